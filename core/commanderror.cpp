@@ -11,8 +11,7 @@ CommandError::CommandError(Kind kind, QString code, QString message, FieldErrors
     , m_code(std::move(code))
     , m_message(std::move(message))
     , m_fieldErrors(std::move(fieldErrors))
-{
-}
+{}
 
 CommandError CommandError::invalid(FieldErrors errors)
 {
@@ -23,10 +22,10 @@ CommandError CommandError::invalid(FieldErrors errors)
         field[0] = field.at(0).toUpper();
     const QString code = errors.size() == 1 ? QStringLiteral("InvalidParameter.") + field
                                             : QStringLiteral("InvalidParameter");
-    const QString message = errors.size() == 1
-                                ? first.message
-                                : CoreTr::tr("%n field(s) are invalid: %1", nullptr, errors.size())
-                                      .arg(first.message);
+    const QString message =
+        errors.size() == 1
+            ? first.message
+            : CoreTr::tr("%n field(s) are invalid: %1", nullptr, errors.size()).arg(first.message);
     return CommandError(Kind::InvalidParameter, code, message, std::move(errors));
 }
 
@@ -37,9 +36,9 @@ CommandError CommandError::invalidField(const QString &field, const QString &mes
 
 CommandError CommandError::notFound(const QString &entity)
 {
-    return CommandError(Kind::NotFound, QStringLiteral("ResourceNotFound.") + entity,
-                        CoreTr::tr("The %1 does not exist or is not visible to you.")
-                            .arg(entity.toLower()));
+    return CommandError(
+        Kind::NotFound, QStringLiteral("ResourceNotFound.") + entity,
+        CoreTr::tr("The %1 does not exist or is not visible to you.").arg(entity.toLower()));
 }
 
 CommandError CommandError::unauthorized(const QString &message)

@@ -1,0 +1,134 @@
+#include "applicationrepository.h"
+
+#include "database.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kSelect =
+    u"SELECT id, partner_id, template_id, template_snapshot, customer_id, scenario, status, "
+    u"submitted_at, review_due_at, submitted_by, reviewer_id, reviewed_at, review_comment, "
+    u"reject_reason, cancelled_at, voucher_id, version, rev FROM applications "_s;
+
+Application readApplication(const SqlStatement &row)
+{
+    Application a;
+    a.id = row.uuid(0);
+    a.partnerId = row.uuid(1);
+    a.templateId = row.uuid(2);
+    a.templateSnapshot =
+        VoucherTemplate::fromJson(QJsonDocument::fromJson(row.text(3).toUtf8()).object())
+            .value_or(VoucherTemplate());
+    a.customerId = row.uuid(4);
+    a.scenario = row.text(5);
+    a.status = applicationStatusFromString(row.text(6)).value_or(ApplicationStatus::PendingReview);
+    a.submittedAt = row.time(7);
+    a.reviewDueAt = row.time(8);
+    a.submittedBy = row.uuid(9);
+    a.reviewerId = row.uuid(10);
+    a.reviewedAt = row.time(11);
+    a.reviewComment = row.text(12);
+    a.rejectReason = row.text(13);
+    a.cancelledAt = row.time(14);
+    a.voucherId = row.uuid(15);
+    a.version = row.integer(16);
+    a.rev = row.int64(17);
+    return a;
+}
+} // namespace
+
+std::optional<Application> ApplicationRepository::find(const QUuid &id) const
+{
+    SqlStatement query = m_db.prepare(kSelect + u"WHERE id = :id"_s);
+    query.bind(u":id"_s, id).exec();
+    if (!query.next())
+        return std::nullopt;
+    return readApplication(query);
+}
+
+std::optional<QString> ApplicationRepository::requestHash(const QUuid &id) const
+{
+    SqlStatement query = m_db.prepare(u"SELECT request_hash FROM applications WHERE id = :id"_s);
+    query.bind(u":id"_s, id).exec();
+    if (!query.next())
+        return std::nullopt;
+    return query.text(0);
+}
+
+QList<Application> ApplicationRepository::reviewQueue(const QUuid &partnerId, int limit,
+                                                      int offset) const
+{
+    SqlStatement query =
+        m_db.prepare(kSelect + u"WHERE status = 'pending_review' "_s +
+                     (partnerId.isNull() ? QString() : u"AND partner_id = :partnerId "_s) +
+                     u"ORDER BY review_due_at, submitted_at, id LIMIT :limit OFFSET :offset"_s);
+    if (!partnerId.isNull())
+        query.bind(u":partnerId"_s, partnerId);
+    query.bind(u":limit"_s, limit).bind(u":offset"_s, offset).exec();
+    QList<Application> applications;
+    while (query.next())
+        applications.append(readApplication(query));
+    return applications;
+}
+
+qint64 ApplicationRepository::countByStatus(ApplicationStatus status, const QUuid &partnerId) const
+{
+    SqlStatement query =
+        m_db.prepare(u"SELECT COUNT(*) FROM applications WHERE status = :status"_s +
+                     (partnerId.isNull() ? QString() : u" AND partner_id = :partnerId"_s));
+    query.bind(u":status"_s, applicationStatusToString(status));
+    if (!partnerId.isNull())
+        query.bind(u":partnerId"_s, partnerId);
+    query.exec();
+    return query.next() ? query.int64(0) : 0;
+}
+
+void ApplicationRepository::insert(const Application &a, const QString &requestHash) const
+{
+    m_db.prepare(u"INSERT INTO applications (id, partner_id, template_id, template_snapshot, "
+                 u"customer_id, scenario, status, submitted_at, review_due_at, submitted_by, "
+                 u"version, request_hash, rev) VALUES (:id, :partnerId, :templateId, :snapshot, "
+                 u":customerId, :scenario, :status, :submittedAt, :dueAt, :submittedBy, "
+                 u":version, :hash, :rev)"_s)
+        .bind(u":id"_s, a.id)
+        .bind(u":partnerId"_s, a.partnerId)
+        .bind(u":templateId"_s, a.templateId)
+        .bind(u":snapshot"_s,
+              QString::fromUtf8(
+                  QJsonDocument(a.templateSnapshot.toJson()).toJson(QJsonDocument::Compact)))
+        .bind(u":customerId"_s, a.customerId)
+        .bind(u":scenario"_s, a.scenario)
+        .bind(u":status"_s, applicationStatusToString(a.status))
+        .bind(u":submittedAt"_s, a.submittedAt)
+        .bind(u":dueAt"_s, a.reviewDueAt)
+        .bind(u":submittedBy"_s, a.submittedBy)
+        .bind(u":version"_s, a.version)
+        .bind(u":hash"_s, requestHash)
+        .bind(u":rev"_s, a.rev)
+        .exec();
+}
+
+bool ApplicationRepository::transition(const Application &decided, int expectedVersion) const
+{
+    SqlStatement update = m_db.prepare(
+        u"UPDATE applications SET status = :status, reviewer_id = :reviewerId, "
+        u"reviewed_at = :reviewedAt, review_comment = :comment, reject_reason = :reason, "
+        u"cancelled_at = :cancelledAt, voucher_id = :voucherId, version = version + 1, "
+        u"rev = :rev WHERE id = :id AND status = 'pending_review'"_s +
+        (expectedVersion > 0 ? u" AND version = :expectedVersion"_s : QString()));
+    update.bind(u":status"_s, applicationStatusToString(decided.status))
+        .bind(u":reviewerId"_s, decided.reviewerId)
+        .bind(u":reviewedAt"_s, decided.reviewedAt)
+        .bind(u":comment"_s, decided.reviewComment)
+        .bind(u":reason"_s, decided.rejectReason)
+        .bind(u":cancelledAt"_s, decided.cancelledAt)
+        .bind(u":voucherId"_s, decided.voucherId)
+        .bind(u":rev"_s, decided.rev)
+        .bind(u":id"_s, decided.id);
+    if (expectedVersion > 0)
+        update.bind(u":expectedVersion"_s, expectedVersion);
+    update.exec();
+    return update.rowsAffected() == 1;
+}

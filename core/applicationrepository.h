@@ -1,0 +1,33 @@
+#pragma once
+
+#include "application.h"
+
+#include <QList>
+
+#include <optional>
+
+class Database;
+
+// Rows of `applications`. Throws StoreError.
+class ApplicationRepository
+{
+public:
+    explicit ApplicationRepository(const Database &db)
+        : m_db(db)
+    {}
+
+    std::optional<Application> find(const QUuid &id) const;
+    std::optional<QString> requestHash(const QUuid &id) const;
+    // Pending applications of every partner (or one), the earliest review deadline first.
+    QList<Application> reviewQueue(const QUuid &partnerId = {}, int limit = 200,
+                                   int offset = 0) const;
+    qint64 countByStatus(ApplicationStatus status, const QUuid &partnerId = {}) const;
+
+    void insert(const Application &application, const QString &requestHash) const;
+    // Moves the application out of pending_review, writing the decision fields of `decided`, if
+    // it is still pending (and at expectedVersion when that is > 0). True if this call did it.
+    bool transition(const Application &decided, int expectedVersion) const;
+
+private:
+    const Database &m_db;
+};

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "customer.h"
+
+#include <QList>
+
+#include <optional>
+
+class Database;
+
+struct CustomerFilter
+{
+    QUuid partnerId; // null: every partner's
+    QString text;    // part of the name, or the start of the UIN
+    bool eligibleOnly = false;
+    int offset = 0;
+    int limit = 200;
+};
+
+// Rows of `customers`. Throws StoreError.
+class CustomerRepository
+{
+public:
+    explicit CustomerRepository(const Database &db)
+        : m_db(db)
+    {}
+
+    std::optional<Customer> find(const QUuid &id) const;
+    std::optional<QString> requestHash(const QUuid &id) const;
+    bool uinTaken(const QUuid &partnerId, const QString &uin) const;
+    QList<Customer> list(const CustomerFilter &filter) const;
+    qint64 count(const CustomerFilter &filter) const;
+    void insert(const Customer &customer, const QString &requestHash) const;
+
+private:
+    const Database &m_db;
+};

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "commanderror.h"
+#include "sqlstatement.h"
+#include "sqltransaction.h"
+#include "storeerror.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <memory>
+
+class SqlDialect;
+
+// One store: a SQLite file (WAL, foreign keys on) or a PostgreSQL database, reached through a
+// connection per thread. Opening migrates the schema and installs the shipped catalogue.
+// Commands write through write(): one transaction per command, retried when a racing writer
+// or a busy database forces it, rolled back on any refusal or failure.
+class Database
+{
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // location: a SQLite file path (created if missing) or
+    // postgresql://user[:password]@host[:port]/dbname. Null with a message on failure.
+    static std::unique_ptr<Database> open(const QString &location, QString *errorMessage);
+
+    static bool isPostgresLocation(const QString &location);
+
+    QString location() const { return m_location; }
+    const SqlDialect &dialect() const { return *m_dialect; }
+    bool isPostgres() const;
+
+    // This thread's connection, opened on first use.
+    QSqlDatabase connection() const;
+    SqlStatement prepare(const QString &sql) const;
+
+    // The next change-feed revision; call inside a write transaction.
+    qint64 nextRev() const;
+
+    QString setting(const QString &key, const QString &fallback = {}) const;
+    void setSetting(const QString &key, const QString &value) const; // inside a transaction
+
+    // Runs body, which returns a Result<T>, in one write transaction: committed when the result
+    // is ok, rolled back otherwise. A unique-key race or a busy/serialization failure reruns
+    // body in a new transaction (a racing idempotent create then finds the first one).
+    template<typename F>
+    auto write(F &&body) -> decltype(body());
+
+    // Runs a read that may throw StoreError and turns a failure into a Result error.
+    template<typename F>
+    auto read(F &&body) -> decltype(body());
+
+    static constexpr int MaxWriteAttempts = 8;
+
+private:
+    Database(QString location, std::unique_ptr<SqlDialect> dialect, QSqlDatabase prototype);
+    void initialise();
+    static void backOff(int attempt);
+
+    QString m_location;
+    std::unique_ptr<SqlDialect> m_dialect;
+    QString m_connectionPrefix;
+    mutable QMutex m_connectionsMutex;
+    mutable QStringList m_connectionNames;
+};
+
+template<typename F>
+auto Database::write(F &&body) -> decltype(body())
+{
+    using R = decltype(body());
+    for (int attempt = 1;; ++attempt) {
+        try {
+            SqlTransaction transaction(*this);
+            R result = body();
+            if (result.ok())
+                transaction.commit();
+            return result;
+        } catch (const StoreError &error) {
+            if (error.kind() != StoreError::Kind::Failed && attempt < MaxWriteAttempts) {
+                backOff(attempt);
+                continue;
+            }
+            return R(CommandError::internal(QString::fromUtf8(error.what())));
+        }
+    }
+}
+
+template<typename F>
+auto Database::read(F &&body) -> decltype(body())
+{
+    using R = decltype(body());
+    try {
+        return body();
+    } catch (const StoreError &error) {
+        return R(CommandError::internal(QString::fromUtf8(error.what())));
+    }
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonValue>
+#include <QStringList>
+#include <QUuid>
+
+// The JSON spelling of the value types the API and stored snapshots share: UUIDs without
+// braces, UTC times as ISO 8601 with milliseconds and 'Z', null for "not set".
+class JsonFields
+{
+public:
+    static QJsonValue fromUuid(const QUuid &id);
+    static QUuid toUuid(const QJsonValue &value);
+    static QJsonValue fromDateTime(const QDateTime &utc);
+    static QDateTime toDateTime(const QJsonValue &value);
+    static QStringList toStringList(const QJsonValue &value);
+    // A string list stored in one text column as a compact JSON array.
+    static QString listToText(const QStringList &list);
+    static QStringList listFromText(const QString &text);
+};

@@ -1,0 +1,266 @@
+#include "migrations.h"
+
+#include "coretr.h"
+#include "database.h"
+#include "sqldialect.h"
+#include "sqlstatement.h"
+#include "sqltransaction.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Conventions: ids are text UUIDs, times are BIGINT UTC milliseconds, money is BIGINT minor
+// units, flags are INTEGER 0/1, lists are JSON text. `rev` is the change-feed revision of the
+// row's last change (Database::nextRev).
+QStringList schemaV1()
+{
+    return {
+        uR"(CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL))"_s,
+        uR"(CREATE TABLE change_counter (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            rev BIGINT NOT NULL))"_s,
+        u"INSERT INTO change_counter (id, rev) VALUES (1, 0)"_s,
+        uR"(CREATE TABLE partners (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            quota_minor BIGINT NOT NULL CHECK (quota_minor >= 0),
+            issued_minor BIGINT NOT NULL DEFAULT 0 CHECK (issued_minor >= 0),
+            currency TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            rev BIGINT NOT NULL))"_s,
+        u"CREATE UNIQUE INDEX partners_name ON partners (lower(name))"_s,
+        uR"(CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            login TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            partner_id TEXT REFERENCES partners (id),
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at BIGINT NOT NULL,
+            rev BIGINT NOT NULL))"_s,
+        u"CREATE UNIQUE INDEX users_login ON users (lower(login))"_s,
+        uR"(CREATE TABLE customers (
+            id TEXT PRIMARY KEY,
+            partner_id TEXT NOT NULL REFERENCES partners (id),
+            name TEXT NOT NULL,
+            uin TEXT NOT NULL,
+            eligible INTEGER NOT NULL,
+            created_at BIGINT NOT NULL,
+            request_hash TEXT NOT NULL DEFAULT '',
+            rev BIGINT NOT NULL))"_s,
+        u"CREATE UNIQUE INDEX customers_partner_uin ON customers (partner_id, uin)"_s,
+        u"CREATE INDEX customers_partner_name ON customers (partner_id, name)"_s,
+        uR"(CREATE TABLE products (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_zh TEXT NOT NULL,
+            category TEXT NOT NULL,
+            active INTEGER NOT NULL,
+            rev BIGINT NOT NULL))"_s,
+        uR"(CREATE TABLE blocklist_revisions (
+            revision INTEGER PRIMARY KEY,
+            effective_at BIGINT NOT NULL,
+            product_codes TEXT NOT NULL,
+            rev BIGINT NOT NULL))"_s,
+        uR"(CREATE TABLE templates (
+            id TEXT PRIMARY KEY,
+            partner_id TEXT NOT NULL REFERENCES partners (id),
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            face_value_minor BIGINT NOT NULL,
+            currency TEXT NOT NULL,
+            validity_days INTEGER NOT NULL,
+            min_spend_minor BIGINT NOT NULL,
+            pay_mode TEXT NOT NULL,
+            product_codes TEXT NOT NULL,
+            note TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            locked INTEGER NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            request_hash TEXT NOT NULL DEFAULT '',
+            rev BIGINT NOT NULL))"_s,
+        u"CREATE UNIQUE INDEX templates_partner_name ON templates (partner_id, lower(name))"_s,
+        u"CREATE INDEX templates_partner_created ON templates (partner_id, created_at)"_s,
+        uR"(CREATE TABLE applications (
+            id TEXT PRIMARY KEY,
+            partner_id TEXT NOT NULL REFERENCES partners (id),
+            template_id TEXT NOT NULL REFERENCES templates (id),
+            template_snapshot TEXT NOT NULL,
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            scenario TEXT NOT NULL,
+            status TEXT NOT NULL,
+            submitted_at BIGINT NOT NULL,
+            review_due_at BIGINT NOT NULL,
+            submitted_by TEXT,
+            reviewer_id TEXT,
+            reviewed_at BIGINT,
+            review_comment TEXT NOT NULL DEFAULT '',
+            reject_reason TEXT NOT NULL DEFAULT '',
+            cancelled_at BIGINT,
+            voucher_id TEXT,
+            version INTEGER NOT NULL,
+            request_hash TEXT NOT NULL,
+            rev BIGINT NOT NULL))"_s,
+        u"CREATE INDEX applications_status_due ON applications (status, review_due_at)"_s,
+        u"CREATE INDEX applications_partner_submitted ON applications (partner_id, submitted_at)"_s,
+        u"CREATE INDEX applications_template ON applications (template_id)"_s,
+        uR"(CREATE TABLE vouchers (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL,
+            application_id TEXT NOT NULL REFERENCES applications (id),
+            partner_id TEXT NOT NULL REFERENCES partners (id),
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            kind TEXT NOT NULL,
+            pay_mode TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            face_value_minor BIGINT NOT NULL,
+            balance_minor BIGINT NOT NULL CHECK (balance_minor >= 0),
+            min_spend_minor BIGINT NOT NULL,
+            effective_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            product_codes TEXT NOT NULL,
+            blocked_product_codes TEXT NOT NULL,
+            blocklist_revision INTEGER NOT NULL,
+            invalidated_at BIGINT,
+            rev BIGINT NOT NULL))"_s,
+        u"CREATE UNIQUE INDEX vouchers_code ON vouchers (code)"_s,
+        u"CREATE UNIQUE INDEX vouchers_application ON vouchers (application_id)"_s,
+        uR"(CREATE TABLE deductions (
+            id TEXT PRIMARY KEY,
+            voucher_id TEXT NOT NULL REFERENCES vouchers (id),
+            customer_id TEXT NOT NULL REFERENCES customers (id),
+            order_id TEXT NOT NULL,
+            product_code TEXT NOT NULL,
+            pay_mode TEXT NOT NULL,
+            order_amount_minor BIGINT NOT NULL,
+            deducted_minor BIGINT NOT NULL,
+            at BIGINT NOT NULL,
+            actor_id TEXT,
+            request_hash TEXT NOT NULL,
+            rev BIGINT NOT NULL))"_s,
+        u"CREATE INDEX deductions_voucher ON deductions (voucher_id, at)"_s,
+        uR"(CREATE TABLE audit_events (
+            id {AUTOINCREMENT_PK},
+            at BIGINT NOT NULL,
+            actor_id TEXT,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            details TEXT NOT NULL))"_s,
+        u"CREATE INDEX audit_events_entity ON audit_events (entity, entity_id)"_s,
+        // Deleted rows, so that the change feed can tell replicas.
+        uR"(CREATE TABLE tombstones (
+            entity TEXT NOT NULL,
+            id TEXT NOT NULL,
+            partner_id TEXT,
+            rev BIGINT NOT NULL,
+            PRIMARY KEY (entity, id)))"_s,
+        // The Vendor Voucher List read model: one row per application with everything the list
+        // shows, filters and sorts on, kept in step by the commands in their transactions, so
+        // that a page is one indexed query on one table. phase: 0 pending review, 1 rejected,
+        // 2 cancelled, 3 issued, 4 invalidated; the time-dependent voucher statuses (expired)
+        // are resolved at query time from expires_at.
+        uR"(CREATE TABLE voucher_list (
+            application_id TEXT PRIMARY KEY REFERENCES applications (id),
+            partner_id TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            customer_name TEXT NOT NULL,
+            customer_uin TEXT NOT NULL,
+            template_name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            face_value_minor BIGINT NOT NULL,
+            balance_minor BIGINT,
+            phase INTEGER NOT NULL,
+            applied_at BIGINT NOT NULL,
+            expires_at BIGINT,
+            voucher_id TEXT,
+            voucher_code TEXT))"_s,
+        u"CREATE INDEX vl_partner_applied ON voucher_list (partner_id, applied_at)"_s,
+        u"CREATE INDEX vl_partner_phase_expires ON voucher_list (partner_id, phase, expires_at)"_s,
+        u"CREATE INDEX vl_partner_customer ON voucher_list (partner_id, customer_id, applied_at)"_s,
+        u"CREATE INDEX vl_partner_kind ON voucher_list (partner_id, kind, applied_at)"_s,
+        u"CREATE INDEX vl_partner_expires ON voucher_list (partner_id, expires_at)"_s,
+        u"CREATE INDEX vl_partner_balance ON voucher_list (partner_id, balance_minor)"_s,
+        u"CREATE INDEX vl_applied ON voucher_list (applied_at)"_s,
+        u"CREATE INDEX vl_phase_expires ON voucher_list (phase, expires_at)"_s,
+        u"CREATE INDEX vl_customer ON voucher_list (customer_id, applied_at)"_s,
+        u"CREATE INDEX vl_kind ON voucher_list (kind, applied_at)"_s,
+        u"CREATE INDEX vl_expires ON voucher_list (expires_at)"_s,
+        u"CREATE INDEX vl_balance ON voucher_list (balance_minor)"_s,
+        u"CREATE INDEX vl_code ON voucher_list (voucher_code)"_s,
+        u"CREATE INDEX vl_uin ON voucher_list (customer_uin)"_s,
+    };
+}
+
+void ensureMigrationTable(const Database &db)
+{
+    db.prepare(uR"(CREATE TABLE IF NOT EXISTS schema_migrations (
+                   version INTEGER PRIMARY KEY,
+                   description TEXT NOT NULL,
+                   applied_at BIGINT NOT NULL))"_s)
+        .exec();
+}
+
+} // namespace
+
+const QList<Migrations::Migration> &Migrations::all()
+{
+    static const QList<Migration> migrations = {
+        {1, u"Initial schema"_s, schemaV1()},
+    };
+    return migrations;
+}
+
+int Migrations::latestVersion()
+{
+    return all().constLast().version;
+}
+
+int Migrations::currentVersion(const Database &db)
+{
+    ensureMigrationTable(db);
+    SqlStatement query = db.prepare(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s);
+    query.exec();
+    return query.next() ? query.integer(0) : 0;
+}
+
+QList<int> Migrations::apply(Database &db)
+{
+    SqlTransaction transaction(db);
+    if (const QString lock = db.dialect().migrationLockSql(); !lock.isEmpty())
+        db.prepare(lock).exec();
+
+    const int current = currentVersion(db);
+    if (current > latestVersion()) {
+        throw StoreError(StoreError::Kind::Failed,
+                         CoreTr::tr("This workspace was written by a newer version of VoucherDesk "
+                                    "(schema %1; this version knows up to %2).")
+                             .arg(current)
+                             .arg(latestVersion()));
+    }
+
+    QList<int> applied;
+    for (const Migration &migration : all()) {
+        if (migration.version <= current)
+            continue;
+        for (const QString &statement : migration.statements)
+            db.prepare(db.dialect().translateDdl(statement)).exec();
+        db.prepare(u"INSERT INTO schema_migrations (version, description, applied_at) "
+                   u"VALUES (:version, :description, :at)"_s)
+            .bind(u":version"_s, migration.version)
+            .bind(u":description"_s, migration.description)
+            .bind(u":at"_s, QDateTime::currentDateTimeUtc())
+            .exec();
+        applied.append(migration.version);
+    }
+    transaction.commit();
+    return applied;
+}

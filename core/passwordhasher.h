@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+// Argon2id password hashes through libsodium (crypto_pwhash_str). The hash string carries its
+// own salt and cost, so verification needs nothing else.
+class PasswordHasher
+{
+public:
+    enum class Cost {
+        Interactive, // libsodium's interactive limits: for real accounts
+        Minimal,     // the smallest limits libsodium accepts: for tests and generated data
+    };
+
+    explicit PasswordHasher(Cost cost = Cost::Interactive);
+
+    // Empty on failure (out of memory).
+    QString hash(const QString &password) const;
+    bool verify(const QString &hash, const QString &password) const;
+    // True when the hash was made with weaker limits than this hasher's.
+    bool needsRehash(const QString &hash) const;
+
+private:
+    unsigned long long m_opsLimit;
+    size_t m_memLimit;
+};

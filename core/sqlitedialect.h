@@ -1,0 +1,16 @@
+#pragma once
+
+#include "sqldialect.h"
+
+class SqliteDialect final : public SqlDialect
+{
+public:
+    QString name() const override;
+    QString driverName() const override;
+    QString beginWriteSql() const override;
+    QString forUpdateSql() const override;
+    QString autoIncrementPrimaryKey() const override;
+    QString migrationLockSql() const override;
+    QStringList connectionSetupSql() const override;
+    StoreError::Kind classify(const QSqlError &error) const override;
+};
