@@ -1,0 +1,117 @@
+#include "testworkspace.h"
+
+#include "applicationcommands.h"
+#include "customercommands.h"
+#include "partnercommands.h"
+#include "reviewcommands.h"
+#include "templatecommands.h"
+#include "usercommands.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Fails the surrounding setup loudly: a fixture that silently half-builds hides real bugs.
+template<typename T>
+T require(Result<T> result, const char *what)
+{
+    if (!result.ok())
+        qFatal("TestWorkspace: %s failed: %s %s", what, qPrintable(result.error().code()),
+               qPrintable(result.error().message()));
+    return std::move(result).value();
+}
+} // namespace
+
+TestWorkspace::TestWorkspace()
+{
+    m_db = Database::open(m_dir.filePath(u"workspace.db"_s), &m_error);
+    if (!m_db)
+        return;
+
+    const Actor bootstrap{QUuid(), Role::Admin, QUuid()};
+    auto ctx = context(bootstrap);
+    PartnerCommands partners(*ctx);
+    partnerA =
+        require(partners.addPartner({QUuid(), u"Demo Partner A"_s, 100000000, 0, u"CNY"_s, {}, 0}),
+                "add partner A");
+    partnerB =
+        require(partners.addPartner({QUuid(), u"Demo Partner B"_s, 50000000, 0, u"CNY"_s, {}, 0}),
+                "add partner B");
+
+    UserCommands users(*ctx, PasswordHasher(PasswordHasher::Cost::Minimal));
+    auto addUser = [&](const QString &login, Role role, const QUuid &partnerId) {
+        const User user =
+            require(users.addUser({QUuid(), login, login, role, partnerId, u"password-"_s + login}),
+                    "add user");
+        return Actor{user.id, role, partnerId};
+    };
+    managerA = addUser(u"manager.a"_s, Role::PartnerManager, partnerA.id);
+    managerB = addUser(u"manager.b"_s, Role::PartnerManager, partnerB.id);
+    reviewer = addUser(u"reviewer"_s, Role::Reviewer, {});
+    admin = addUser(u"admin"_s, Role::Admin, {});
+
+    auto addCustomer = [&](const Actor &manager, const QString &name, const QString &uin,
+                           bool eligible) {
+        auto managerContext = context(manager);
+        Customer draft;
+        draft.name = name;
+        draft.uin = uin;
+        draft.eligible = eligible;
+        return require(CustomerCommands(*managerContext).addCustomer(draft), "add customer");
+    };
+    customerA = addCustomer(managerA, u"Acme Test Co"_s, u"100000001"_s, true);
+    ineligibleCustomerA = addCustomer(managerA, u"Dormant Ltd"_s, u"100000002"_s, false);
+    customerB = addCustomer(managerB, u"Beta Cloud"_s, u"200000001"_s, true);
+}
+
+TestWorkspace::~TestWorkspace() = default;
+
+QString TestWorkspace::path() const
+{
+    return m_dir.filePath(u"workspace.db"_s);
+}
+
+QDateTime TestWorkspace::defaultNow()
+{
+    return QDateTime(QDate(2026, 11, 27), QTime(2, 0), Qt::UTC);
+}
+
+std::unique_ptr<CommandContext> TestWorkspace::context(const Actor &actor)
+{
+    auto ctx = std::make_unique<CommandContext>(*m_db, actor);
+    ctx->setClock([this] { return m_now; });
+    return ctx;
+}
+
+VoucherTemplate TestWorkspace::createTemplate(const QString &name, VoucherKind kind,
+                                              qint64 faceValueMinor, const Actor *as)
+{
+    auto ctx = context(as ? *as : managerA);
+    VoucherTemplate draft;
+    draft.name = name;
+    draft.kind = kind;
+    draft.faceValueMinor = faceValueMinor;
+    draft.currency = u"CNY"_s;
+    draft.validityDays = 30;
+    draft.payMode = PayMode::All;
+    if (kind == VoucherKind::Specific)
+        draft.productCodes = {u"cvm"_s, u"cos"_s};
+    return require(TemplateCommands(*ctx).createTemplate(draft), "create template");
+}
+
+QUuid TestWorkspace::submit(const QUuid &templateId, const Actor *as, const Customer *customer)
+{
+    auto ctx = context(as ? *as : managerA);
+    SubmitApplicationRequest request;
+    request.templateId = templateId;
+    request.customerId = customer ? customer->id : customerA.id;
+    request.scenario = u"Load test of CVM for a two-week trial before migration."_s;
+    return require(ApplicationCommands(*ctx).submitApplication(request), "submit").id;
+}
+
+QUuid TestWorkspace::approve(const QUuid &applicationId)
+{
+    auto ctx = context(reviewer);
+    return require(ReviewCommands(*ctx).approve(applicationId), "approve").voucherId;
+}

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "actor.h"
+#include "commandcontext.h"
+#include "customer.h"
+#include "database.h"
+#include "partner.h"
+#include "vouchertemplate.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A fresh SQLite workspace in a temporary folder with two partners (A: CNY 1,000,000.00 quota,
+// B: CNY 500,000.00), a manager for each, a reviewer and an admin, one eligible and one
+// ineligible customer for A and one customer for B. The clock is fixed and can be moved.
+class TestWorkspace
+{
+public:
+    TestWorkspace();
+    ~TestWorkspace();
+
+    bool isValid() const { return m_db != nullptr; }
+    QString errorMessage() const { return m_error; }
+    QString path() const;
+    Database &db() const { return *m_db; }
+
+    // Friday 27 Nov 2026 10:00 in Shanghai.
+    static QDateTime defaultNow();
+    QDateTime now() const { return m_now; }
+    void setNow(const QDateTime &now) { m_now = now; }
+    void advance(qint64 seconds) { m_now = m_now.addSecs(seconds); }
+
+    // A context for the actor that reads this workspace's clock.
+    std::unique_ptr<CommandContext> context(const Actor &actor);
+
+    Partner partnerA, partnerB;
+    Actor managerA, managerB, reviewer, admin;
+    Customer customerA, ineligibleCustomerA, customerB;
+
+    // Creates a valid template for partner A (specific: cvm and cos, or universal).
+    VoucherTemplate createTemplate(const QString &name, VoucherKind kind = VoucherKind::Specific,
+                                   qint64 faceValueMinor = 100000, const Actor *as = nullptr);
+    // Submits an application of managerA for customerA with the template.
+    QUuid submit(const QUuid &templateId, const Actor *as = nullptr,
+                 const Customer *customer = nullptr);
+    // Approves it as the reviewer; returns the issued voucher's id.
+    QUuid approve(const QUuid &applicationId);
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    QString m_error;
+    QDateTime m_now = defaultNow();
+};
