@@ -1,16 +1,24 @@
 #include "applicationrepository.h"
 
 #include "database.h"
-
-#include <QJsonDocument>
+#include "templaterepository.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString kSelect =
-    u"SELECT id, partner_id, template_id, template_snapshot, customer_id, scenario, status, "
-    u"submitted_at, review_due_at, submitted_by, reviewer_id, reviewed_at, review_comment, "
-    u"reject_reason, cancelled_at, voucher_id, version, rev FROM applications "_s;
+// The template columns follow the application's; see TemplateRepository::readTemplate.
+const QString &selectSql()
+{
+    static const QString sql =
+        u"SELECT a.id, a.partner_id, a.template_id, a.customer_id, a.scenario, a.status, "
+        u"a.submitted_at, a.review_due_at, a.submitted_by, a.reviewer_id, a.reviewed_at, "
+        u"a.review_comment, a.reject_reason, a.cancelled_at, a.voucher_id, a.version, a.rev, "_s +
+        TemplateRepository::columns(u"t"_s) +
+        u" FROM applications a JOIN templates t ON t.id = a.template_id "_s;
+    return sql;
+}
+
+constexpr int kTemplateColumn = 17;
 
 Application readApplication(const SqlStatement &row)
 {
@@ -18,30 +26,28 @@ Application readApplication(const SqlStatement &row)
     a.id = row.uuid(0);
     a.partnerId = row.uuid(1);
     a.templateId = row.uuid(2);
-    a.templateSnapshot =
-        VoucherTemplate::fromJson(QJsonDocument::fromJson(row.text(3).toUtf8()).object())
-            .value_or(VoucherTemplate());
-    a.customerId = row.uuid(4);
-    a.scenario = row.text(5);
-    a.status = applicationStatusFromString(row.text(6)).value_or(ApplicationStatus::PendingReview);
-    a.submittedAt = row.time(7);
-    a.reviewDueAt = row.time(8);
-    a.submittedBy = row.uuid(9);
-    a.reviewerId = row.uuid(10);
-    a.reviewedAt = row.time(11);
-    a.reviewComment = row.text(12);
-    a.rejectReason = row.text(13);
-    a.cancelledAt = row.time(14);
-    a.voucherId = row.uuid(15);
-    a.version = row.integer(16);
-    a.rev = row.int64(17);
+    a.customerId = row.uuid(3);
+    a.scenario = row.text(4);
+    a.status = applicationStatusFromString(row.text(5)).value_or(ApplicationStatus::PendingReview);
+    a.submittedAt = row.time(6);
+    a.reviewDueAt = row.time(7);
+    a.submittedBy = row.uuid(8);
+    a.reviewerId = row.uuid(9);
+    a.reviewedAt = row.time(10);
+    a.reviewComment = row.text(11);
+    a.rejectReason = row.text(12);
+    a.cancelledAt = row.time(13);
+    a.voucherId = row.uuid(14);
+    a.version = row.integer(15);
+    a.rev = row.int64(16);
+    a.templateSnapshot = TemplateRepository::readTemplate(row, kTemplateColumn);
     return a;
 }
 } // namespace
 
 std::optional<Application> ApplicationRepository::find(const QUuid &id) const
 {
-    SqlStatement query = m_db.prepare(kSelect + u"WHERE id = :id"_s);
+    SqlStatement query = m_db.prepare(selectSql() + u"WHERE a.id = :id"_s);
     query.bind(u":id"_s, id).exec();
     if (!query.next())
         return std::nullopt;
@@ -61,7 +67,7 @@ QList<Application> ApplicationRepository::reviewQueue(const QUuid &partnerId, in
                                                       int offset) const
 {
     SqlStatement query =
-        m_db.prepare(kSelect + u"WHERE status = 'pending_review' "_s +
+        m_db.prepare(selectSql() + u"WHERE status = 'pending_review' "_s +
                      (partnerId.isNull() ? QString() : u"AND partner_id = :partnerId "_s) +
                      u"ORDER BY review_due_at, submitted_at, id LIMIT :limit OFFSET :offset"_s);
     if (!partnerId.isNull())
@@ -87,17 +93,13 @@ qint64 ApplicationRepository::countByStatus(ApplicationStatus status, const QUui
 
 void ApplicationRepository::insert(const Application &a, const QString &requestHash) const
 {
-    m_db.prepare(u"INSERT INTO applications (id, partner_id, template_id, template_snapshot, "
-                 u"customer_id, scenario, status, submitted_at, review_due_at, submitted_by, "
-                 u"version, request_hash, rev) VALUES (:id, :partnerId, :templateId, :snapshot, "
-                 u":customerId, :scenario, :status, :submittedAt, :dueAt, :submittedBy, "
-                 u":version, :hash, :rev)"_s)
+    m_db.prepare(u"INSERT INTO applications (id, partner_id, template_id, customer_id, scenario, "
+                 u"status, submitted_at, review_due_at, submitted_by, version, request_hash, rev) "
+                 u"VALUES (:id, :partnerId, :templateId, :customerId, :scenario, :status, "
+                 u":submittedAt, :dueAt, :submittedBy, :version, :hash, :rev)"_s)
         .bind(u":id"_s, a.id)
         .bind(u":partnerId"_s, a.partnerId)
         .bind(u":templateId"_s, a.templateId)
-        .bind(u":snapshot"_s,
-              QString::fromUtf8(
-                  QJsonDocument(a.templateSnapshot.toJson()).toJson(QJsonDocument::Compact)))
         .bind(u":customerId"_s, a.customerId)
         .bind(u":scenario"_s, a.scenario)
         .bind(u":status"_s, applicationStatusToString(a.status))

@@ -15,6 +15,9 @@ namespace {
 // Conventions: ids are text UUIDs, times are BIGINT UTC milliseconds, money is BIGINT minor
 // units, flags are INTEGER 0/1, lists are JSON text. `rev` is the change-feed revision of the
 // row's last change (Database::nextRev).
+// An application's template snapshot is its template row: a template locks for good when its
+// first application is submitted and a locked template can be neither edited nor deleted, so
+// the row stays exactly what every application saw.
 QStringList schemaV1()
 {
     return {
@@ -92,7 +95,6 @@ QStringList schemaV1()
             id TEXT PRIMARY KEY,
             partner_id TEXT NOT NULL REFERENCES partners (id),
             template_id TEXT NOT NULL REFERENCES templates (id),
-            template_snapshot TEXT NOT NULL,
             customer_id TEXT NOT NULL REFERENCES customers (id),
             scenario TEXT NOT NULL,
             status TEXT NOT NULL,

@@ -6,31 +6,33 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString kSelect =
-    u"SELECT id, partner_id, name, kind, face_value_minor, currency, validity_days, "
-    u"min_spend_minor, pay_mode, product_codes, note, version, locked, created_at, updated_at, "
-    u"rev FROM templates "_s;
-
-VoucherTemplate readTemplate(const SqlStatement &row)
+const QStringList &columnNames()
 {
-    VoucherTemplate t;
-    t.id = row.uuid(0);
-    t.partnerId = row.uuid(1);
-    t.name = row.text(2);
-    t.kind = voucherKindFromString(row.text(3)).value_or(VoucherKind::Specific);
-    t.faceValueMinor = row.int64(4);
-    t.currency = row.text(5);
-    t.validityDays = row.integer(6);
-    t.minSpendMinor = row.int64(7);
-    t.payMode = payModeFromString(row.text(8)).value_or(PayMode::All);
-    t.productCodes = JsonFields::listFromText(row.text(9));
-    t.note = row.text(10);
-    t.version = row.integer(11);
-    t.locked = row.flag(12);
-    t.createdAt = row.time(13);
-    t.updatedAt = row.time(14);
-    t.rev = row.int64(15);
-    return t;
+    static const QStringList names = {
+        u"id"_s,
+        u"partner_id"_s,
+        u"name"_s,
+        u"kind"_s,
+        u"face_value_minor"_s,
+        u"currency"_s,
+        u"validity_days"_s,
+        u"min_spend_minor"_s,
+        u"pay_mode"_s,
+        u"product_codes"_s,
+        u"note"_s,
+        u"version"_s,
+        u"locked"_s,
+        u"created_at"_s,
+        u"updated_at"_s,
+        u"rev"_s,
+    };
+    return names;
+}
+
+const QString &selectSql()
+{
+    static const QString sql = u"SELECT "_s + columnNames().join(u", "_s) + u" FROM templates "_s;
+    return sql;
 }
 
 QString whereClause(const TemplateFilter &filter)
@@ -71,13 +73,43 @@ void bindFilter(SqlStatement &query, const TemplateFilter &filter)
 }
 } // namespace
 
+QString TemplateRepository::columns(const QString &alias)
+{
+    QStringList qualified;
+    for (const QString &name : columnNames())
+        qualified.append(alias + u"."_s + name);
+    return qualified.join(u", "_s);
+}
+
+VoucherTemplate TemplateRepository::readTemplate(const SqlStatement &row, int c)
+{
+    VoucherTemplate t;
+    t.id = row.uuid(c + 0);
+    t.partnerId = row.uuid(c + 1);
+    t.name = row.text(c + 2);
+    t.kind = voucherKindFromString(row.text(c + 3)).value_or(VoucherKind::Specific);
+    t.faceValueMinor = row.int64(c + 4);
+    t.currency = row.text(c + 5);
+    t.validityDays = row.integer(c + 6);
+    t.minSpendMinor = row.int64(c + 7);
+    t.payMode = payModeFromString(row.text(c + 8)).value_or(PayMode::All);
+    t.productCodes = JsonFields::listFromText(row.text(c + 9));
+    t.note = row.text(c + 10);
+    t.version = row.integer(c + 11);
+    t.locked = row.flag(c + 12);
+    t.createdAt = row.time(c + 13);
+    t.updatedAt = row.time(c + 14);
+    t.rev = row.int64(c + 15);
+    return t;
+}
+
 std::optional<VoucherTemplate> TemplateRepository::find(const QUuid &id) const
 {
-    SqlStatement query = m_db.prepare(kSelect + u"WHERE id = :id"_s);
+    SqlStatement query = m_db.prepare(selectSql() + u"WHERE id = :id"_s);
     query.bind(u":id"_s, id).exec();
     if (!query.next())
         return std::nullopt;
-    return readTemplate(query);
+    return TemplateRepository::readTemplate(query);
 }
 
 std::optional<QString> TemplateRepository::requestHash(const QUuid &id) const
@@ -105,13 +137,13 @@ bool TemplateRepository::nameTaken(const QUuid &partnerId, const QString &name,
 QList<VoucherTemplate> TemplateRepository::list(const TemplateFilter &filter) const
 {
     SqlStatement query =
-        m_db.prepare(kSelect + whereClause(filter) +
+        m_db.prepare(selectSql() + whereClause(filter) +
                      u"ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset"_s);
     bindFilter(query, filter);
     query.bind(u":limit"_s, filter.limit).bind(u":offset"_s, filter.offset).exec();
     QList<VoucherTemplate> templates;
     while (query.next())
-        templates.append(readTemplate(query));
+        templates.append(TemplateRepository::readTemplate(query));
     return templates;
 }
 

@@ -45,6 +45,10 @@ public:
     // false otherwise.
     bool removeUnlocked(const VoucherTemplate &tmpl, qint64 rev) const;
 
+    // The template columns in readTemplate()'s order, qualified with a table alias.
+    static QString columns(const QString &alias);
+    static VoucherTemplate readTemplate(const class SqlStatement &row, int firstColumn = 0);
+
 private:
     const Database &m_db;
 };
