@@ -66,10 +66,10 @@ std::optional<QString> ApplicationRepository::requestHash(const QUuid &id) const
 QList<Application> ApplicationRepository::reviewQueue(const QUuid &partnerId, int limit,
                                                       int offset) const
 {
-    SqlStatement query =
-        m_db.prepare(selectSql() + u"WHERE status = 'pending_review' "_s +
-                     (partnerId.isNull() ? QString() : u"AND partner_id = :partnerId "_s) +
-                     u"ORDER BY review_due_at, submitted_at, id LIMIT :limit OFFSET :offset"_s);
+    SqlStatement query = m_db.prepare(
+        selectSql() + u"WHERE a.status = 'pending_review' "_s +
+        (partnerId.isNull() ? QString() : u"AND a.partner_id = :partnerId "_s) +
+        u"ORDER BY a.review_due_at, a.submitted_at, a.id LIMIT :limit OFFSET :offset"_s);
     if (!partnerId.isNull())
         query.bind(u":partnerId"_s, partnerId);
     query.bind(u":limit"_s, limit).bind(u":offset"_s, offset).exec();

@@ -43,12 +43,18 @@ qint64 CommandContext::faceValueCapMinor() const
 void CommandContext::audit(const QString &action, const QString &entity, const QUuid &entityId,
                            const QJsonObject &details) const
 {
+    audit(action, entity, entityId.toString(QUuid::WithoutBraces), details);
+}
+
+void CommandContext::audit(const QString &action, const QString &entity, const QString &entityId,
+                           const QJsonObject &details) const
+{
     AuditEvent event;
     event.at = now();
     event.actorId = m_actor.userId;
     event.action = action;
     event.entity = entity;
-    event.entityId = entityId.toString(QUuid::WithoutBraces);
+    event.entityId = entityId;
     event.details = details;
     AuditLog(m_db).record(event);
 }

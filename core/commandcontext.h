@@ -42,6 +42,8 @@ public:
     // Writes the audit event of a state change; call inside the command's transaction.
     void audit(const QString &action, const QString &entity, const QUuid &entityId,
                const QJsonObject &details = {}) const;
+    void audit(const QString &action, const QString &entity, const QString &entityId,
+               const QJsonObject &details = {}) const;
 
 private:
     Database &m_db;

@@ -36,9 +36,20 @@ CommandError CommandError::invalidField(const QString &field, const QString &mes
 
 CommandError CommandError::notFound(const QString &entity)
 {
-    return CommandError(
-        Kind::NotFound, QStringLiteral("ResourceNotFound.") + entity,
-        CoreTr::tr("The %1 does not exist or is not visible to you.").arg(entity.toLower()));
+    QString message;
+    if (entity == QLatin1StringView("Template"))
+        message = CoreTr::tr("The template does not exist or is not visible to you.");
+    else if (entity == QLatin1StringView("Customer"))
+        message = CoreTr::tr("The customer does not exist or is not visible to you.");
+    else if (entity == QLatin1StringView("Application"))
+        message = CoreTr::tr("The application does not exist or is not visible to you.");
+    else if (entity == QLatin1StringView("Voucher"))
+        message = CoreTr::tr("The voucher does not exist or is not visible to you.");
+    else if (entity == QLatin1StringView("Partner"))
+        message = CoreTr::tr("The partner does not exist or is not visible to you.");
+    else
+        message = CoreTr::tr("What you asked for does not exist or is not visible to you.");
+    return CommandError(Kind::NotFound, QStringLiteral("ResourceNotFound.") + entity, message);
 }
 
 CommandError CommandError::unauthorized(const QString &message)

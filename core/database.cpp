@@ -190,12 +190,17 @@ SqlStatement Database::prepare(const QString &sql) const
 
 qint64 Database::nextRev() const
 {
+    return reserveRevs(1);
+}
+
+qint64 Database::reserveRevs(qint64 count) const
+{
     SqlStatement query =
-        prepare(u"UPDATE change_counter SET rev = rev + 1 WHERE id = 1 RETURNING rev"_s);
-    query.exec();
+        prepare(u"UPDATE change_counter SET rev = rev + :count WHERE id = 1 RETURNING rev"_s);
+    query.bind(u":count"_s, count).exec();
     if (!query.next())
         throw StoreError(StoreError::Kind::Failed, u"change counter is missing"_s);
-    return query.int64(0);
+    return query.int64(0) - count + 1;
 }
 
 QString Database::setting(const QString &key, const QString &fallback) const

@@ -40,6 +40,8 @@ public:
 
     // The next change-feed revision; call inside a write transaction.
     qint64 nextRev() const;
+    // Reserves `count` consecutive revisions for a bulk write; returns the first.
+    qint64 reserveRevs(qint64 count) const;
 
     QString setting(const QString &key, const QString &fallback = {}) const;
     void setSetting(const QString &key, const QString &value) const; // inside a transaction
@@ -48,11 +50,11 @@ public:
     // is ok, rolled back otherwise. A unique-key race or a busy/serialization failure reruns
     // body in a new transaction (a racing idempotent create then finds the first one).
     template<typename F>
-    auto write(F &&body) -> decltype(body());
+    auto write(F &&body) const -> decltype(body());
 
     // Runs a read that may throw StoreError and turns a failure into a Result error.
     template<typename F>
-    auto read(F &&body) -> decltype(body());
+    auto read(F &&body) const -> decltype(body());
 
     static constexpr int MaxWriteAttempts = 8;
 
@@ -69,7 +71,7 @@ private:
 };
 
 template<typename F>
-auto Database::write(F &&body) -> decltype(body())
+auto Database::write(F &&body) const -> decltype(body())
 {
     using R = decltype(body());
     for (int attempt = 1;; ++attempt) {
@@ -90,7 +92,7 @@ auto Database::write(F &&body) -> decltype(body())
 }
 
 template<typename F>
-auto Database::read(F &&body) -> decltype(body())
+auto Database::read(F &&body) const -> decltype(body())
 {
     using R = decltype(body());
     try {

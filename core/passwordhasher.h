@@ -17,7 +17,8 @@ public:
     // Empty on failure (out of memory).
     QString hash(const QString &password) const;
     bool verify(const QString &hash, const QString &password) const;
-    // True when the hash was made with weaker limits than this hasher's.
+    // True when the hash was not made with exactly this hasher's algorithm and limits (weaker or
+    // stronger; libsodium's crypto_pwhash_str_needs_rehash), or cannot be read.
     bool needsRehash(const QString &hash) const;
 
 private:

@@ -49,7 +49,9 @@ QStringList SqliteDialect::connectionSetupSql() const
 
 StoreError::Kind SqliteDialect::classify(const QSqlError &error) const
 {
-    const int code = error.nativeErrorCode().toInt();
+    // Qt's driver reports extended result codes (2067 SQLITE_CONSTRAINT_UNIQUE, 1555
+    // SQLITE_CONSTRAINT_PRIMARYKEY, 517 SQLITE_BUSY_SNAPSHOT, ...); the low byte is the primary.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
     if (code == kSqliteBusy || code == kSqliteLocked)
         return StoreError::Kind::Retryable;
     if (code == kSqliteConstraint && error.databaseText().contains(u"UNIQUE"_s))

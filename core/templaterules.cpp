@@ -28,14 +28,17 @@ void validateProducts(const VoucherTemplate &draft, const TemplateRuleContext &c
     }
     QStringList unknown;
     QSet<QString> seen;
+    bool duplicateReported = false;
     for (const QString &code : draft.productCodes) {
-        if (!context.activeProductCodes.contains(code))
-            unknown.append(code);
         if (seen.contains(code)) {
-            errors.append({field, CoreTr::tr("The product %1 is picked twice.").arg(code)});
-            return;
+            if (!duplicateReported)
+                errors.append({field, CoreTr::tr("The product %1 is picked twice.").arg(code)});
+            duplicateReported = true;
+            continue;
         }
         seen.insert(code);
+        if (!context.activeProductCodes.contains(code))
+            unknown.append(code);
     }
     if (!unknown.isEmpty())
         errors.append(
@@ -129,8 +132,10 @@ QString TemplateRules::duplicateName(const QString &sourceName,
 {
     for (int n = 1;; ++n) {
         const QString suffix = n == 1 ? u" (copy)"_s : u" (copy %1)"_s.arg(n);
-        const QString base =
+        QString base =
             sourceName.trimmed().left(VoucherTemplate::MaxNameLength - int(suffix.size()));
+        if (!base.isEmpty() && base.back().isHighSurrogate())
+            base.chop(1); // do not cut a character in half
         const QString candidate = base.trimmed() + suffix;
         if (!isTaken(candidate))
             return candidate;

@@ -186,3 +186,10 @@ void VoucherRepository::insertDeduction(const Deduction &d, const QString &reque
         .bind(u":rev"_s, d.rev)
         .exec();
 }
+
+qint64 VoucherRepository::deductionCount() const
+{
+    SqlStatement query = m_db.prepare(u"SELECT COUNT(*) FROM deductions"_s);
+    query.exec();
+    return query.next() ? query.int64(0) : 0;
+}

@@ -30,6 +30,7 @@ public:
     std::optional<QString> deductionRequestHash(const QUuid &id) const;
     QList<Deduction> deductions(const QUuid &voucherId) const;
     void insertDeduction(const Deduction &deduction, const QString &requestHash) const;
+    qint64 deductionCount() const;
 
 private:
     std::optional<Voucher> findWhere(const QString &where, const QVariant &value) const;

@@ -1,0 +1,32 @@
+#include "translationloader.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+bool TranslationLoader::isSupported(const QString &language)
+{
+    return language.isEmpty() || supportedLanguages().contains(language);
+}
+
+QStringList TranslationLoader::supportedLanguages()
+{
+    return {u"en"_s, u"zh_CN"_s};
+}
+
+void TranslationLoader::install(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    if (locale.language() == QLocale::English)
+        return; // the source strings are English
+
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, u"voucherdesk"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}

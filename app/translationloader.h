@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QLocale>
+#include <QString>
+
+class QCoreApplication;
+
+// Installs VoucherDesk's catalogue (:/i18n) and Qt's own for a language.
+class TranslationLoader
+{
+public:
+    // "zh_CN", "en" or empty for the system's language. False for an unknown language.
+    static bool isSupported(const QString &language);
+    static QStringList supportedLanguages();
+    // Installs the translators on the application and makes the language's locale the default.
+    static void install(QCoreApplication &app, const QString &language);
+};

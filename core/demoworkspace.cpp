@@ -1,0 +1,75 @@
+#include "demoworkspace.h"
+
+#include "coretr.h"
+#include "database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+void removeDatabaseFiles(const QString &path)
+{
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s})
+        QFile::remove(path + suffix);
+}
+} // namespace
+
+Result<void> DemoWorkspace::create(const QString &path, const DemoOptions &demo,
+                                   const BulkOptions &bulk, bool replace,
+                                   const BulkVoucherGenerator::Progress &progress)
+{
+    const QString target = QFileInfo(path).absoluteFilePath();
+    if (QFileInfo::exists(target) && !replace) {
+        return CommandError::conflict(
+            u"WorkspaceExists"_s,
+            CoreTr::tr("%1 already exists; choose another file or replace it.")
+                .arg(QDir::toNativeSeparators(target)));
+    }
+    const QString partial = target + u".partial"_s;
+    removeDatabaseFiles(partial);
+
+    {
+        QString error;
+        std::unique_ptr<Database> db = Database::open(partial, &error);
+        if (!db)
+            return CommandError::internal(error);
+        // A file nobody else uses yet and that is thrown away on any failure: no need to sync
+        // every transaction to disk while it is filled.
+        db->prepare(u"PRAGMA synchronous=OFF"_s).exec();
+        // Bulk data outgrows SQLite's small default page cache many times over.
+        db->prepare(u"PRAGMA cache_size=-524288"_s).exec(); // 512 MiB
+        db->prepare(u"PRAGMA temp_store=MEMORY"_s).exec();
+        db->prepare(u"PRAGMA threads=2"_s).exec();            // sort index builds in parallel
+        db->prepare(u"PRAGMA mmap_size=4294967296"_s).exec(); // read pages without copies
+
+        if (Result<void> story = DemoGenerator(*db, demo).generate(); !story) {
+            db.reset();
+            removeDatabaseFiles(partial);
+            return story;
+        }
+        if (bulk.vouchers > 0) {
+            BulkOptions options = bulk;
+            if (!options.now.isValid())
+                options.now = demo.now;
+            const Result<qint64> written = BulkVoucherGenerator(*db, options).generate(progress);
+            if (!written || written.value() < options.vouchers) {
+                db.reset();
+                removeDatabaseFiles(partial);
+                if (!written)
+                    return written.error();
+                return CommandError::conflict(u"Cancelled"_s,
+                                              CoreTr::tr("Creating the workspace was cancelled."));
+            }
+        }
+    } // closing the last connection checkpoints the WAL into the file
+
+    removeDatabaseFiles(target);
+    if (!QFile::rename(partial, target)) {
+        removeDatabaseFiles(partial);
+        return CommandError::internal(u"cannot move the new workspace into place"_s);
+    }
+    return {};
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Quick start: installs what is missing, builds the dev preset (Debug, AddressSanitizer and
+# UndefinedBehaviorSanitizer, warnings as errors) and runs the whole suite headless.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/install-deps.sh
+cmake --preset dev >/dev/null
+cmake --build --preset dev
+cmake --build --preset dev --target format-check
+ctest --preset dev
