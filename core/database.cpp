@@ -41,19 +41,19 @@ Database::Database(QString location, std::unique_ptr<SqlDialect> dialect, QSqlDa
     // The prototype is cloned once per thread in connection().
     const QString name = m_connectionPrefix + u"prototype"_s;
     QSqlDatabase::cloneDatabase(prototype, name);
-    m_connectionNames.append(name);
+    m_connections.insert(name, nullptr);
 }
 
 Database::~Database()
 {
     QMutexLocker locker(&m_connectionsMutex);
-    for (const QString &name : std::as_const(m_connectionNames)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isValid())
-                db.close();
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        // Only the owning thread may touch a connection; others' are just unregistered.
+        if (it.value() == QThread::currentThread()) {
+            QSqlDatabase db = QSqlDatabase::database(it.key(), false);
+            db.close();
         }
-        QSqlDatabase::removeDatabase(name);
+        QSqlDatabase::removeDatabase(it.key());
     }
 }
 
@@ -157,29 +157,41 @@ QSqlDatabase Database::connection() const
 {
     const QString name =
         m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()), 16);
-    if (QSqlDatabase::contains(name)) {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isValid() && db.isOpen())
-            return db;
+    {
+        QMutexLocker locker(&m_connectionsMutex);
+        if (m_connections.value(name) == QThread::currentThread()) {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                return db;
+        }
     }
 
     QMutexLocker locker(&m_connectionsMutex);
-    if (QSqlDatabase::contains(name))
-        QSqlDatabase::removeDatabase(name); // left by an ended thread with the same id
+    // A name left by an ended thread whose id the system reused.
+    if (m_connections.remove(name))
+        QSqlDatabase::removeDatabase(name);
     QSqlDatabase db = QSqlDatabase::cloneDatabase(m_connectionPrefix + u"prototype"_s, name);
-    if (!db.open()) {
-        const QString detail = db.lastError().text();
+    auto discard = [&db, &name] {
+        db.close();
         db = {};
         QSqlDatabase::removeDatabase(name);
+    };
+    if (!db.open()) {
+        const QString detail = db.lastError().text();
+        discard();
         throw StoreError(StoreError::Kind::Failed, detail);
     }
     for (const QString &statement : m_dialect->connectionSetupSql()) {
         QSqlQuery setup(db);
-        if (!setup.exec(statement))
-            throw StoreError(m_dialect->classify(setup.lastError()), setup.lastError().text());
+        if (!setup.exec(statement)) {
+            // A connection without its set-up (foreign keys, WAL) must never be handed out.
+            const QSqlError error = setup.lastError();
+            setup = QSqlQuery();
+            discard();
+            throw StoreError(m_dialect->classify(error), error.text());
+        }
     }
-    if (!m_connectionNames.contains(name))
-        m_connectionNames.append(name);
+    m_connections.insert(name, QThread::currentThread());
     return db;
 }
 

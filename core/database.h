@@ -5,12 +5,14 @@
 #include "sqltransaction.h"
 #include "storeerror.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QStringList>
 
 #include <memory>
 
+class QThread;
 class SqlDialect;
 
 // One store: a SQLite file (WAL, foreign keys on) or a PostgreSQL database, reached through a
@@ -67,7 +69,8 @@ private:
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionPrefix;
     mutable QMutex m_connectionsMutex;
-    mutable QStringList m_connectionNames;
+    // Connection name -> the thread that opened it (null for the prototype).
+    mutable QHash<QString, QThread *> m_connections;
 };
 
 template<typename F>

@@ -4,6 +4,8 @@
 
 #include <sodium.h>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 bool initialiseSodium()
 {
@@ -50,4 +52,11 @@ bool PasswordHasher::needsRehash(const QString &hash) const
         return false;
     const QByteArray stored = hash.toLatin1();
     return crypto_pwhash_str_needs_rehash(stored.constData(), m_opsLimit, m_memLimit) != 0;
+}
+
+QString PasswordHasher::unknownUserHash() const
+{
+    static const QString interactive = PasswordHasher(Cost::Interactive).hash(u"-"_s);
+    static const QString minimal = PasswordHasher(Cost::Minimal).hash(u"-"_s);
+    return m_opsLimit == crypto_pwhash_OPSLIMIT_MIN ? minimal : interactive;
 }

@@ -21,6 +21,10 @@ public:
     // stronger; libsodium's crypto_pwhash_str_needs_rehash), or cannot be read.
     bool needsRehash(const QString &hash) const;
 
+    // A hash of no real password, made once per cost: verifying against it takes as long as a
+    // real verification.
+    QString unknownUserHash() const;
+
 private:
     unsigned long long m_opsLimit;
     size_t m_memLimit;

@@ -84,10 +84,10 @@ Result<User> UserCommands::authenticate(const QString &login, const QString &pas
 {
     return m_context.db().read([&]() -> Result<User> {
         const auto user = UserRepository(m_context.db()).findByLogin(login.trimmed());
-        // An unknown login still costs one verification, so timing does not reveal logins.
-        static const QString unknownLoginHash = m_hasher.hash(u"unknown-login"_s);
+        // An unknown login still costs one verification at this hasher's cost, so timing does
+        // not reveal which logins exist.
         const bool verified =
-            m_hasher.verify(user ? user->passwordHash : unknownLoginHash, password);
+            m_hasher.verify(user ? user->passwordHash : m_hasher.unknownUserHash(), password);
         if (!user || !user->active || !verified) {
             return CommandError(CommandError::Kind::Unauthenticated,
                                 u"AuthFailure.InvalidCredentials"_s,

@@ -1,0 +1,111 @@
+#include "storeprobe.h"
+
+#include <QMutexLocker>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+using namespace Qt::StringLiterals;
+
+void StoreProbe::exec(const Database &db, const QString &sql)
+{
+    db.prepare(sql).exec();
+}
+
+qint64 StoreProbe::scalar(const Database &db, const QString &sql)
+{
+    SqlStatement query = db.prepare(sql);
+    query.exec();
+    return query.next() ? query.int64(0) : 0;
+}
+
+qint64 StoreProbe::rowCount(const Database &db, const QString &table)
+{
+    return scalar(db, u"SELECT COUNT(*) FROM "_s + table);
+}
+
+qint64 StoreProbe::changeRev(const Database &db)
+{
+    return scalar(db, u"SELECT rev FROM change_counter WHERE id = 1"_s);
+}
+
+namespace {
+
+QMap<QString, QStringList> readTables(const Database &db)
+{
+    QMap<QString, QStringList> tables;
+    QStringList names;
+    {
+        SqlStatement list = db.prepare(u"SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       u"ORDER BY name"_s);
+        list.exec();
+        while (list.next())
+            names.append(list.text(0));
+    }
+    for (const QString &name : std::as_const(names)) {
+        QSqlQuery rows(db.connection());
+        rows.setForwardOnly(true);
+        if (!rows.exec(u"SELECT * FROM \"%1\" ORDER BY rowid"_s.arg(name))) {
+            tables.insert(name, {u"<unreadable>"_s});
+            continue;
+        }
+        QStringList lines;
+        while (rows.next()) {
+            const int columns = rows.record().count();
+            QStringList fields;
+            for (int i = 0; i < columns; ++i)
+                fields.append(rows.isNull(i) ? u"NULL"_s : rows.value(i).toString());
+            lines.append(fields.join(u'|'));
+        }
+        tables.insert(name, lines);
+    }
+    return tables;
+}
+
+} // namespace
+
+StoreSnapshot::StoreSnapshot(const Database &db)
+    : m_tables(readTables(db))
+{}
+
+QByteArray StoreSnapshot::differencesFrom(const Database &db) const
+{
+    const QMap<QString, QStringList> now = readTables(db);
+    QStringList differences;
+    QStringList names = m_tables.keys() + now.keys();
+    names.removeDuplicates();
+    names.sort();
+    for (const QString &name : std::as_const(names)) {
+        const QStringList before = m_tables.value(name);
+        const QStringList after = now.value(name);
+        if (before == after)
+            continue;
+        QString first;
+        for (qsizetype i = 0; i < std::max(before.size(), after.size()); ++i) {
+            const QString a = before.value(i, u"<none>"_s);
+            const QString b = after.value(i, u"<none>"_s);
+            if (a != b) {
+                first = u"row %1 was [%2], is [%3]"_s.arg(i).arg(a, b);
+                break;
+            }
+        }
+        differences.append(u"table %1 changed (%2 rows, now %3): %4"_s.arg(name)
+                               .arg(before.size())
+                               .arg(after.size())
+                               .arg(first));
+    }
+    return differences.join(u"; "_s).toUtf8();
+}
+
+void ThreadBarrier::wait()
+{
+    QMutexLocker locker(&m_mutex);
+    const quint64 generation = m_generation;
+    if (++m_arrived == m_parties) {
+        m_arrived = 0;
+        ++m_generation;
+        m_allArrived.wakeAll();
+        return;
+    }
+    while (generation == m_generation)
+        m_allArrived.wait(&m_mutex);
+}
