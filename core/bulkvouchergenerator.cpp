@@ -548,7 +548,7 @@ QList<QPair<QString, QString>> BulkVoucherGenerator::suspendIndexes()
     while (query.next())
         indexes.append({query.text(0), query.text(1)});
     for (const auto &index : std::as_const(indexes))
-        m_db.prepare(u"DROP INDEX "_s + index.first).exec();
+        m_db.execute(u"DROP INDEX "_s + index.first);
     transaction.commit();
     return indexes;
 }
@@ -559,7 +559,7 @@ void BulkVoucherGenerator::restoreIndexes(const QList<QPair<QString, QString>> &
         return;
     SqlTransaction transaction(m_db);
     for (const auto &index : indexes)
-        m_db.prepare(index.second).exec();
+        m_db.execute(index.second);
     transaction.commit();
 }
 

@@ -200,6 +200,18 @@ SqlStatement Database::prepare(const QString &sql) const
     return SqlStatement(connection(), *m_dialect, sql);
 }
 
+void Database::execute(const QString &sql) const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(sql)) {
+        const QSqlError error = query.lastError();
+        const StoreError::Kind kind = m_dialect->classify(error);
+        if (kind == StoreError::Kind::Failed)
+            qCWarning(lcStore).noquote() << "execute failed:" << error.text() << "in" << sql;
+        throw StoreError(kind, error.text());
+    }
+}
+
 qint64 Database::nextRev() const
 {
     return reserveRevs(1);

@@ -39,6 +39,9 @@ public:
     // This thread's connection, opened on first use.
     QSqlDatabase connection() const;
     SqlStatement prepare(const QString &sql) const;
+    // Runs a statement without preparing it: transaction control, DDL and PRAGMAs, which
+    // PostgreSQL cannot PREPARE. Throws StoreError.
+    void execute(const QString &sql) const;
 
     // The next change-feed revision; call inside a write transaction.
     qint64 nextRev() const;

@@ -17,10 +17,34 @@ void removeDatabaseFiles(const QString &path)
 }
 } // namespace
 
+Result<void> DemoWorkspace::fillDatabase(const QString &location, const DemoOptions &demo,
+                                         const BulkOptions &bulk,
+                                         const BulkVoucherGenerator::Progress &progress)
+{
+    QString error;
+    const std::unique_ptr<Database> db = Database::open(location, &error);
+    if (!db)
+        return CommandError::internal(error);
+    if (Result<void> story = DemoGenerator(*db, demo).generate(); !story)
+        return story;
+    if (bulk.vouchers <= 0)
+        return {};
+    BulkOptions options = bulk;
+    if (!options.now.isValid())
+        options.now = demo.now;
+    const Result<qint64> written = BulkVoucherGenerator(*db, options).generate(progress);
+    if (!written)
+        return written.error();
+    return {};
+}
+
 Result<void> DemoWorkspace::create(const QString &path, const DemoOptions &demo,
                                    const BulkOptions &bulk, bool replace,
                                    const BulkVoucherGenerator::Progress &progress)
 {
+    if (Database::isPostgresLocation(path))
+        return fillDatabase(path, demo, bulk, progress);
+
     const QString target = QFileInfo(path).absoluteFilePath();
     if (QFileInfo::exists(target) && !replace) {
         return CommandError::conflict(
@@ -38,12 +62,12 @@ Result<void> DemoWorkspace::create(const QString &path, const DemoOptions &demo,
             return CommandError::internal(error);
         // A file nobody else uses yet and that is thrown away on any failure: no need to sync
         // every transaction to disk while it is filled.
-        db->prepare(u"PRAGMA synchronous=OFF"_s).exec();
+        db->execute(u"PRAGMA synchronous=OFF"_s);
         // Bulk data outgrows SQLite's small default page cache many times over.
-        db->prepare(u"PRAGMA cache_size=-524288"_s).exec(); // 512 MiB
-        db->prepare(u"PRAGMA temp_store=MEMORY"_s).exec();
-        db->prepare(u"PRAGMA threads=2"_s).exec();            // sort index builds in parallel
-        db->prepare(u"PRAGMA mmap_size=4294967296"_s).exec(); // read pages without copies
+        db->execute(u"PRAGMA cache_size=-524288"_s); // 512 MiB
+        db->execute(u"PRAGMA temp_store=MEMORY"_s);
+        db->execute(u"PRAGMA threads=2"_s);            // sort index builds in parallel
+        db->execute(u"PRAGMA mmap_size=4294967296"_s); // read pages without copies
 
         if (Result<void> story = DemoGenerator(*db, demo).generate(); !story) {
             db.reset();

@@ -3,9 +3,10 @@
 #include "bulkvouchergenerator.h"
 #include "demogenerator.h"
 
-// Creates a demo workspace file: the demo story and, optionally, benchmark-scale bulk data.
-// It is built in "<path>.partial" and renamed into place only when complete, so a failed or
-// cancelled generation never leaves a half-made workspace behind.
+// Creates a demo workspace: the demo story and, optionally, benchmark-scale bulk data.
+// A SQLite workspace is built in "<path>.partial" and renamed into place only when complete, so
+// a failed or cancelled generation never leaves a half-made workspace behind. A PostgreSQL
+// location (postgresql://...) is filled in place and must be empty.
 class DemoWorkspace
 {
 public:
@@ -13,4 +14,9 @@ public:
     static Result<void> create(const QString &path, const DemoOptions &demo,
                                const BulkOptions &bulk = {}, bool replace = false,
                                const BulkVoucherGenerator::Progress &progress = {});
+
+private:
+    static Result<void> fillDatabase(const QString &location, const DemoOptions &demo,
+                                     const BulkOptions &bulk,
+                                     const BulkVoucherGenerator::Progress &progress);
 };

@@ -204,11 +204,10 @@ QStringList schemaV1()
 
 void ensureMigrationTable(const Database &db)
 {
-    db.prepare(uR"(CREATE TABLE IF NOT EXISTS schema_migrations (
+    db.execute(uR"(CREATE TABLE IF NOT EXISTS schema_migrations (
                    version INTEGER PRIMARY KEY,
                    description TEXT NOT NULL,
-                   applied_at BIGINT NOT NULL))"_s)
-        .exec();
+                   applied_at BIGINT NOT NULL))"_s);
 }
 
 } // namespace
@@ -238,7 +237,7 @@ QList<int> Migrations::apply(Database &db)
 {
     SqlTransaction transaction(db);
     if (const QString lock = db.dialect().migrationLockSql(); !lock.isEmpty())
-        db.prepare(lock).exec();
+        db.execute(lock);
 
     const int current = currentVersion(db);
     if (current > latestVersion()) {
@@ -254,7 +253,7 @@ QList<int> Migrations::apply(Database &db)
         if (migration.version <= current)
             continue;
         for (const QString &statement : migration.statements)
-            db.prepare(db.dialect().translateDdl(statement)).exec();
+            db.execute(db.dialect().translateDdl(statement));
         db.prepare(u"INSERT INTO schema_migrations (version, description, applied_at) "
                    u"VALUES (:version, :description, :at)"_s)
             .bind(u":version"_s, migration.version)

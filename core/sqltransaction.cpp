@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 SqlTransaction::SqlTransaction(const Database &db)
     : m_db(db)
 {
-    m_db.prepare(m_db.dialect().beginWriteSql()).exec();
+    m_db.execute(m_db.dialect().beginWriteSql());
     m_open = true;
 }
 
@@ -30,6 +30,6 @@ SqlTransaction::~SqlTransaction()
 
 void SqlTransaction::commit()
 {
-    m_db.prepare(u"COMMIT"_s).exec();
+    m_db.execute(u"COMMIT"_s);
     m_open = false;
 }

@@ -24,8 +24,13 @@ T require(Result<T> result, const char *what)
 } // namespace
 
 TestWorkspace::TestWorkspace()
+    : TestWorkspace(QString())
+{}
+
+TestWorkspace::TestWorkspace(const QString &location)
+    : m_location(location.isEmpty() ? m_dir.filePath(u"workspace.db"_s) : location)
 {
-    m_db = Database::open(m_dir.filePath(u"workspace.db"_s), &m_error);
+    m_db = Database::open(m_location, &m_error);
     if (!m_db)
         return;
 
@@ -69,7 +74,7 @@ TestWorkspace::~TestWorkspace() = default;
 
 QString TestWorkspace::path() const
 {
-    return m_dir.filePath(u"workspace.db"_s);
+    return m_location;
 }
 
 QDateTime TestWorkspace::defaultNow()

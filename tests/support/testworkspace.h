@@ -18,6 +18,8 @@ class TestWorkspace
 {
 public:
     TestWorkspace();
+    // The same fixture in another store, e.g. a PostgreSQL database URL.
+    explicit TestWorkspace(const QString &location);
     ~TestWorkspace();
 
     bool isValid() const { return m_db != nullptr; }
@@ -49,6 +51,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_location;
     std::unique_ptr<Database> m_db;
     QString m_error;
     QDateTime m_now = defaultNow();
