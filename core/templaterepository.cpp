@@ -35,6 +35,20 @@ const QString &selectSql()
     return sql;
 }
 
+// The fields an edit replaces, shared by insert and update.
+void bindEditableFields(SqlStatement &statement, const VoucherTemplate &t)
+{
+    statement.bind(u":name"_s, t.name)
+        .bind(u":kind"_s, voucherKindToString(t.kind))
+        .bind(u":face"_s, t.faceValueMinor)
+        .bind(u":currency"_s, t.currency)
+        .bind(u":validity"_s, t.validityDays)
+        .bind(u":minSpend"_s, t.minSpendMinor)
+        .bind(u":payMode"_s, payModeToString(t.payMode))
+        .bind(u":products"_s, JsonFields::listToText(t.productCodes))
+        .bind(u":note"_s, t.note);
+}
+
 QString whereClause(const TemplateFilter &filter)
 {
     QStringList conditions;
@@ -157,22 +171,15 @@ qint64 TemplateRepository::count(const TemplateFilter &filter) const
 
 void TemplateRepository::insert(const VoucherTemplate &t, const QString &requestHash) const
 {
-    m_db.prepare(u"INSERT INTO templates (id, partner_id, name, kind, face_value_minor, currency, "
-                 u"validity_days, min_spend_minor, pay_mode, product_codes, note, version, "
-                 u"locked, created_at, updated_at, request_hash, rev) VALUES (:id, :partnerId, "
-                 u":name, :kind, :face, :currency, :validity, :minSpend, :payMode, :products, "
-                 u":note, :version, :locked, :createdAt, :updatedAt, :hash, :rev)"_s)
-        .bind(u":id"_s, t.id)
+    SqlStatement insert = m_db.prepare(
+        u"INSERT INTO templates (id, partner_id, name, kind, face_value_minor, currency, "
+        u"validity_days, min_spend_minor, pay_mode, product_codes, note, version, locked, "
+        u"created_at, updated_at, request_hash, rev) VALUES (:id, :partnerId, :name, :kind, "
+        u":face, :currency, :validity, :minSpend, :payMode, :products, :note, :version, "
+        u":locked, :createdAt, :updatedAt, :hash, :rev)"_s);
+    bindEditableFields(insert, t);
+    insert.bind(u":id"_s, t.id)
         .bind(u":partnerId"_s, t.partnerId)
-        .bind(u":name"_s, t.name)
-        .bind(u":kind"_s, voucherKindToString(t.kind))
-        .bind(u":face"_s, t.faceValueMinor)
-        .bind(u":currency"_s, t.currency)
-        .bind(u":validity"_s, t.validityDays)
-        .bind(u":minSpend"_s, t.minSpendMinor)
-        .bind(u":payMode"_s, payModeToString(t.payMode))
-        .bind(u":products"_s, JsonFields::listToText(t.productCodes))
-        .bind(u":note"_s, t.note)
         .bind(u":version"_s, t.version)
         .bind(u":locked"_s, t.locked)
         .bind(u":createdAt"_s, t.createdAt)
@@ -190,16 +197,8 @@ bool TemplateRepository::update(const VoucherTemplate &t, int expectedVersion) c
         u"pay_mode = :payMode, product_codes = :products, note = :note, "
         u"version = version + 1, updated_at = :updatedAt, rev = :rev "
         u"WHERE id = :id AND version = :expectedVersion AND locked = 0"_s);
-    update.bind(u":name"_s, t.name)
-        .bind(u":kind"_s, voucherKindToString(t.kind))
-        .bind(u":face"_s, t.faceValueMinor)
-        .bind(u":currency"_s, t.currency)
-        .bind(u":validity"_s, t.validityDays)
-        .bind(u":minSpend"_s, t.minSpendMinor)
-        .bind(u":payMode"_s, payModeToString(t.payMode))
-        .bind(u":products"_s, JsonFields::listToText(t.productCodes))
-        .bind(u":note"_s, t.note)
-        .bind(u":updatedAt"_s, t.updatedAt)
+    bindEditableFields(update, t);
+    update.bind(u":updatedAt"_s, t.updatedAt)
         .bind(u":rev"_s, t.rev)
         .bind(u":id"_s, t.id)
         .bind(u":expectedVersion"_s, expectedVersion)
