@@ -3,6 +3,7 @@
 #include "applicationstatus.h"
 #include "auditlog.h"
 #include "businesscalendar.h"
+#include "coretr.h"
 #include "customerrepository.h"
 #include "database.h"
 #include "demonames.h"
@@ -190,6 +191,7 @@ Result<qint64> BulkVoucherGenerator::generate(const Progress &progress)
     plan.codeBase = m_random.bounded(kCodeSpace);
     plan.idPrefix = m_random.generate() & 0x3FFFFFFF;
 
+    QList<QPair<QString, QString>> suspended;
     try {
         {
             SqlTransaction transaction(m_db);
@@ -208,9 +210,8 @@ Result<qint64> BulkVoucherGenerator::generate(const Progress &progress)
         const qint64 total = m_options.vouchers;
         QElapsedTimer timer;
         timer.start();
-        const QList<QPair<QString, QString>> suspended =
-            !m_db.isPostgres() && total >= SuspendIndexesFrom ? suspendIndexes()
-                                                              : QList<QPair<QString, QString>>();
+        if (!m_db.isPostgres() && total >= SuspendIndexesFrom)
+            suspended = suspendIndexes();
         for (qint64 first = 0; first < total; first += BatchSize) {
             const qint64 count = std::min<qint64>(BatchSize, total - first);
             SqlTransaction transaction(m_db);
@@ -222,17 +223,16 @@ Result<qint64> BulkVoucherGenerator::generate(const Progress &progress)
                 break;
         }
         const qint64 writeMs = timer.restart();
-        restoreIndexes(suspended);
+        restoreIndexes(std::exchange(suspended, {}));
         qCInfo(lcStore) << "bulk: wrote" << plan.written << "applications in" << writeMs
-                        << "ms, rebuilt" << suspended.size() << "indexes in" << timer.elapsed()
-                        << "ms";
+                        << "ms, rebuilt the indexes in" << timer.elapsed() << "ms";
 
         SqlTransaction transaction(m_db);
         AuditEvent event;
-        event.at = QDateTime::currentDateTimeUtc();
+        event.at = m_options.now; // the generated history's clock: the same seed, the same data
         event.action = u"GenerateBenchmarkData"_s;
         event.entity = u"Workspace"_s;
-        event.entityId = m_db.location();
+        event.entityId = u"seed-%1"_s.arg(m_options.seed);
         event.details = {{u"applications"_s, plan.written},
                          {u"vouchers"_s, plan.vouchers},
                          {u"deductions"_s, plan.deductions},
@@ -241,7 +241,17 @@ Result<qint64> BulkVoucherGenerator::generate(const Progress &progress)
         AuditLog(m_db).record(event);
         transaction.commit();
     } catch (const StoreError &error) {
-        return CommandError::internal(QString::fromUtf8(error.what()));
+        qCWarning(lcStore) << "bulk data failed after" << plan.written
+                           << "applications:" << error.what();
+        try {
+            restoreIndexes(suspended); // the batches written so far stay usable
+        } catch (const StoreError &restoreError) {
+            qCWarning(lcStore) << "rebuilding the indexes failed too:" << restoreError.what();
+        }
+        return CommandError(CommandError::Kind::Internal, u"InternalError"_s,
+                            CoreTr::tr("Writing the data stopped after %n application(s); what "
+                                       "was written before stays.",
+                                       nullptr, int(std::min<qint64>(plan.written, INT_MAX))));
     }
     return plan.written;
 }

@@ -766,5 +766,11 @@
         <source>What you asked for does not exist or is not visible to you.</source>
         <translation>请求的资源不存在或您无权查看。</translation>
     </message>
+    <message numerus="yes">
+        <source>Writing the data stopped after %n application(s); what was written before stays.</source>
+        <translation>
+            <numerusform>写入数据在第 %n 条申请后中止；此前已写入的数据保留。</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

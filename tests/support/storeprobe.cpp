@@ -1,6 +1,7 @@
 #include "storeprobe.h"
 
 #include <QMutexLocker>
+#include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -108,4 +109,68 @@ void ThreadBarrier::wait()
     }
     while (generation == m_generation)
         m_allArrived.wait(&m_mutex);
+}
+
+// Every table's rows in rowid order, without the columns that are not reproducible by design:
+// salted password hashes and the moment the schema was migrated.
+QMap<QString, QStringList> StoreProbe::reproducibleDump(const Database &db)
+{
+    static const QSet<QString> excluded = {u"users.password_hash"_s,
+                                           u"schema_migrations.applied_at"_s};
+    QMap<QString, QStringList> tables;
+    QStringList names;
+    {
+        SqlStatement list =
+            db.prepare(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
+        list.exec();
+        while (list.next())
+            names.append(list.text(0));
+    }
+    for (const QString &name : std::as_const(names)) {
+        QStringList columns;
+        {
+            SqlStatement info = db.prepare(u"PRAGMA table_info(\"%1\")"_s.arg(name));
+            info.exec();
+            while (info.next()) {
+                if (!excluded.contains(name + u'.' + info.text(1)))
+                    columns.append(u'"' + info.text(1) + u'"');
+            }
+        }
+        QSqlQuery rows(db.connection());
+        rows.setForwardOnly(true);
+        if (!rows.exec(u"SELECT %1 FROM \"%2\" ORDER BY rowid"_s.arg(columns.join(u", "_s), name)))
+            qFatal("cannot read table %s", qPrintable(name));
+        QStringList lines;
+        while (rows.next()) {
+            QStringList fields;
+            for (int i = 0; i < columns.size(); ++i)
+                fields.append(rows.isNull(i) ? u"NULL"_s : rows.value(i).toString());
+            lines.append(fields.join(u'|'));
+        }
+        tables.insert(name, lines);
+    }
+    return tables;
+}
+
+// The first difference of each table that differs, empty when the dumps are equal.
+QByteArray StoreProbe::dumpDifferences(const QMap<QString, QStringList> &a,
+                                       const QMap<QString, QStringList> &b)
+{
+    QStringList out;
+    QStringList names = a.keys() + b.keys();
+    names.removeDuplicates();
+    for (const QString &name : std::as_const(names)) {
+        const QStringList left = a.value(name);
+        const QStringList right = b.value(name);
+        if (left == right)
+            continue;
+        for (qsizetype i = 0; i < std::max(left.size(), right.size()); ++i) {
+            if (left.value(i, u"<none>"_s) != right.value(i, u"<none>"_s)) {
+                out.append(u"%1 row %2: [%3] vs [%4]"_s.arg(name).arg(i).arg(
+                    left.value(i, u"<none>"_s), right.value(i, u"<none>"_s)));
+                break;
+            }
+        }
+    }
+    return out.join(u"; "_s).toUtf8();
 }

@@ -22,6 +22,13 @@ qint64 rowCount(const Database &db, const QString &table);
 // The change-feed counter: it moves with every committed state change.
 qint64 changeRev(const Database &db);
 
+// Every table's rows in rowid order (SQLite), without the columns that are not reproducible by
+// design: salted password hashes and the moment the schema was migrated.
+QMap<QString, QStringList> reproducibleDump(const Database &db);
+// The first difference of each table that differs; empty when the dumps are equal.
+QByteArray dumpDifferences(const QMap<QString, QStringList> &a,
+                           const QMap<QString, QStringList> &b);
+
 } // namespace StoreProbe
 
 // Every row of every table of a store, as text.
