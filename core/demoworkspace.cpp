@@ -63,6 +63,10 @@ Result<void> DemoWorkspace::create(const QString &path, const DemoOptions &demo,
         // A file nobody else uses yet and that is thrown away on any failure: no need to sync
         // every transaction to disk while it is filled.
         db->execute(u"PRAGMA synchronous=OFF"_s);
+        // Pages go straight into the file instead of through the WAL and a checkpoint (half
+        // the writes); rollback still works from the journal in memory. Every later open turns
+        // WAL mode on again.
+        db->execute(u"PRAGMA journal_mode=MEMORY"_s);
         // Bulk data outgrows SQLite's small default page cache many times over.
         db->execute(u"PRAGMA cache_size=-524288"_s); // 512 MiB
         db->execute(u"PRAGMA temp_store=MEMORY"_s);
