@@ -339,7 +339,7 @@ Result<void> DemoGenerator::addApplications(PartnerData &partner, const Actor &r
     for (int i = 0; i < randomCount; ++i) {
         Story story{int(m_random.bounded(templateCount)),
                     int(m_random.bounded(customerCount)),
-                    0.2 + m_random.bounded(85.0),
+                    0.2 + m_random.bounded(60.0),
                     Approved,
                     0,
                     false};
@@ -350,8 +350,8 @@ Result<void> DemoGenerator::addApplications(PartnerData &partner, const Actor &r
             story.outcome = Rejected;
         else if (roll < 20)
             story.outcome = Cancelled;
-        static const double usages[] = {0, 0.2, 0.5, 0.8, 1.0};
-        story.usage = usages[m_random.bounded(5)];
+        static const double usages[] = {0, 0, 0, 0.2, 0.5, 0.8, 1.0};
+        story.usage = usages[m_random.bounded(int(std::size(usages)))];
         story.invalidate = story.outcome == Approved && m_random.bounded(20) == 0;
         stories.append(story);
     }
