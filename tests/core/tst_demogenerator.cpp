@@ -4,6 +4,7 @@
 #include "demogenerator.h"
 #include "partnerrepository.h"
 #include "resultmessage.h"
+#include "storeinvariants.h"
 #include "storeprobe.h"
 #include "usercommands.h"
 #include "vouchercode.h"
@@ -223,57 +224,8 @@ void TestDemoGenerator::templatesOfEachPartner()
 
 void TestDemoGenerator::storeIsConsistent()
 {
-    const Database &db = *m_db;
-    const qint64 approved =
-        count(db, u"SELECT COUNT(*) FROM applications WHERE status = 'approved'"_s);
-    QVERIFY(approved > 0);
-    QCOMPARE(StoreProbe::rowCount(db, u"vouchers"_s), approved);
-    // Every approved application has its voucher, pointing back; no other application has one.
-    QCOMPARE(count(db, u"SELECT COUNT(*) FROM applications a WHERE a.status = 'approved' AND "
-                       u"NOT EXISTS (SELECT 1 FROM vouchers v WHERE v.id = a.voucher_id "
-                       u"AND v.application_id = a.id)"_s),
-             0);
-    QCOMPARE(count(db, u"SELECT COUNT(*) FROM applications WHERE status <> 'approved' AND "
-                       u"voucher_id IS NOT NULL"_s),
-             0);
-    QCOMPARE(count(db, u"SELECT COUNT(*) FROM vouchers v JOIN applications a ON "
-                       u"a.id = v.application_id WHERE v.partner_id <> a.partner_id OR "
-                       u"v.customer_id <> a.customer_id"_s),
-             0);
-    // Codes unique and well-formed.
-    QCOMPARE(count(db, u"SELECT COUNT(*) - COUNT(DISTINCT code) FROM vouchers"_s), 0);
-    SqlStatement codes = db.prepare(u"SELECT code FROM vouchers"_s);
-    codes.exec();
-    while (codes.next())
-        QVERIFY2(VoucherCode::isWellFormed(codes.text(0)), qPrintable(codes.text(0)));
-    // What was deducted is what the balance lost; each deduction is min(balance, order).
-    QCOMPARE(count(db, u"SELECT COUNT(*) FROM vouchers v WHERE v.face_value_minor - "
-                       u"v.balance_minor <> COALESCE((SELECT SUM(deducted_minor) FROM deductions "
-                       u"d WHERE d.voucher_id = v.id), 0)"_s),
-             0);
-    QCOMPARE(count(db, u"SELECT COUNT(*) FROM deductions WHERE deducted_minor <= 0 OR "
-                       u"deducted_minor > order_amount_minor"_s),
-             0);
-    // The read model has one row per application, in step with the voucher.
-    QCOMPARE(StoreProbe::rowCount(db, u"voucher_list"_s),
-             StoreProbe::rowCount(db, u"applications"_s));
-    QCOMPARE(count(db, u"SELECT COUNT(*) FROM voucher_list l JOIN vouchers v ON "
-                       u"v.id = l.voucher_id WHERE l.balance_minor <> v.balance_minor OR "
-                       u"l.voucher_code <> v.code OR l.expires_at <> v.expires_at"_s),
-             0);
-    QCOMPARE(count(db, u"SELECT COUNT(*) FROM voucher_list WHERE voucher_id IS NOT NULL"_s),
-             approved);
-    QCOMPARE(count(db, u"SELECT COUNT(*) FROM voucher_list l JOIN applications a ON "
-                       u"a.id = l.application_id LEFT JOIN vouchers v ON v.id = a.voucher_id "
-                       u"WHERE l.phase <> CASE a.status WHEN 'pending_review' THEN 0 "
-                       u"WHEN 'rejected' THEN 1 WHEN 'cancelled' THEN 2 ELSE "
-                       u"(CASE WHEN v.invalidated_at IS NULL THEN 3 ELSE 4 END) END"_s),
-             0);
-    // Foreign keys hold.
-    SqlStatement foreignKeys = db.prepare(u"PRAGMA foreign_key_check"_s);
-    foreignKeys.exec();
-    const bool violated = foreignKeys.next();
-    QVERIFY2(!violated, qPrintable(violated ? foreignKeys.text(0) : QString()));
+    QVERIFY(StoreProbe::scalar(*m_db, u"SELECT COUNT(*) FROM vouchers"_s) > 0);
+    StoreInvariants::verify(*m_db);
 }
 
 void TestDemoGenerator::issuedMatchesVouchers()
