@@ -28,9 +28,12 @@ int main(int argc, char *argv[])
 
     // The language comes first: every later message is already in it.
     QString language;
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (qstrcmp(argv[i], "--lang") == 0)
-            language = QString::fromLocal8Bit(argv[i + 1]);
+    const QStringList arguments = QCoreApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == u"--lang"_s && i + 1 < arguments.size())
+            language = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith(u"--lang="_s))
+            language = arguments.at(i).mid(7);
     }
     QTextStream err(stderr);
     if (!TranslationLoader::isSupported(language)) {
