@@ -70,12 +70,8 @@ ApplicationCommands::submitApplication(const SubmitApplicationRequest &request) 
     return m_context.db().write([&]() -> Result<Application> {
         const Database &db = m_context.db();
         const ApplicationRepository applications(db);
-        if (const auto previous = applications.requestHash(input.id)) {
-            const auto existing = applications.find(input.id);
-            if (*previous != hash || !CommandChecks::visible(existing, actor))
-                return CommandChecks::idempotencyConflict();
-            return *existing;
-        }
+        if (const auto previous = applications.requestHash(input.id))
+            return CommandChecks::replay(*previous, hash, applications.find(input.id), actor);
 
         const TemplateRepository templates(db);
         const auto tmpl = templates.find(input.templateId);

@@ -1,6 +1,7 @@
 #include "applicationrepository.h"
 
 #include "database.h"
+#include "requesthash.h"
 #include "templaterepository.h"
 
 using namespace Qt::StringLiterals;
@@ -56,11 +57,7 @@ std::optional<Application> ApplicationRepository::find(const QUuid &id) const
 
 std::optional<QString> ApplicationRepository::requestHash(const QUuid &id) const
 {
-    SqlStatement query = m_db.prepare(u"SELECT request_hash FROM applications WHERE id = :id"_s);
-    query.bind(u":id"_s, id).exec();
-    if (!query.next())
-        return std::nullopt;
-    return query.text(0);
+    return RequestHash::stored(m_db, u"applications"_s, id);
 }
 
 QList<Application> ApplicationRepository::reviewQueue(const QUuid &partnerId, int limit,

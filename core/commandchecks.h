@@ -2,6 +2,7 @@
 
 #include "actor.h"
 #include "commanderror.h"
+#include "result.h"
 
 #include <optional>
 
@@ -23,4 +24,16 @@ public:
 
     // A client id reused for a different request.
     static CommandError idempotencyConflict();
+
+    // The answer to a create whose client id is taken: the first result for the same request
+    // (the entity as it is now), a conflict for another request or for something the actor
+    // cannot see.
+    template<typename T>
+    static Result<T> replay(const QString &storedHash, const QString &hash,
+                            const std::optional<T> &existing, const Actor &actor)
+    {
+        if (storedHash != hash || !visible(existing, actor))
+            return idempotencyConflict();
+        return *existing;
+    }
 };

@@ -29,12 +29,8 @@ Result<Customer> CustomerCommands::addCustomer(const Customer &draft) const
 
     return m_context.db().write([&]() -> Result<Customer> {
         const CustomerRepository customers(m_context.db());
-        if (const auto previous = customers.requestHash(customer.id)) {
-            const auto existing = customers.find(customer.id);
-            if (*previous != hash || !CommandChecks::visible(existing, actor))
-                return CommandChecks::idempotencyConflict();
-            return *existing;
-        }
+        if (const auto previous = customers.requestHash(customer.id))
+            return CommandChecks::replay(*previous, hash, customers.find(customer.id), actor);
         if (customers.uinTaken(customer.partnerId, customer.uin)) {
             const QString message =
                 CoreTr::tr("You already have a customer with UIN %1.").arg(customer.uin);

@@ -1,6 +1,7 @@
 #include "customerrepository.h"
 
 #include "database.h"
+#include "requesthash.h"
 
 using namespace Qt::StringLiterals;
 
@@ -57,11 +58,7 @@ std::optional<Customer> CustomerRepository::find(const QUuid &id) const
 
 std::optional<QString> CustomerRepository::requestHash(const QUuid &id) const
 {
-    SqlStatement query = m_db.prepare(u"SELECT request_hash FROM customers WHERE id = :id"_s);
-    query.bind(u":id"_s, id).exec();
-    if (!query.next())
-        return std::nullopt;
-    return query.text(0);
+    return RequestHash::stored(m_db, u"customers"_s, id);
 }
 
 bool CustomerRepository::uinTaken(const QUuid &partnerId, const QString &uin) const

@@ -97,12 +97,8 @@ Result<VoucherTemplate> TemplateCommands::createTemplate(const VoucherTemplate &
 
     return m_context.db().write([&]() -> Result<VoucherTemplate> {
         const TemplateRepository templates(m_context.db());
-        if (const auto previous = templates.requestHash(t.id)) {
-            const auto existing = templates.find(t.id);
-            if (*previous != hash || !CommandChecks::visible(existing, actor))
-                return CommandChecks::idempotencyConflict();
-            return *existing;
-        }
+        if (const auto previous = templates.requestHash(t.id))
+            return CommandChecks::replay(*previous, hash, templates.find(t.id), actor);
         if (auto invalid = validateAgainstStore(m_context, t))
             return *invalid;
         if (templates.nameTaken(t.partnerId, t.name))
@@ -168,12 +164,8 @@ Result<VoucherTemplate> TemplateCommands::duplicateTemplate(const QUuid &sourceI
 
     return m_context.db().write([&]() -> Result<VoucherTemplate> {
         const TemplateRepository templates(m_context.db());
-        if (const auto previous = templates.requestHash(id)) {
-            const auto existing = templates.find(id);
-            if (*previous != hash || !CommandChecks::visible(existing, actor))
-                return CommandChecks::idempotencyConflict();
-            return *existing;
-        }
+        if (const auto previous = templates.requestHash(id))
+            return CommandChecks::replay(*previous, hash, templates.find(id), actor);
         const auto source = templates.find(sourceId);
         if (!CommandChecks::visible(source, actor))
             return CommandError::notFound(u"Template"_s);

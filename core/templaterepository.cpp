@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "jsonfields.h"
+#include "requesthash.h"
 
 using namespace Qt::StringLiterals;
 
@@ -128,11 +129,7 @@ std::optional<VoucherTemplate> TemplateRepository::find(const QUuid &id) const
 
 std::optional<QString> TemplateRepository::requestHash(const QUuid &id) const
 {
-    SqlStatement query = m_db.prepare(u"SELECT request_hash FROM templates WHERE id = :id"_s);
-    query.bind(u":id"_s, id).exec();
-    if (!query.next())
-        return std::nullopt;
-    return query.text(0);
+    return RequestHash::stored(m_db, u"templates"_s, id);
 }
 
 bool TemplateRepository::nameTaken(const QUuid &partnerId, const QString &name,

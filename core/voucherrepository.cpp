@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "jsonfields.h"
+#include "requesthash.h"
 
 using namespace Qt::StringLiterals;
 
@@ -148,11 +149,7 @@ std::optional<Deduction> VoucherRepository::findDeduction(const QUuid &id) const
 
 std::optional<QString> VoucherRepository::deductionRequestHash(const QUuid &id) const
 {
-    SqlStatement query = m_db.prepare(u"SELECT request_hash FROM deductions WHERE id = :id"_s);
-    query.bind(u":id"_s, id).exec();
-    if (!query.next())
-        return std::nullopt;
-    return query.text(0);
+    return RequestHash::stored(m_db, u"deductions"_s, id);
 }
 
 QList<Deduction> VoucherRepository::deductions(const QUuid &voucherId) const
