@@ -34,17 +34,6 @@ FieldErrors validateRequest(const SubmitApplicationRequest &request)
     return errors;
 }
 
-// The conflict to report when a conditional transition found the application changed.
-CommandError changedMeanwhile(const Application &current, int expectedVersion)
-{
-    if (current.status != ApplicationStatus::PendingReview)
-        return ApplicationStateMachine::notPending(current);
-    return CommandError::conflict(
-        u"VersionConflict"_s,
-        CoreTr::tr("The application was changed meanwhile (it is now at version %1).")
-            .arg(current.version > expectedVersion ? current.version : expectedVersion));
-}
-
 } // namespace
 
 Result<Application>
@@ -127,17 +116,15 @@ Result<Application> ApplicationCommands::cancelApplication(const QUuid &id,
         if (!current)
             return CommandError::notFound(u"Application"_s);
         if (auto refused = ApplicationStateMachine::check(
-                *current, ApplicationStateMachine::Transition::Cancel, actor))
+                *current, ApplicationStateMachine::Transition::Cancel, actor, expectedVersion))
             return *refused;
-        if (expectedVersion > 0 && expectedVersion != current->version)
-            return changedMeanwhile(*current, expectedVersion);
 
         Application cancelled = *current;
         cancelled.status = ApplicationStatus::Cancelled;
         cancelled.cancelledAt = m_context.now();
         cancelled.rev = db.nextRev();
         if (!applications.transition(cancelled, current->version))
-            return changedMeanwhile(*applications.find(id), current->version);
+            return ApplicationStateMachine::notPending(*applications.find(id));
         VoucherListWriter(db).setPhase(id, VoucherListRow::Phase::Cancelled);
         m_context.audit(u"CancelApplication"_s, u"Application"_s, id);
         return *applications.find(id);

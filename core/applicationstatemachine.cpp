@@ -24,7 +24,7 @@ bool ApplicationStateMachine::isTerminal(ApplicationStatus status)
 
 std::optional<CommandError> ApplicationStateMachine::check(const Application &application,
                                                            Transition transition,
-                                                           const Actor &actor)
+                                                           const Actor &actor, int expectedVersion)
 {
     if (!actor.canSee(application.partnerId))
         return CommandError::notFound(u"Application"_s);
@@ -40,6 +40,12 @@ std::optional<CommandError> ApplicationStateMachine::check(const Application &ap
 
     if (isTerminal(application.status))
         return notPending(application);
+    if (expectedVersion > 0 && expectedVersion != application.version) {
+        return CommandError::conflict(
+            u"VersionConflict"_s,
+            CoreTr::tr("The application was changed meanwhile (it is now at version %1).")
+                .arg(application.version));
+    }
     return std::nullopt;
 }
 

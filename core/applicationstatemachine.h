@@ -17,10 +17,11 @@ public:
     static ApplicationStatus targetStatus(Transition transition);
     static bool isTerminal(ApplicationStatus status);
 
-    // Why the actor may not apply the transition to the application now, if it may not.
-    // Another partner's application is reported as not found, as if it did not exist.
+    // Why the actor may not apply the transition to the application now, if it may not:
+    // role, then state, then (when expectedVersion > 0) version. Another partner's application
+    // is reported as not found, as if it did not exist.
     static std::optional<CommandError> check(const Application &application, Transition transition,
-                                             const Actor &actor);
+                                             const Actor &actor, int expectedVersion = 0);
 
     // The conflict reported when an application has left pending_review.
     static CommandError notPending(const Application &application);

@@ -24,15 +24,7 @@ std::optional<CommandError> checkDecision(const std::optional<Application> &curr
 {
     if (!current)
         return CommandError::notFound(u"Application"_s);
-    if (auto refused = ApplicationStateMachine::check(*current, transition, actor))
-        return refused;
-    if (expectedVersion > 0 && expectedVersion != current->version) {
-        return CommandError::conflict(
-            u"VersionConflict"_s,
-            CoreTr::tr("The application was changed meanwhile (it is now at version %1).")
-                .arg(current->version));
-    }
-    return std::nullopt;
+    return ApplicationStateMachine::check(*current, transition, actor, expectedVersion);
 }
 
 QString uniqueVoucherCode(const CommandContext &context)
