@@ -63,11 +63,16 @@ Catalogue Catalogue::fromJson(const QByteArray &json, QString *errorMessage)
 
 void Catalogue::installIfEmpty(const Database &db) const
 {
+    const auto hasProducts = [&db] {
+        SqlStatement count = db.prepare(u"SELECT COUNT(*) FROM products"_s);
+        count.exec();
+        return count.next() && count.int64(0) > 0;
+    };
+    if (hasProducts())
+        return; // the usual case: no write lock taken
     SqlTransaction transaction(db);
-    SqlStatement count = db.prepare(u"SELECT COUNT(*) FROM products"_s);
-    count.exec();
-    if (count.next() && count.int64(0) > 0)
-        return;
+    if (hasProducts())
+        return; // another process installed it meanwhile
 
     for (const Product &product : m_products) {
         db.prepare(u"INSERT INTO products (code, name, name_zh, category, active, rev) "

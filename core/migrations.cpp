@@ -236,6 +236,15 @@ int Migrations::currentVersion(const Database &db)
 
 QList<int> Migrations::apply(Database &db)
 {
+    // Opening an up-to-date store takes no write lock, so it never waits for another writer.
+    if (db.connection().tables().contains(u"schema_migrations"_s)) {
+        SqlStatement query =
+            db.prepare(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s);
+        query.exec();
+        if (query.next() && query.integer(0) == latestVersion())
+            return {};
+    }
+
     SqlTransaction transaction(db);
     if (const QString lock = db.dialect().migrationLockSql(); !lock.isEmpty())
         db.execute(lock);
