@@ -6,6 +6,7 @@
 #include "reviewcommands.h"
 #include "templatecommands.h"
 #include "usercommands.h"
+#include "userrepository.h"
 
 #include <QTest>
 
@@ -71,6 +72,16 @@ TestWorkspace::TestWorkspace(const QString &location)
 }
 
 TestWorkspace::~TestWorkspace() = default;
+
+std::unique_ptr<Session> TestWorkspace::session(const Actor &actor)
+{
+    const auto user = UserRepository(*m_db).find(actor.userId);
+    if (!user)
+        qFatal("TestWorkspace: no user for the actor");
+    auto session = std::make_unique<Session>(*m_db, *user);
+    session->context().setClock([this] { return m_now; });
+    return session;
+}
 
 QString TestWorkspace::path() const
 {

@@ -5,6 +5,7 @@
 #include "customer.h"
 #include "database.h"
 #include "partner.h"
+#include "session.h"
 #include "vouchertemplate.h"
 
 #include <QTemporaryDir>
@@ -35,6 +36,9 @@ public:
 
     // A context for the actor that reads this workspace's clock.
     std::unique_ptr<CommandContext> context(const Actor &actor);
+    // A signed-in session of the actor (login as given to addUser) on this workspace's clock,
+    // for the widget suites.
+    std::unique_ptr<Session> session(const Actor &actor);
 
     Partner partnerA, partnerB;
     Actor managerA, managerB, reviewer, admin;

@@ -1,0 +1,29 @@
+#include "session.h"
+
+#include "database.h"
+#include "partnerrepository.h"
+#include "usercommands.h"
+
+Session::Session(Database &db, User user, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_user(std::move(user))
+    , m_context(db, Actor{m_user.id, m_user.role, m_user.partnerId})
+{}
+
+Result<User> Session::authenticate(Database &db, const QString &login, const QString &password)
+{
+    const CommandContext anonymous(db, Actor{});
+    return UserCommands(anonymous).authenticate(login, password);
+}
+
+std::optional<Partner> Session::partner() const
+{
+    if (m_user.partnerId.isNull())
+        return std::nullopt;
+    try {
+        return PartnerRepository(m_db).find(m_user.partnerId);
+    } catch (const StoreError &) {
+        return std::nullopt;
+    }
+}

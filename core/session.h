@@ -1,0 +1,59 @@
+#pragma once
+
+#include "actor.h"
+#include "commandcontext.h"
+#include "partner.h"
+#include "result.h"
+#include "user.h"
+
+#include <QObject>
+
+#include <optional>
+
+class Database;
+
+// A signed-in user working on one workspace: the store, who acts, and the context every
+// command runs with. Pages announce what a command changed through notifyChanged(), so every
+// other page showing it reloads.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Change {
+        Templates = 0x1,
+        Customers = 0x2,
+        Applications = 0x4, // and the Vendor Voucher List rows
+        Vouchers = 0x8,     // balances and deductions
+        Partner = 0x10,     // the quota pool
+    };
+    Q_DECLARE_FLAGS(Changes, Change)
+    Q_FLAG(Changes)
+
+    Session(Database &db, User user, QObject *parent = nullptr);
+
+    // The active user with this login and password, checked against the store.
+    static Result<User> authenticate(Database &db, const QString &login, const QString &password);
+
+    Database &db() const { return m_db; }
+    const User &user() const { return m_user; }
+    Actor actor() const { return m_context.actor(); }
+    CommandContext &context() { return m_context; }
+    const CommandContext &context() const { return m_context; }
+    QDateTime now() const { return m_context.now(); }
+
+    // The signed-in partner manager's partner, read afresh; nullopt for the vendor's roles.
+    std::optional<Partner> partner() const;
+
+    void notifyChanged(Changes changes) { emit changed(changes); }
+
+signals:
+    void changed(Session::Changes changes);
+
+private:
+    Database &m_db;
+    User m_user;
+    CommandContext m_context;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Session::Changes)

@@ -1,0 +1,39 @@
+#include "displayformat.h"
+
+#include "money.h"
+
+#include <QLocale>
+
+QString DisplayFormat::money(qint64 minor, const QString &currency)
+{
+    return Money(minor, currency).format(QLocale());
+}
+
+QString DisplayFormat::date(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    //: Date format (QDate::toString); keep the year.
+    return QLocale().toString(utc.toLocalTime().date(), tr("d MMM yyyy"));
+}
+
+QString DisplayFormat::dateTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    //: Date and time format (QDateTime::toString).
+    return QLocale().toString(utc.toLocalTime(), tr("d MMM yyyy HH:mm"));
+}
+
+QString DisplayFormat::weekdayDate(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    //: Date with weekday (QDate::toString).
+    return QLocale().toString(utc.toLocalTime().date(), tr("ddd d MMM yyyy"));
+}
+
+QString DisplayFormat::count(qint64 n)
+{
+    return QLocale().toString(n);
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+
+// How the UI shows money, dates and times: in the chosen locale, times converted from UTC to
+// local time.
+class DisplayFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayFormat)
+
+public:
+    static QString money(qint64 minor, const QString &currency);
+    static QString date(const QDateTime &utc);        // "27 Nov 2026"
+    static QString dateTime(const QDateTime &utc);    // "27 Nov 2026 10:00"
+    static QString weekdayDate(const QDateTime &utc); // "Wed 2 Dec 2026"
+    static QString count(qint64 n);                   // "1,000,000"
+};

@@ -1,0 +1,36 @@
+#include "fieldmessage.h"
+
+using namespace Qt::StringLiterals;
+
+FieldMessage::FieldMessage(QWidget *field, QWidget *parent)
+    : QLabel(parent)
+    , m_field(field)
+{
+    setWordWrap(true);
+    setStyleSheet(u"color: #b91c1c;"_s);
+    setTextFormat(Qt::PlainText);
+    hide();
+}
+
+void FieldMessage::showMessage(const QString &message)
+{
+    setText(message);
+    const QString fieldName = m_field ? m_field->accessibleName() : QString();
+    setAccessibleName(fieldName.isEmpty() ? message : fieldName + u": "_s + message);
+    if (m_field) {
+        m_field->setProperty("invalid", true);
+        m_field->setStyleSheet(u"border: 1px solid #dc2626;"_s);
+    }
+    show();
+}
+
+void FieldMessage::clearMessage()
+{
+    clear();
+    setAccessibleName({});
+    if (m_field) {
+        m_field->setProperty("invalid", false);
+        m_field->setStyleSheet({});
+    }
+    hide();
+}

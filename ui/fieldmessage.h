@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QLabel>
+
+// The message shown beside (below) one input field when its value breaks a rule. Hidden while
+// empty; announces itself to screen readers with the field's name.
+class FieldMessage : public QLabel
+{
+    Q_OBJECT
+
+public:
+    // `field` is the input the message belongs to: it gets a red frame while a message shows.
+    explicit FieldMessage(QWidget *field, QWidget *parent = nullptr);
+
+    void showMessage(const QString &message);
+    void clearMessage();
+    bool hasMessage() const { return !text().isEmpty(); }
+    QWidget *field() const { return m_field; }
+
+private:
+    QWidget *m_field;
+};

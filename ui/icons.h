@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QIcon>
+
+// The application's SVG icons (resources/icons), one consistent set for every action.
+class Icons
+{
+public:
+    // "add", "edit", "view", "duplicate", "delete", "apply", "cancel", "pay", "export",
+    // "refresh", "search", "customers", "template", "voucher", "lock", "info", "warning",
+    // "signout", "preferences", "folder".
+    static QIcon get(const QString &name);
+    static QIcon application();
+};
