@@ -18,6 +18,12 @@ QStringList TranslationLoader::supportedLanguages()
 
 void TranslationLoader::install(QCoreApplication &app, const QString &language)
 {
+    const QList<QTranslator *> previous =
+        app.findChildren<QTranslator *>(QString(), Qt::FindDirectChildrenOnly);
+    for (QTranslator *translator : previous) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     if (locale.language() == QLocale::English)

@@ -1,74 +1,63 @@
-// voucherdesk: the channel manager's and reviewer's desktop application. Until its window is
-// built, it opens (or creates) a local workspace and prints what the workspace holds.
+// voucherdesk: the channel manager's desktop application. Signs in to a local workspace and
+// opens the Partner Center main window; --summary prints what a workspace holds instead, and
+// --screenshot saves every page and dialog as PNG files.
 
 #include "apptr.h"
 #include "database.h"
 #include "demogenerator.h"
 #include "demoworkspace.h"
+#include "icons.h"
+#include "mainwindow.h"
+#include "preferencesdialog.h"
+#include "screenshottour.h"
+#include "session.h"
+#include "signindialog.h"
 #include "translationloader.h"
+#include "userrepository.h"
 #include "workspacepaths.h"
 #include "workspacesummary.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTextStream>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
-int main(int argc, char *argv[])
+namespace {
+QString languageArgument(const QStringList &arguments)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"voucherdesk"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(VD_VERSION));
-    // Diagnostics stay quiet unless QT_LOGGING_RULES asks for them.
-    QLoggingCategory::setFilterRules(u"voucherdesk.*.debug=false\nvoucherdesk.*.info=false"_s);
-
-    // The language comes first: every later message is already in it.
-    QString language;
-    const QStringList arguments = QCoreApplication::arguments();
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         if (arguments.at(i) == u"--lang"_s && i + 1 < arguments.size())
-            language = arguments.at(i + 1);
-        else if (arguments.at(i).startsWith(u"--lang="_s))
-            language = arguments.at(i).mid(7);
+            return arguments.at(i + 1);
+        if (arguments.at(i).startsWith(u"--lang="_s))
+            return arguments.at(i).mid(7);
     }
-    QTextStream err(stderr);
-    if (!TranslationLoader::isSupported(language)) {
-        err << AppTr::tr("Unknown language \"%1\"; use one of: %2.")
-                   .arg(language, TranslationLoader::supportedLanguages().join(u", "_s))
-            << Qt::endl;
-        return 2;
+    return {};
+}
+
+// --help, --version and --summary work without a display.
+bool needsWindow(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--summary" || arg == "--help" || arg == "-h" || arg == "--help-all" ||
+            arg == "--version" || arg == "-v")
+            return false;
     }
-    TranslationLoader::install(app, language);
+    return true;
+}
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        AppTr::tr("VoucherDesk: vendor vouchers of the Tencent Cloud Partner Center."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption workspaceOption(
-        u"workspace"_s,
-        AppTr::tr("The local workspace file (default: %1).")
-            .arg(QDir::toNativeSeparators(WorkspacePaths::defaultWorkspace())),
-        AppTr::tr("path"));
-    const QCommandLineOption demoOption(
-        u"demo"_s, AppTr::tr("Use the demo workspace (default: %1), creating it if it is missing.")
-                       .arg(QDir::toNativeSeparators(WorkspacePaths::demoWorkspace())));
-    const QCommandLineOption langOption(
-        u"lang"_s,
-        AppTr::tr("The language: %1.").arg(TranslationLoader::supportedLanguages().join(u", "_s)),
-        AppTr::tr("language"));
-    parser.addOptions({workspaceOption, demoOption, langOption});
-    parser.process(app);
-
-    const bool demo = parser.isSet(demoOption);
-    const QString path = parser.isSet(workspaceOption) ? parser.value(workspaceOption)
-                         : demo                        ? WorkspacePaths::demoWorkspace()
-                                                       : WorkspacePaths::defaultWorkspace();
+int printSummary(const QString &path, bool demo)
+{
     QTextStream out(stdout);
+    QTextStream err(stderr);
     if (demo && !QFileInfo::exists(path)) {
         out << AppTr::tr("Creating the demo workspace %1 …").arg(QDir::toNativeSeparators(path))
             << Qt::endl;
@@ -77,7 +66,6 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-
     QString error;
     const std::unique_ptr<Database> db = Database::open(path, &error);
     if (!db) {
@@ -98,4 +86,163 @@ int main(int argc, char *argv[])
             << Qt::endl;
     }
     return 0;
+}
+
+// A fixed demo workspace signed in as manager.a, so the pictures are the same on every run.
+int takeScreenshots(QApplication &app, const QString &dir)
+{
+    QTextStream err(stderr);
+    QTemporaryDir workspaceDir;
+    const QString path = workspaceDir.filePath(u"screenshots.db"_s);
+    DemoOptions options;
+    options.now = QDateTime(QDate(2026, 11, 27), QTime(2, 0), Qt::UTC);
+    options.passwordCost = PasswordHasher::Cost::Minimal;
+    if (const Result<void> created = DemoWorkspace::create(path, options); !created) {
+        err << created.error().message() << Qt::endl;
+        return 1;
+    }
+    QString error;
+    const std::unique_ptr<Database> db = Database::open(path, &error);
+    const auto user = db ? UserRepository(*db).findByLogin(u"manager.a"_s) : std::nullopt;
+    if (!user) {
+        err << error << Qt::endl;
+        return 1;
+    }
+    if (!QDir().mkpath(dir)) {
+        err << AppTr::tr("Cannot create the folder %1.").arg(dir) << Qt::endl;
+        return 1;
+    }
+    QTextStream out(stdout);
+    for (const QString &language : {u"en"_s, u"zh_CN"_s}) {
+        TranslationLoader::install(app, language);
+        Session session(*db, *user);
+        session.context().setClock([now = options.now] { return now; });
+        const QStringList files = ScreenshotTour(session, dir, language).run();
+        for (const QString &file : files)
+            out << QDir::toNativeSeparators(file) << Qt::endl;
+    }
+    return 0;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    std::unique_ptr<QCoreApplication> application;
+    if (needsWindow(argc, argv))
+        application = std::make_unique<QApplication>(argc, argv);
+    else
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setOrganizationName(u"VoucherDesk"_s);
+    QCoreApplication::setApplicationName(u"voucherdesk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(VD_VERSION));
+    // Diagnostics stay quiet unless QT_LOGGING_RULES asks for them.
+    QLoggingCategory::setFilterRules(u"voucherdesk.*.debug=false\nvoucherdesk.*.info=false"_s);
+
+    // The language comes first: every later message is already in it.
+    QString language = languageArgument(QCoreApplication::arguments());
+    QTextStream err(stderr);
+    if (!TranslationLoader::isSupported(language)) {
+        err << AppTr::tr("Unknown language \"%1\"; use one of: %2.")
+                   .arg(language, TranslationLoader::supportedLanguages().join(u", "_s))
+            << Qt::endl;
+        return 2;
+    }
+    if (language.isEmpty())
+        language = PreferencesDialog::savedLanguage();
+    TranslationLoader::install(app, language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        AppTr::tr("VoucherDesk: vendor vouchers of the Tencent Cloud Partner Center."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption workspaceOption(
+        u"workspace"_s,
+        AppTr::tr("The local workspace file (default: %1).")
+            .arg(QDir::toNativeSeparators(WorkspacePaths::defaultWorkspace())),
+        AppTr::tr("path"));
+    const QCommandLineOption demoOption(
+        u"demo"_s, AppTr::tr("Use the demo workspace (default: %1), creating it if it is missing.")
+                       .arg(QDir::toNativeSeparators(WorkspacePaths::demoWorkspace())));
+    const QCommandLineOption langOption(
+        u"lang"_s,
+        AppTr::tr("The language: %1.").arg(TranslationLoader::supportedLanguages().join(u", "_s)),
+        AppTr::tr("language"));
+    const QCommandLineOption summaryOption(
+        u"summary"_s, AppTr::tr("Print what the workspace holds and exit, without a window."));
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s,
+        AppTr::tr("Save a 1280×800 PNG of every page and dialog, in English and Chinese, of a "
+                  "fixed demo workspace into the folder, and exit."),
+        AppTr::tr("folder"));
+    parser.addOptions({workspaceOption, demoOption, langOption, summaryOption, screenshotOption});
+    parser.process(app);
+
+    const bool demo = parser.isSet(demoOption);
+    QSettings settings;
+    const QString path =
+        parser.isSet(workspaceOption) ? parser.value(workspaceOption)
+        : demo                        ? WorkspacePaths::demoWorkspace()
+               : settings.value(u"lastWorkspace"_s, WorkspacePaths::defaultWorkspace()).toString();
+    if (parser.isSet(summaryOption))
+        return printSummary(path, demo);
+    auto &gui = static_cast<QApplication &>(app);
+    QApplication::setWindowIcon(Icons::application());
+    if (parser.isSet(screenshotOption))
+        return takeScreenshots(gui, parser.value(screenshotOption));
+
+    QString workspace = path;
+    QString login = demo ? u"manager.a"_s : settings.value(u"lastLogin"_s).toString();
+    bool createDemo = demo && !QFileInfo::exists(path);
+    for (;;) {
+        SignInDialog signIn(WorkspacePaths::demoWorkspace());
+        signIn.setWorkspacePath(workspace);
+        signIn.setLogin(login);
+        signIn.setLanguage(language.isEmpty() ? QLocale().name() : language);
+        bool relabel = false;
+        QObject::connect(&signIn, &SignInDialog::languageChanged, &signIn,
+                         [&](const QString &chosen) {
+                             language = chosen;
+                             PreferencesDialog::saveLanguage(chosen);
+                             TranslationLoader::install(app, chosen);
+                             workspace = signIn.workspacePath();
+                             relabel = true;
+                             signIn.done(QDialog::Rejected);
+                         });
+        if (createDemo) {
+            createDemo = false;
+            signIn.createDemoWorkspace();
+        }
+        signIn.show();
+        if (signIn.exec() != QDialog::Accepted) {
+            if (relabel)
+                continue; // the same dialog, in the new language
+            return 0;
+        }
+        workspace = signIn.workspacePath();
+        login = signIn.user().login;
+        settings.setValue(u"lastWorkspace"_s, workspace);
+        settings.setValue(u"lastLogin"_s, login);
+
+        const std::unique_ptr<Database> db = signIn.takeDatabase();
+        Session session(*db, signIn.user());
+        MainWindow window(session,
+                          AppTr::tr("Local workspace %1").arg(QDir::toNativeSeparators(workspace)));
+        window.restoreLayout();
+        bool signOut = false;
+        QObject::connect(&window, &MainWindow::signOutRequested, &window, [&] {
+            signOut = true;
+            window.close();
+        });
+        QObject::connect(&window, &MainWindow::preferencesRequested, &window, [&] {
+            auto *preferences = new PreferencesDialog(&window);
+            preferences->setAttribute(Qt::WA_DeleteOnClose);
+            preferences->open();
+        });
+        window.show();
+        const int status = QApplication::exec();
+        if (!signOut)
+            return status;
+    }
 }

@@ -1,0 +1,137 @@
+#include "mainwindow.h"
+#include "quotaheader.h"
+#include "testworkspace.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"VoucherDeskTest"_s);
+        QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+        QSettings().clear();
+    }
+
+    void partnerManagerSeesThePartnerCenterPages()
+    {
+        TestWorkspace ws;
+        auto session = ws.session(ws.managerA);
+        MainWindow window(*session, u"Local workspace test.db"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QCOMPARE(window.pages().size(), 3);
+        QVERIFY(window.windowTitle().contains(u"Demo Partner A"_s));
+        QCOMPARE(window.currentPage()->id(), Page::Id::VoucherList);
+
+        // Ctrl+1 .. Ctrl+3 reach every page from the keyboard, in navigation order.
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentPage()->id(), Page::Id::Customers);
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window.currentPage()->id(), Page::Id::Templates);
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentPage()->id(), Page::Id::VoucherList);
+
+        // The navigation tree drives the pages too.
+        auto *tree = window.findChild<QTreeWidget *>();
+        QVERIFY(tree);
+        const auto items = tree->findItems(window.page(Page::Id::Customers)->title(),
+                                           Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(items.size(), 1);
+        tree->setCurrentItem(items.first());
+        QCOMPARE(window.currentPage()->id(), Page::Id::Customers);
+
+        const QString status = window.statusBar()->findChild<QLabel *>()->text();
+        QVERIFY2(status.contains(u"manager.a"_s) && status.contains(u"test.db"_s),
+                 qPrintable(status));
+    }
+
+    void vendorRolesSeeOnlyTheVoucherList()
+    {
+        TestWorkspace ws;
+        auto session = ws.session(ws.reviewer);
+        MainWindow window(*session, u"Local workspace test.db"_s);
+        QCOMPARE(window.pages().size(), 1);
+        QCOMPARE(window.currentPage()->id(), Page::Id::VoucherList);
+        QVERIFY(!window.quotaHeader()->isVisibleTo(&window));
+    }
+
+    void quotaHeaderFollowsApprovals()
+    {
+        TestWorkspace ws;
+        auto session = ws.session(ws.managerA);
+        MainWindow window(*session, u"Local workspace test.db"_s);
+        const QString before = window.quotaHeader()->summaryText();
+        QVERIFY2(before.contains(u"¥1,000,000.00"_s) && before.contains(u"¥0.00"_s),
+                 qPrintable(before));
+
+        const VoucherTemplate tmpl = ws.createTemplate(u"Trial"_s, VoucherKind::Specific, 250000);
+        ws.approve(ws.submit(tmpl.id));
+        session->notifyChanged(Session::Change::Applications);
+        const QString after = window.quotaHeader()->summaryText();
+        QVERIFY2(after.contains(u"issued ¥2,500.00"_s) && after.contains(u"left ¥997,500.00"_s),
+                 qPrintable(after));
+    }
+
+    void aPageCanAskForAnotherPage()
+    {
+        TestWorkspace ws;
+        auto session = ws.session(ws.managerA);
+        MainWindow window(*session, u"Local workspace test.db"_s);
+        window.showPage(Page::Id::Templates);
+        emit window.page(Page::Id::Templates)->showPageRequested(Page::Id::Customers, {});
+        QCOMPARE(window.currentPage()->id(), Page::Id::Customers);
+    }
+
+    void layoutIsRemembered()
+    {
+        TestWorkspace ws;
+        auto session = ws.session(ws.managerA);
+        {
+            MainWindow window(*session, u"Local workspace test.db"_s);
+            window.resize(1111, 777);
+            window.showPage(Page::Id::Templates);
+            window.close(); // saves the layout
+        }
+        MainWindow again(*session, u"Local workspace test.db"_s);
+        again.restoreLayout();
+        QCOMPARE(again.currentPage()->id(), Page::Id::Templates);
+        QCOMPARE(again.size(), QSize(1111, 777));
+    }
+
+    void menusOfferSignOutAndPreferences()
+    {
+        TestWorkspace ws;
+        auto session = ws.session(ws.managerA);
+        MainWindow window(*session, u"Local workspace test.db"_s);
+        QSignalSpy signOut(&window, &MainWindow::signOutRequested);
+        QSignalSpy preferences(&window, &MainWindow::preferencesRequested);
+        const QList<QAction *> actions = window.menuBar()->actions().first()->menu()->actions();
+        for (QAction *action : actions) {
+            if (action->text() == u"&Sign Out"_s)
+                action->trigger();
+            if (action->text() == u"&Preferences…"_s)
+                action->trigger();
+        }
+        QCOMPARE(signOut.size(), 1);
+        QCOMPARE(preferences.size(), 1);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,254 @@
+#include "mainwindow.h"
+
+#include "customerspage.h"
+#include "icons.h"
+#include "quotaheader.h"
+#include "role.h"
+#include "session.h"
+#include "templatespage.h"
+#include "voucherlistpage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int PageRole = Qt::UserRole + 1;
+}
+
+MainWindow::MainWindow(Session &session, const QString &workspaceDescription, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_navigation(new QTreeWidget)
+    , m_stack(new QStackedWidget)
+    , m_title(new QLabel)
+    , m_quota(new QuotaHeader(session))
+{
+    const auto partner = session.partner();
+    setWindowTitle(partner ? tr("VoucherDesk — %1").arg(partner->name)
+                           : tr("VoucherDesk — %1").arg(session.user().displayName));
+    setWindowIcon(Icons::application());
+
+    m_navigation->setHeaderLabel(tr("Partner Center"));
+    m_navigation->setAccessibleName(tr("Navigation"));
+    m_navigation->setRootIsDecorated(true);
+    m_navigation->setMinimumWidth(240);
+
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    auto *header = new QWidget;
+    auto *headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(8, 6, 8, 6);
+    headerLayout->addWidget(m_title, 1);
+    headerLayout->addWidget(m_quota);
+
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(header);
+    rightLayout->addWidget(m_stack, 1);
+
+    auto *splitter = new QSplitter;
+    splitter->setObjectName(u"mainSplitter"_s);
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({250, 1030});
+    setCentralWidget(splitter);
+
+    if (session.actor().isPartnerManager()) {
+        auto *business = new QTreeWidgetItem(m_navigation, {tr("Customer Business")});
+        addPage(new CustomersPage(session), business, u"customers"_s);
+        auto *vouchers = new QTreeWidgetItem(m_navigation, {tr("Voucher Management")});
+        addPage(new TemplatesPage(session), vouchers, u"template"_s);
+        addPage(new VoucherListPage(session), vouchers, u"voucher"_s);
+    } else {
+        auto *vouchers = new QTreeWidgetItem(m_navigation, {tr("Voucher Management")});
+        addPage(new VoucherListPage(session), vouchers, u"voucher"_s);
+    }
+    m_navigation->expandAll();
+    for (int i = 0; i < m_navigation->topLevelItemCount(); ++i)
+        m_navigation->topLevelItem(i)->setFlags(Qt::ItemIsEnabled);
+    connect(m_navigation, &QTreeWidget::currentItemChanged, this, &MainWindow::onNavigationChanged);
+
+    createMenus();
+
+    auto *who = new QLabel(
+        tr("%1 (%2) · %3")
+            .arg(session.user().login, roleDisplayName(session.user().role), workspaceDescription));
+    who->setAccessibleName(tr("Signed in as"));
+    statusBar()->addPermanentWidget(who);
+
+    showPage(Page::Id::VoucherList);
+    resize(1280, 800);
+}
+
+void MainWindow::addPage(Page *page, QTreeWidgetItem *group, const QString &iconName)
+{
+    auto *item = new QTreeWidgetItem(group, {page->title()});
+    item->setIcon(0, Icons::get(iconName));
+    item->setData(0, PageRole, int(page->id()));
+    m_stack->addWidget(page);
+    m_pages.append(page);
+    m_items.insert(page, item);
+    connect(page, &Page::showPageRequested, this, &MainWindow::showPage);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *preferences = file->addAction(Icons::get(u"preferences"_s), tr("&Preferences…"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, &MainWindow::preferencesRequested);
+    QAction *signOut = file->addAction(Icons::get(u"signout"_s), tr("&Sign Out"));
+    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(Icons::get(u"search"_s), tr("&Find"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        if (Page *page = currentPage())
+            page->focusSearch();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    int number = 1;
+    for (Page *page : std::as_const(m_pages)) {
+        QAction *show = view->addAction(m_items.value(page)->icon(0), page->title());
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number++)));
+        connect(show, &QAction::triggered, this, [this, page] { showPage(page->id()); });
+    }
+    view->addSeparator();
+    QAction *refresh = view->addAction(Icons::get(u"refresh"_s), tr("&Refresh"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, this, [this] {
+        if (Page *page = currentPage())
+            page->refresh();
+        m_quota->refresh();
+    });
+
+    QMenu *vouchers = menuBar()->addMenu(tr("&Vouchers"));
+    for (Page *page : std::as_const(m_pages)) {
+        const QList<QAction *> actions = page->menuActions();
+        if (actions.isEmpty())
+            continue;
+        if (!vouchers->isEmpty())
+            vouchers->addSeparator();
+        for (QAction *action : actions) {
+            vouchers->addAction(action);
+            // The action's page comes first, so what it opens belongs to what the user sees.
+            connect(action, &QAction::triggered, this, [this, page] { showPage(page->id()); });
+        }
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(Icons::get(u"info"_s), tr("&About VoucherDesk"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    QAction *aboutQt = help->addAction(tr("About &Qt"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::showPage(Page::Id id, const QUuid &itemId)
+{
+    Page *target = page(id);
+    if (!target)
+        return;
+    m_navigation->setCurrentItem(m_items.value(target));
+    m_stack->setCurrentWidget(target);
+    m_title->setText(target->title());
+    if (!itemId.isNull()) {
+        target->refresh();
+        target->showItem(itemId);
+    }
+}
+
+Page *MainWindow::page(Page::Id id) const
+{
+    for (Page *candidate : m_pages) {
+        if (candidate->id() == id)
+            return candidate;
+    }
+    return nullptr;
+}
+
+Page *MainWindow::currentPage() const
+{
+    return qobject_cast<Page *>(m_stack->currentWidget());
+}
+
+void MainWindow::onNavigationChanged()
+{
+    const QTreeWidgetItem *item = m_navigation->currentItem();
+    if (!item || !item->data(0, PageRole).isValid())
+        return;
+    showPage(Page::Id(item->data(0, PageRole).toInt()));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(u"mainWindow"_s);
+    if (const QByteArray geometry = settings.value(u"geometry"_s).toByteArray();
+        !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (auto *splitter = findChild<QSplitter *>(u"mainSplitter"_s))
+        splitter->restoreState(settings.value(u"splitter"_s).toByteArray());
+    const QVariant current = settings.value(u"page"_s);
+    settings.endGroup();
+    for (Page *page : std::as_const(m_pages))
+        page->restoreState(settings);
+    if (current.isValid())
+        showPage(Page::Id(current.toInt()));
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(u"mainWindow"_s);
+    settings.setValue(u"geometry"_s, saveGeometry());
+    if (auto *splitter = findChild<QSplitter *>(u"mainSplitter"_s))
+        settings.setValue(u"splitter"_s, splitter->saveState());
+    if (const Page *page = currentPage())
+        settings.setValue(u"page"_s, int(page->id()));
+    settings.endGroup();
+    for (const Page *page : m_pages)
+        page->saveState(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About VoucherDesk"),
+                       tr("<h3>VoucherDesk %1</h3><p>A desktop workbench for the vendor-voucher "
+                          "programme of the Tencent Cloud Partner Center: voucher templates, "
+                          "applications, review and the vouchers' use.</p>")
+                           .arg(QApplication::applicationVersion()));
+}

@@ -1,0 +1,303 @@
+#include "signindialog.h"
+
+#include "database.h"
+#include "demoworkspace.h"
+#include "fieldmessage.h"
+#include "icons.h"
+#include "session.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
+    : QDialog(parent)
+    , m_demoPath(demoPath)
+    , m_path(new QLineEdit)
+    , m_browse(new QPushButton(Icons::get(u"folder"_s), tr("&Browse…")))
+    , m_createDemo(new QPushButton(tr("Create &demo workspace")))
+    , m_login(new QLineEdit)
+    , m_password(new QLineEdit)
+    , m_language(new QComboBox)
+    , m_pathMessage(new FieldMessage(m_path))
+    , m_loginMessage(new FieldMessage(m_login))
+    , m_passwordMessage(new FieldMessage(m_password))
+    , m_error(new QLabel)
+    , m_busy(new QProgressBar)
+    , m_signIn(new QPushButton(tr("&Sign In")))
+    , m_quit(new QPushButton(tr("&Quit")))
+{
+    setWindowTitle(tr("Sign In — VoucherDesk"));
+    setWindowIcon(Icons::application());
+
+    auto *logo = new QLabel;
+    logo->setPixmap(Icons::application().pixmap(48, 48));
+    auto *name = new QLabel(tr("<b>VoucherDesk</b><br>Vendor vouchers of the Partner Center"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(logo);
+    top->addWidget(name, 1);
+
+    m_path->setAccessibleName(tr("Workspace file"));
+    m_path->setToolTip(tr("The local workspace: a VoucherDesk database file."));
+    m_path->setMinimumWidth(360);
+    m_browse->setAccessibleName(tr("Browse for a workspace file"));
+    m_createDemo->setAccessibleName(tr("Create demo workspace"));
+    m_createDemo->setToolTip(tr("Creates a workspace with demo partners, customers, templates "
+                                "and vouchers at %1.")
+                                 .arg(QDir::toNativeSeparators(m_demoPath)));
+    m_login->setAccessibleName(tr("Login"));
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_language->setAccessibleName(tr("Language"));
+    m_language->addItem(u"English"_s, u"en"_s);
+    m_language->addItem(u"简体中文"_s, u"zh_CN"_s);
+
+    auto *pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(m_browse);
+    pathRow->addWidget(m_createDemo);
+
+    auto *form = new QFormLayout;
+    auto *pathLabel = new QLabel(tr("&Workspace:"));
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
+    form->addRow(QString(), m_pathMessage);
+    auto *loginLabel = new QLabel(tr("&Login:"));
+    loginLabel->setBuddy(m_login);
+    form->addRow(loginLabel, m_login);
+    form->addRow(QString(), m_loginMessage);
+    auto *passwordLabel = new QLabel(tr("&Password:"));
+    passwordLabel->setBuddy(m_password);
+    form->addRow(passwordLabel, m_password);
+    form->addRow(QString(), m_passwordMessage);
+    auto *languageLabel = new QLabel(tr("L&anguage:"));
+    languageLabel->setBuddy(m_language);
+    form->addRow(languageLabel, m_language);
+
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(u"color: #b91c1c;"_s);
+    m_error->hide();
+    m_busy->setRange(0, 0);
+    m_busy->setAccessibleName(tr("Working"));
+    m_busy->hide();
+
+    auto *buttons = new QDialogButtonBox;
+    m_signIn->setAccessibleName(tr("Sign in"));
+    m_quit->setAccessibleName(tr("Quit"));
+    buttons->addButton(m_signIn, QDialogButtonBox::AcceptRole);
+    buttons->addButton(m_quit, QDialogButtonBox::RejectRole);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addSpacing(8);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_busy);
+    layout->addWidget(buttons);
+
+    // Return signs in from any field: only Sign In is a default button, and it can only become
+    // one once it is inside the dialog.
+    m_browse->setAutoDefault(false);
+    m_createDemo->setAutoDefault(false);
+    m_quit->setAutoDefault(false);
+    m_signIn->setDefault(true);
+
+    setTabOrder(m_path, m_browse);
+    setTabOrder(m_browse, m_createDemo);
+    setTabOrder(m_createDemo, m_login);
+    setTabOrder(m_login, m_password);
+    setTabOrder(m_password, m_language);
+    setTabOrder(m_language, m_signIn);
+    setTabOrder(m_signIn, m_quit);
+
+    connect(m_browse, &QPushButton::clicked, this, &SignInDialog::browse);
+    connect(m_createDemo, &QPushButton::clicked, this, &SignInDialog::createDemoWorkspace);
+    connect(m_signIn, &QPushButton::clicked, this, &SignInDialog::signIn);
+    connect(m_quit, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_language, &QComboBox::activated, this, [this] { emit languageChanged(language()); });
+}
+
+SignInDialog::~SignInDialog() = default;
+
+void SignInDialog::setWorkspacePath(const QString &path)
+{
+    m_path->setText(QDir::toNativeSeparators(path));
+    m_createDemo->setVisible(!QFileInfo::exists(m_demoPath) ||
+                             QFileInfo(path) != QFileInfo(m_demoPath));
+}
+
+QString SignInDialog::workspacePath() const
+{
+    return QDir::fromNativeSeparators(m_path->text().trimmed());
+}
+
+void SignInDialog::setLogin(const QString &login)
+{
+    m_login->setText(login);
+    if (!login.isEmpty())
+        m_password->setFocus();
+}
+
+void SignInDialog::setLanguage(const QString &language)
+{
+    const int index = m_language->findData(language);
+    m_language->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+QString SignInDialog::language() const
+{
+    return m_language->currentData().toString();
+}
+
+std::unique_ptr<Database> SignInDialog::takeDatabase()
+{
+    return std::move(m_db);
+}
+
+void SignInDialog::reject()
+{
+    if (!isBusy())
+        QDialog::reject();
+}
+
+void SignInDialog::browse()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Workspace"), QFileInfo(workspacePath()).absolutePath(),
+        tr("VoucherDesk workspaces (*.db);;All files (*)"));
+    if (!path.isEmpty())
+        setWorkspacePath(path);
+}
+
+void SignInDialog::setBusy(bool busy, const QString &what)
+{
+    m_working = busy;
+    for (QWidget *widget : {static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_browse),
+                            static_cast<QWidget *>(m_createDemo), static_cast<QWidget *>(m_login),
+                            static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_language),
+                            static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_quit)}) {
+        widget->setEnabled(!busy);
+    }
+    m_busy->setVisible(busy);
+    m_busy->setFormat(what);
+    m_busy->setToolTip(what);
+    if (busy)
+        m_error->hide();
+}
+
+void SignInDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setAccessibleName(message);
+    m_error->show();
+}
+
+void SignInDialog::createDemoWorkspace()
+{
+    if (QFileInfo::exists(m_demoPath)) {
+        setWorkspacePath(m_demoPath);
+        emit demoWorkspaceFinished(true);
+        return;
+    }
+    setBusy(true, tr("Creating the demo workspace…"));
+    auto *watcher = new QFutureWatcher<Result<void>>(this);
+    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        setBusy(false);
+        const Result<void> result = watcher->result();
+        if (!result) {
+            showError(
+                tr("The demo workspace could not be created: %1").arg(result.error().message()));
+            emit demoWorkspaceFinished(false);
+            return;
+        }
+        setWorkspacePath(m_demoPath);
+        if (m_login->text().isEmpty())
+            setLogin(u"manager.a"_s);
+        showError({});
+        m_error->setStyleSheet({});
+        m_error->setText(tr("Demo workspace created. Every demo account's password is "
+                            "\"voucherdesk\"."));
+        m_error->show();
+        emit demoWorkspaceFinished(true);
+    });
+    const QString path = m_demoPath;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    watcher->setFuture(QtConcurrent::run([path] { return DemoWorkspace::create(path, {}); }));
+}
+
+void SignInDialog::signIn()
+{
+    m_error->setStyleSheet(u"color: #b91c1c;"_s);
+    m_pathMessage->clearMessage();
+    m_loginMessage->clearMessage();
+    m_passwordMessage->clearMessage();
+    const QString path = workspacePath();
+    bool valid = true;
+    if (path.isEmpty()) {
+        m_pathMessage->showMessage(tr("Choose a workspace file."));
+        valid = false;
+    } else if (!QFileInfo::exists(path)) {
+        m_pathMessage->showMessage(
+            tr("There is no workspace at this path. Choose another file, or create the demo "
+               "workspace."));
+        valid = false;
+    }
+    if (m_login->text().trimmed().isEmpty()) {
+        m_loginMessage->showMessage(tr("Enter your login."));
+        valid = false;
+    }
+    if (m_password->text().isEmpty()) {
+        m_passwordMessage->showMessage(tr("Enter your password."));
+        valid = false;
+    }
+    if (!valid) {
+        emit signInFinished(false);
+        return;
+    }
+
+    QString error;
+    if (!m_db || m_db->location() != path)
+        m_db = Database::open(path, &error);
+    if (!m_db) {
+        m_pathMessage->showMessage(tr("The workspace cannot be opened: %1").arg(error));
+        emit signInFinished(false);
+        return;
+    }
+
+    setBusy(true, tr("Signing in…"));
+    auto *watcher = new QFutureWatcher<Result<User>>(this);
+    connect(watcher, &QFutureWatcher<Result<User>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        setBusy(false);
+        const Result<User> result = watcher->result();
+        if (!result) {
+            showError(result.error().message());
+            m_password->selectAll();
+            m_password->setFocus();
+            emit signInFinished(false);
+            return;
+        }
+        m_user = result.value();
+        emit signInFinished(true);
+        accept();
+    });
+    Database *db = m_db.get();
+    const QString login = m_login->text().trimmed();
+    const QString password = m_password->text();
+    watcher->setFuture(QtConcurrent::run(
+        [db, login, password] { return Session::authenticate(*db, login, password); }));
+}
