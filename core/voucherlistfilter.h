@@ -15,10 +15,10 @@ struct VoucherListFilter
     std::optional<VoucherListStatus> status;
     QUuid customerId;
     std::optional<VoucherKind> kind;
-    QDateTime appliedFrom;   // inclusive
-    QDateTime appliedTo;     // exclusive
-    QDateTime expiresBefore; // issued vouchers expiring before this moment
-    bool positiveBalance = false;
+    QDateTime appliedFrom;        // inclusive
+    QDateTime appliedTo;          // exclusive
+    QDateTime expiresBefore;      // issued vouchers expiring before this moment
+    bool positiveBalance = false; // money still spendable at `now` (see VoucherListQuery)
     QString text; // part of the voucher code or customer name, or the start of the UIN
 
     friend bool operator==(const VoucherListFilter &, const VoucherListFilter &) = default;

@@ -69,7 +69,7 @@ VoucherListQuery::VoucherListQuery(const Database &db, VoucherListFilter filter,
     , m_sort(sort)
 {}
 
-QString VoucherListQuery::whereClause() const
+QStringList VoucherListQuery::conditions() const
 {
     QStringList conditions;
     if (!m_filter.partnerId.isNull())
@@ -87,48 +87,128 @@ QString VoucherListQuery::whereClause() const
     if (m_filter.expiresBefore.isValid())
         conditions.append(u"expires_at < :expiresBefore"_s);
     if (m_filter.positiveBalance)
-        conditions.append(u"balance_minor > 0"_s);
+        conditions.append(u"phase = 3 AND balance_minor > 0 AND expires_at > :now"_s);
     if (!m_filter.text.trimmed().isEmpty()) {
         conditions.append(u"(voucher_code LIKE :codePattern ESCAPE '\\' "
                           u"OR customer_uin LIKE :uinPattern ESCAPE '\\' "
                           u"OR lower(customer_name) LIKE :namePattern ESCAPE '\\')"_s);
     }
-    return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+    return conditions;
+}
+
+QString VoucherListQuery::whereClause(const QStringList &extra) const
+{
+    const QStringList all = conditions() + extra;
+    return all.isEmpty() ? QString() : u" WHERE "_s + all.join(u" AND "_s);
+}
+
+QString VoucherListQuery::sortColumn() const
+{
+    switch (m_sort.key) {
+    case VoucherListSortKey::AppliedAt:
+        break;
+    case VoucherListSortKey::ExpiresAt:
+        return u"expires_at"_s;
+    case VoucherListSortKey::Balance:
+        return u"balance_minor"_s;
+    case VoucherListSortKey::FaceValue:
+        return u"face_value_minor"_s;
+    case VoucherListSortKey::Customer:
+        return u"customer_name"_s;
+    case VoucherListSortKey::Code:
+        return u"voucher_code"_s;
+    }
+    return u"applied_at"_s;
+}
+
+// The columns a row without a voucher leaves NULL.
+bool VoucherListQuery::sortColumnNullable() const
+{
+    return m_sort.key == VoucherListSortKey::ExpiresAt ||
+           m_sort.key == VoucherListSortKey::Balance || m_sort.key == VoucherListSortKey::Code;
 }
 
 QString VoucherListQuery::orderClause() const
 {
-    QString column;
-    switch (m_sort.key) {
-    case VoucherListSortKey::AppliedAt:
-        column = u"applied_at"_s;
-        break;
-    case VoucherListSortKey::ExpiresAt:
-        column = u"expires_at"_s;
-        break;
-    case VoucherListSortKey::Balance:
-        column = u"balance_minor"_s;
-        break;
-    case VoucherListSortKey::FaceValue:
-        column = u"face_value_minor"_s;
-        break;
-    case VoucherListSortKey::Customer:
-        column = u"customer_name"_s;
-        break;
-    case VoucherListSortKey::Code:
-        column = u"voucher_code"_s;
-        break;
-    }
     const QString direction = m_sort.descending ? u" DESC"_s : u" ASC"_s;
     // application_id breaks ties so that pages never overlap or skip.
-    return u" ORDER BY "_s + column + direction + u", application_id"_s + direction;
+    return u" ORDER BY "_s + sortColumn() + direction + u", application_id"_s + direction;
+}
+
+// The rows after `last` within its own group: the rows with a sort value, or the rows without
+// one (NULL). Each condition bounds one index range; an OR across both groups would make the
+// store sort everything that follows.
+QString VoucherListQuery::seekCondition(const VoucherListRow &last) const
+{
+    const QString column = sortColumn();
+    const bool descending = m_sort.descending;
+    const QString idAfter =
+        descending ? u"application_id < :seekId"_s : u"application_id > :seekId"_s;
+    if (hasSortValue(last)) {
+        // "column >= key" alone bounds the index range; the rest only decides the ties.
+        return u"("_s + column + (descending ? u" <= "_s : u" >= "_s) + u":seekKey AND ("_s +
+               column + (descending ? u" < "_s : u" > "_s) + u":seekKey OR "_s + idAfter + u"))"_s;
+    }
+    return u"("_s + column + u" IS NULL AND "_s + idAfter + u")"_s;
+}
+
+// The group that follows the group of `last`, if any: the NULLs after the values or the values
+// after the NULLs, depending on the store and the direction.
+std::optional<QString> VoucherListQuery::nextGroupCondition(const VoucherListRow &last) const
+{
+    if (!sortColumnNullable())
+        return std::nullopt;
+    if (hasSortValue(last) && nullsSortLast())
+        return sortColumn() + u" IS NULL"_s;
+    if (!hasSortValue(last) && !nullsSortLast())
+        return sortColumn() + u" IS NOT NULL"_s;
+    return std::nullopt;
+}
+
+bool VoucherListQuery::hasSortValue(const VoucherListRow &row) const
+{
+    return !sortColumnNullable() || row.isIssued();
+}
+
+// SQLite puts NULL before every value in ascending order, PostgreSQL after; both reverse that
+// when descending.
+bool VoucherListQuery::nullsSortLast() const
+{
+    return m_sort.descending != m_db.isPostgres();
+}
+
+void VoucherListQuery::bindSeek(SqlStatement &query, const VoucherListRow &last) const
+{
+    query.bind(u":seekId"_s, last.applicationId);
+    if (!hasSortValue(last))
+        return;
+    switch (m_sort.key) {
+    case VoucherListSortKey::AppliedAt:
+        query.bind(u":seekKey"_s, last.appliedAt);
+        break;
+    case VoucherListSortKey::ExpiresAt:
+        query.bind(u":seekKey"_s, last.expiresAt);
+        break;
+    case VoucherListSortKey::Balance:
+        query.bind(u":seekKey"_s, last.balanceMinor);
+        break;
+    case VoucherListSortKey::FaceValue:
+        query.bind(u":seekKey"_s, last.faceValueMinor);
+        break;
+    case VoucherListSortKey::Customer:
+        query.bind(u":seekKey"_s, last.customerName);
+        break;
+    case VoucherListSortKey::Code:
+        query.bind(u":seekKey"_s, last.voucherCode);
+        break;
+    }
 }
 
 void VoucherListQuery::bindFilter(SqlStatement &query, const QDateTime &now) const
 {
     if (!m_filter.partnerId.isNull())
         query.bind(u":partnerId"_s, m_filter.partnerId);
-    if (m_filter.status && statusNeedsNow(*m_filter.status))
+    if ((m_filter.status && statusNeedsNow(*m_filter.status)) || m_filter.positiveBalance)
         query.bind(u":now"_s, now);
     if (!m_filter.customerId.isNull())
         query.bind(u":customerId"_s, m_filter.customerId);
@@ -170,6 +250,44 @@ QList<VoucherListRow> VoucherListQuery::page(int offset, int limit, const QDateT
     while (query.next())
         rows.append(readRow(query));
     return rows;
+}
+
+QList<VoucherListRow> VoucherListQuery::pageAfter(const VoucherListRow &last, int limit,
+                                                  const QDateTime &now) const
+{
+    auto read = [&](const QString &condition, bool seek, int count, QList<VoucherListRow> &rows) {
+        SqlStatement query =
+            m_db.prepare(u"SELECT "_s + kColumns + u" FROM voucher_list"_s +
+                         whereClause({condition}) + orderClause() + u" LIMIT :limit"_s);
+        bindFilter(query, now);
+        if (seek)
+            bindSeek(query, last);
+        query.bind(u":limit"_s, count).exec();
+        while (query.next())
+            rows.append(readRow(query));
+    };
+    QList<VoucherListRow> rows;
+    rows.reserve(limit);
+    read(seekCondition(last), true, limit, rows);
+    if (rows.size() < limit) {
+        if (const auto nextGroup = nextGroupCondition(last))
+            read(*nextGroup, false, limit - int(rows.size()), rows);
+    }
+    return rows;
+}
+
+bool VoucherListQuery::forEachRow(const QDateTime &now,
+                                  const std::function<bool(const VoucherListRow &)> &visit) const
+{
+    SqlStatement query = m_db.prepare(u"SELECT "_s + kColumns + u" FROM voucher_list"_s +
+                                      whereClause() + orderClause());
+    bindFilter(query, now);
+    query.exec();
+    while (query.next()) {
+        if (!visit(readRow(query)))
+            return false;
+    }
+    return true;
 }
 
 qint64 VoucherListQuery::count(const QDateTime &now) const

@@ -5,10 +5,18 @@
 
 #include <QList>
 
+#include <functional>
+#include <optional>
+
 class Database;
 
 // Reads of the Vendor Voucher List: pages and counts for a filter, as one indexed query on the
 // voucher_list read model. Throws StoreError.
+//
+// `positiveBalance` ("Balance > 0" in the list) keeps the vouchers with money still spendable at
+// `now`: issued, not invalidated, not expired, balance above zero. An expired or reclaimed
+// voucher's leftover balance can never be spent, so a user asking for "balance left" never
+// wants it.
 class VoucherListQuery
 {
 public:
@@ -16,6 +24,17 @@ public:
 
     // `now` decides the time-dependent statuses (expired) of the filter.
     QList<VoucherListRow> page(int offset, int limit, const QDateTime &now) const;
+    // The page that follows `last` (a row of the previous page) in the sort order: a seek on the
+    // sort column instead of an OFFSET, so the millionth row costs what the first does, and a
+    // row inserted meanwhile neither repeats nor hides a row of the next page. A page that
+    // crosses from the rows with a sort value to those without (no voucher yet) takes two
+    // queries, each an index range.
+    QList<VoucherListRow> pageAfter(const VoucherListRow &last, int limit,
+                                    const QDateTime &now) const;
+    // Every matching row in sort order, from one query read as it goes (a million rows never sit
+    // in memory). `visit` returns false to stop; forEachRow() then returns false.
+    bool forEachRow(const QDateTime &now,
+                    const std::function<bool(const VoucherListRow &)> &visit) const;
     qint64 count(const QDateTime &now) const;
     std::optional<VoucherListRow> row(const QUuid &applicationId) const;
 
@@ -24,8 +43,16 @@ public:
     QString countSql() const;
 
 private:
-    QString whereClause() const;
+    QStringList conditions() const;
+    QString whereClause(const QStringList &extra = {}) const;
+    QString sortColumn() const;
+    bool sortColumnNullable() const;
+    bool nullsSortLast() const;
     QString orderClause() const;
+    bool hasSortValue(const VoucherListRow &row) const;
+    QString seekCondition(const VoucherListRow &last) const;
+    std::optional<QString> nextGroupCondition(const VoucherListRow &last) const;
+    void bindSeek(class SqlStatement &query, const VoucherListRow &last) const;
     void bindFilter(class SqlStatement &query, const QDateTime &now) const;
 
     const Database &m_db;

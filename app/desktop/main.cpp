@@ -127,6 +127,20 @@ int takeScreenshots(QApplication &app, const QString &dir)
 
 int main(int argc, char *argv[])
 {
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments.append(QString::fromLocal8Bit(argv[i]));
+    // The language comes first, before any window system is needed: every later message is
+    // already in it.
+    QString language = languageArgument(rawArguments);
+    if (!TranslationLoader::isSupported(language)) {
+        QTextStream(stderr) << AppTr::tr("Unknown language \"%1\"; use one of: %2.")
+                                   .arg(language,
+                                        TranslationLoader::supportedLanguages().join(u", "_s))
+                            << Qt::endl;
+        return 2;
+    }
+
     std::unique_ptr<QCoreApplication> application;
     if (needsWindow(argc, argv))
         application = std::make_unique<QApplication>(argc, argv);
@@ -139,15 +153,6 @@ int main(int argc, char *argv[])
     // Diagnostics stay quiet unless QT_LOGGING_RULES asks for them.
     QLoggingCategory::setFilterRules(u"voucherdesk.*.debug=false\nvoucherdesk.*.info=false"_s);
 
-    // The language comes first: every later message is already in it.
-    QString language = languageArgument(QCoreApplication::arguments());
-    QTextStream err(stderr);
-    if (!TranslationLoader::isSupported(language)) {
-        err << AppTr::tr("Unknown language \"%1\"; use one of: %2.")
-                   .arg(language, TranslationLoader::supportedLanguages().join(u", "_s))
-            << Qt::endl;
-        return 2;
-    }
     if (language.isEmpty())
         language = PreferencesDialog::savedLanguage();
     TranslationLoader::install(app, language);

@@ -44,6 +44,12 @@ private slots:
     void sortOrder();
     void pagingCoversEveryRowOnce_data();
     void pagingCoversEveryRowOnce();
+    void seekPagingCoversEveryRowOnce_data();
+    void seekPagingCoversEveryRowOnce();
+    void seekPagingWithFilters();
+    void seekPagingSkipsNothingInsertedMeanwhile();
+    void forEachRowStreamsInOrder();
+    void forEachRowStops();
 
 private:
     void build();
@@ -441,11 +447,32 @@ void TestVoucherListQuery::expiresBefore()
 
 void TestVoucherListQuery::positiveBalance()
 {
+    // Money still spendable: an expired voucher's or a reclaimed voucher's leftover balance is
+    // not, and neither is a row without a voucher.
     VoucherListFilter filter;
     filter.partnerId = m_ws->partnerA.id;
     filter.positiveBalance = true;
-    QCOMPARE(sorted(query(filter, m_late)),
-             sorted({u"unused"_s, u"partial"_s, u"expired"_s, u"invalidated"_s, u"unused2"_s}));
+    QCOMPARE(sorted(query(filter, m_late)), sorted({u"unused"_s, u"partial"_s, u"unused2"_s}));
+    QCOMPARE(sorted(query(filter, m_early)),
+             sorted({u"unused"_s, u"partial"_s, u"expired"_s, u"unused2"_s}));
+
+    // Spendable until the millisecond before it expires, as Voucher::statusAt says.
+    const auto expiring = VoucherListQuery(m_ws->db(), {}).row(m_ids[u"expired"_s]);
+    QVERIFY(expiring);
+    filter.customerId = m_customers[u"percent"_s].id;
+    QCOMPARE(query(filter, expiring->expiresAt.addMSecs(-1)), QStringList({u"expired"_s}));
+    QCOMPARE(query(filter, expiring->expiresAt), QStringList());
+
+    // The same as the rule applied to every row.
+    filter.customerId = {};
+    QStringList oracle;
+    for (const VoucherListRow &row : allRows()) {
+        const VoucherListStatus status = row.statusAt(m_late);
+        if (row.partnerId == m_ws->partnerA.id && row.balanceMinor > 0 &&
+            (status == VoucherListStatus::Unused || status == VoucherListStatus::PartiallyUsed))
+            oracle.append(m_labels.value(row.applicationId));
+    }
+    QCOMPARE(sorted(query(filter, m_late)), sorted(oracle));
 }
 
 void TestVoucherListQuery::combinedFilters()
@@ -455,7 +482,8 @@ void TestVoucherListQuery::combinedFilters()
     filter.kind = VoucherKind::Specific;
     filter.positiveBalance = true;
     filter.appliedFrom = m_t0.addSecs(2 * 3600);
-    QCOMPARE(sorted(query(filter, m_late)), sorted({u"partial"_s, u"expired"_s, u"unused2"_s}));
+    QCOMPARE(sorted(query(filter, m_late)), sorted({u"partial"_s, u"unused2"_s}));
+    QCOMPARE(sorted(query(filter, m_early)), sorted({u"partial"_s, u"expired"_s, u"unused2"_s}));
     filter.status = VoucherListStatus::Unused;
     QCOMPARE(query(filter, m_late), QStringList({u"unused2"_s}));
     QCOMPARE(sorted(query(filter, m_early)), sorted({u"expired"_s, u"unused2"_s}));
@@ -648,6 +676,130 @@ void TestVoucherListQuery::pagingCoversEveryRowOnce()
     QCOMPARE(QSet<QUuid>(paged.cbegin(), paged.cend()).size(), paged.size());
     // Past the end: an empty page.
     QVERIFY(q.page(int(all.size()), limit, m_late).isEmpty());
+}
+
+void TestVoucherListQuery::seekPagingCoversEveryRowOnce_data()
+{
+    QTest::addColumn<VoucherListSortKey>("key");
+    QTest::addColumn<bool>("descending");
+    QTest::addColumn<int>("limit");
+    const std::pair<const char *, VoucherListSortKey> keys[] = {
+        {"applied", VoucherListSortKey::AppliedAt}, {"expires", VoucherListSortKey::ExpiresAt},
+        {"balance", VoucherListSortKey::Balance},   {"face", VoucherListSortKey::FaceValue},
+        {"customer", VoucherListSortKey::Customer}, {"code", VoucherListSortKey::Code},
+    };
+    // A page of one row seeks from every row, across ties and from the rows without a voucher
+    // (NULL keys) to those with one and back.
+    for (const auto &[name, key] : keys) {
+        for (int limit : {1, 3}) {
+            QTest::addRow("%s ascending by %d", name, limit) << key << false << limit;
+            QTest::addRow("%s descending by %d", name, limit) << key << true << limit;
+        }
+    }
+}
+
+void TestVoucherListQuery::seekPagingCoversEveryRowOnce()
+{
+    QFETCH(VoucherListSortKey, key);
+    QFETCH(bool, descending);
+    QFETCH(int, limit);
+    const VoucherListQuery q(m_ws->db(), {}, VoucherListSort{key, descending});
+    const QList<VoucherListRow> all = q.page(0, 1000, m_late);
+    QCOMPARE(all.size(), int(std::size(kExpected)));
+
+    QList<VoucherListRow> paged = q.page(0, limit, m_late);
+    while (true) {
+        QVERIFY(paged.size() <= all.size());
+        const QList<VoucherListRow> next = q.pageAfter(paged.constLast(), limit, m_late);
+        QVERIFY(next.size() <= limit);
+        paged += next;
+        if (next.size() < limit)
+            break;
+    }
+    QCOMPARE(labelsOf(paged), labelsOf(all));
+    // After the last row: nothing.
+    QVERIFY(q.pageAfter(all.constLast(), limit, m_late).isEmpty());
+}
+
+void TestVoucherListQuery::seekPagingWithFilters()
+{
+    VoucherListFilter filter;
+    filter.partnerId = m_ws->partnerA.id;
+    filter.kind = VoucherKind::Specific;
+    for (const bool descending : {false, true}) {
+        const VoucherListQuery q(m_ws->db(), filter,
+                                 VoucherListSort{VoucherListSortKey::Balance, descending});
+        const QList<VoucherListRow> all = q.page(0, 1000, m_late);
+        QCOMPARE(all.size(), 7);
+        QList<VoucherListRow> paged = q.page(0, 2, m_late);
+        for (QList<VoucherListRow> next;
+             !(next = q.pageAfter(paged.constLast(), 2, m_late)).isEmpty();)
+            paged += next;
+        QCOMPARE(labelsOf(paged), labelsOf(all));
+    }
+}
+
+void TestVoucherListQuery::seekPagingSkipsNothingInsertedMeanwhile()
+{
+    // A row inserted before the position already read moves every later row one place down: an
+    // OFFSET would show one row twice; the seek continues where the reader was.
+    TestWorkspace ws;
+    QVERIFY(ws.isValid());
+    const QUuid templateId = ws.createTemplate(u"Seek"_s).id;
+    QList<QUuid> ids;
+    for (int i = 0; i < 4; ++i) {
+        ws.advance(60);
+        ids.append(ws.submit(templateId));
+    }
+    VoucherListFilter filter;
+    filter.partnerId = ws.partnerA.id;
+    const VoucherListQuery q(ws.db(), filter); // newest first
+    const QList<VoucherListRow> first = q.page(0, 2, ws.now());
+    QCOMPARE(first.constLast().applicationId, ids.at(2));
+    ws.advance(60);
+    const QUuid newest = ws.submit(templateId);
+    const QList<VoucherListRow> next = q.pageAfter(first.constLast(), 2, ws.now());
+    QCOMPARE(next.size(), 2);
+    QCOMPARE(next.at(0).applicationId, ids.at(1));
+    QCOMPARE(next.at(1).applicationId, ids.at(0));
+    QCOMPARE(q.page(0, 1, ws.now()).constFirst().applicationId, newest);
+}
+
+void TestVoucherListQuery::forEachRowStreamsInOrder()
+{
+    for (const VoucherListSortKey key : {VoucherListSortKey::Customer, VoucherListSortKey::Code}) {
+        VoucherListFilter filter;
+        filter.partnerId = m_ws->partnerA.id;
+        const VoucherListQuery q(m_ws->db(), filter, VoucherListSort{key, false});
+        QList<VoucherListRow> streamed;
+        const bool complete = q.forEachRow(m_late, [&](const VoucherListRow &row) {
+            streamed.append(row);
+            return true;
+        });
+        QVERIFY(complete);
+        QCOMPARE(labelsOf(streamed), labelsOf(q.page(0, 1000, m_late)));
+        QCOMPARE(streamed.size(), 10);
+    }
+    // With a filter that needs `now`.
+    VoucherListFilter spendable;
+    spendable.positiveBalance = true;
+    QStringList labels;
+    QVERIFY(VoucherListQuery(m_ws->db(), spendable).forEachRow(m_late, [&](const auto &row) {
+        labels.append(m_labels.value(row.applicationId));
+        return true;
+    }));
+    QCOMPARE(sorted(labels), sorted({u"unused"_s, u"partial"_s, u"unused2"_s, u"bUnused"_s}));
+}
+
+void TestVoucherListQuery::forEachRowStops()
+{
+    int visited = 0;
+    const bool complete =
+        VoucherListQuery(m_ws->db(), {}).forEachRow(m_late, [&](const VoucherListRow &) {
+            return ++visited < 3;
+        });
+    QVERIFY(!complete);
+    QCOMPARE(visited, 3);
 }
 
 QTEST_GUILESS_MAIN(TestVoucherListQuery)

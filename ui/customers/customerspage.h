@@ -2,8 +2,17 @@
 
 #include "page.h"
 
+class CustomerTableModel;
+class EmptyState;
+class QAction;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
 class Session;
 
+// Customer Business › Customers: the partner's customers, searched by name or UIN start, and
+// added through CustomerDialog.
 class CustomersPage : public Page
 {
     Q_OBJECT
@@ -14,7 +23,28 @@ public:
     Id id() const override { return Id::Customers; }
     QString title() const override;
     void refresh() override;
+    void focusSearch() override;
+    void showItem(const QUuid &id) override;
+    QList<QAction *> menuActions() const override;
+    void saveState(QSettings &settings) const override;
+    void restoreState(QSettings &settings) override;
+
+    // How long typing pauses before the search runs.
+    static constexpr int SearchDelayMs = 250;
 
 private:
+    void addCustomer();
+    void applySearch();
+    void updateState();
+    QUuid selectedId() const;
+    void select(const QUuid &id);
+
     Session &m_session;
+    CustomerTableModel *m_model;
+    QLineEdit *m_search;
+    QTimer *m_searchDelay;
+    QAction *m_addAction;
+    QTableView *m_view;
+    EmptyState *m_emptyState;
+    QLabel *m_countLabel;
 };

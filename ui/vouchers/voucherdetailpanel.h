@@ -1,9 +1,22 @@
 #pragma once
 
+#include "session.h"
+#include "voucherdetail.h"
+
 #include <QUuid>
 #include <QWidget>
 
-class Session;
+#include <optional>
+
+class DeductionTableModel;
+class EmptyState;
+class ProductScopeView;
+class QGroupBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class VoucherTimeline;
 
 // The detail of one Vendor Voucher List row: timeline, product scope, usage records, balance,
 // and the row's actions (Cancel review, Pay with voucher).
@@ -19,6 +32,38 @@ public:
     QUuid applicationId() const { return m_applicationId; }
 
 private:
+    QWidget *createContent();
+    void reload();
+    void showNothing(const QString &title, const QString &hint);
+    void showDetail(const VoucherDetail &detail);
+    void showBalance(const VoucherDetail &detail);
+    void showUsage(const VoucherDetail &detail);
+    void updateActions();
+    QString cancelRefusal() const;
+    QString payRefusal() const;
+    void cancelReview();
+    void confirmCancel(const QUuid &applicationId, int expectedVersion);
+    void payWithVoucher();
+    void onSessionChanged(Session::Changes changes);
+    void showMessage(const QString &message, bool error);
+    void clearMessage();
+
     Session &m_session;
     QUuid m_applicationId;
+    std::optional<VoucherDetail> m_detail;
+
+    EmptyState *m_emptyState;
+    QLabel *m_title;
+    QLabel *m_status;
+    QPushButton *m_cancelButton;
+    QPushButton *m_payButton;
+    QLabel *m_message;
+    VoucherTimeline *m_timeline;
+    QLabel *m_balanceLabel;
+    QProgressBar *m_balanceBar;
+    ProductScopeView *m_scope;
+    QGroupBox *m_usageBox;
+    DeductionTableModel *m_usageModel;
+    QTableView *m_usageView;
+    EmptyState *m_usageEmpty;
 };

@@ -1,15 +1,379 @@
 #include "voucherlistpage.h"
 
+#include "badgedelegate.h"
+#include "displayformat.h"
+#include "emptystate.h"
+#include "icons.h"
+#include "itemroles.h"
 #include "session.h"
+#include "storeerror.h"
+#include "voucherdetailpanel.h"
+#include "voucherexportcontroller.h"
+#include "voucherfilterbar.h"
+#include "voucherlistmodel.h"
+#include "voucherlistquery.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Q_LOGGING_CATEGORY(lcVoucherPage, "voucherdesk.ui.voucherlist")
+
+// Progress bar resolution: counts above a million do not fit its int range nicely.
+constexpr int kProgressSteps = 1000;
+} // namespace
 
 VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
     : Page(parent)
     , m_session(session)
-{}
+    , m_model(new VoucherListModel(session, this))
+    , m_filterBar(new VoucherFilterBar(session))
+    , m_view(new QTableView)
+    , m_emptyState(new EmptyState(m_view))
+    , m_countLabel(new QLabel)
+    , m_statusLine(new QLabel)
+    , m_exportProgress(new QProgressBar)
+    , m_cancelExport(new QPushButton(tr("Cancel export")))
+    , m_detail(new VoucherDetailPanel(session))
+    , m_splitter(new QSplitter(Qt::Vertical))
+    , m_exportAction(new QAction(Icons::get(u"export"_s), tr("Export &CSV…"), this))
+    , m_applyAction(new QAction(Icons::get(u"apply"_s), tr("Vendor Voucher Application"), this))
+    , m_clearFiltersAction(new QAction(tr("Clear filters"), this))
+    , m_export(new VoucherExportController(this))
+{
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(
+        tr("Export the filtered list to a CSV file (%1)")
+            .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_exportAction, &QAction::triggered, this, &VoucherListPage::chooseExportFile);
+    addAction(m_exportAction);
+    m_filterBar->setExportAction(m_exportAction);
+    m_applyAction->setToolTip(tr("Go to Vendor Voucher Application to apply from a template"));
+    connect(m_applyAction, &QAction::triggered, this,
+            [this] { emit showPageRequested(Page::Id::Templates, {}); });
+    m_clearFiltersAction->setToolTip(tr("Show every record again"));
+    connect(m_clearFiltersAction, &QAction::triggered, m_filterBar, &VoucherFilterBar::clear);
+
+    m_view->setObjectName(u"voucherTable"_s);
+    m_emptyState->setObjectName(u"listEmptyState"_s);
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new BadgeDelegate(m_view));
+    m_view->setAccessibleName(tr("Vendor Voucher List"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(28);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(true);
+    header->setSortIndicator(VoucherListModel::AppliedColumn, Qt::DescendingOrder);
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    const std::pair<int, int> widths[] = {
+        {VoucherListModel::CodeColumn, 130},     {VoucherListModel::CustomerColumn, 220},
+        {VoucherListModel::KindColumn, 90},      {VoucherListModel::FaceColumn, 105},
+        {VoucherListModel::BalanceColumn, 115},  {VoucherListModel::StatusColumn, 130},
+        {VoucherListModel::TemplateColumn, 130}, {VoucherListModel::AppliedColumn, 135},
+    };
+    for (const auto &[column, width] : widths)
+        m_view->setColumnWidth(column, width);
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            [this](int column) { sortByColumn(column); });
+
+    m_countLabel->setObjectName(u"countLabel"_s);
+    m_statusLine->setObjectName(u"statusLine"_s);
+    m_statusLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_exportProgress->setObjectName(u"exportProgress"_s);
+    m_exportProgress->setAccessibleName(tr("Export progress"));
+    m_exportProgress->setMaximumWidth(260);
+    m_exportProgress->hide();
+    m_cancelExport->setObjectName(u"cancelExport"_s);
+    m_cancelExport->setIcon(Icons::get(u"cancel"_s));
+    m_cancelExport->setAccessibleName(tr("Cancel export"));
+    m_cancelExport->setToolTip(tr("Stop the export; no file is written"));
+    m_cancelExport->hide();
+    connect(m_cancelExport, &QPushButton::clicked, m_export, &VoucherExportController::cancel);
+    connect(m_export, &VoucherExportController::progressChanged, this,
+            [this](qint64 done, qint64 total) {
+                m_exportProgress->setRange(0, kProgressSteps);
+                m_exportProgress->setValue(total > 0 ? int(done * kProgressSteps / total) : 0);
+                m_exportProgress->setFormat(
+                    tr("%1 of %2").arg(DisplayFormat::count(done), DisplayFormat::count(total)));
+            });
+    connect(m_export, &VoucherExportController::finished, this, &VoucherListPage::exportFinished);
+
+    auto *countRow = new QHBoxLayout;
+    countRow->addWidget(m_countLabel);
+    countRow->addSpacing(16);
+    countRow->addWidget(m_statusLine, 1);
+    countRow->addWidget(m_exportProgress);
+    countRow->addWidget(m_cancelExport);
+    auto *listArea = new QWidget;
+    auto *listLayout = new QVBoxLayout(listArea);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_emptyState, 1);
+    listLayout->addLayout(countRow);
+    m_splitter->setObjectName(u"voucherSplitter"_s);
+    m_splitter->addWidget(listArea);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *heading = new QLabel(tr("Vendor Voucher List"));
+    QFont headingFont = heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_filterBar, &VoucherFilterBar::filterChanged, this, &VoucherListPage::applyFilter);
+    // A reset (filter, sort, refresh) keeps the selected row when it is still listed.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_keptSelection = selectedId(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_model->rowOf(m_keptSelection) >= 0)
+            select(m_keptSelection);
+        else
+            m_detail->showApplication({});
+        updateState();
+    });
+    connect(m_model, &VoucherListModel::totalCountChanged, this, &VoucherListPage::updateCount);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_detail->showApplication(current.isValid() ? current.data(ItemRoles::Id).toUuid()
+                                                            : QUuid());
+            });
+    connect(&m_session, &Session::changed, this, [this](Session::Changes changes) {
+        if (changes & (Session::Change::Applications | Session::Change::Vouchers))
+            refresh();
+    });
+    updateState();
+    updateCount();
+}
 
 QString VoucherListPage::title() const
 {
     return tr("Vendor Voucher List");
 }
 
-void VoucherListPage::refresh() {}
+void VoucherListPage::refresh()
+{
+    // The reset selects the kept row again, and with it the panel re-reads it.
+    m_model->refresh();
+}
+
+void VoucherListPage::focusSearch()
+{
+    m_filterBar->focusSearch();
+}
+
+void VoucherListPage::showItem(const QUuid &id)
+{
+    if (m_model->rowOf(id) < 0) {
+        std::optional<VoucherListRow> row;
+        try {
+            row = VoucherListQuery(m_session.db(), {}).row(id);
+        } catch (const StoreError &error) {
+            qCWarning(lcVoucherPage) << "reading a row failed:" << error.what();
+        }
+        const Actor actor = m_session.actor();
+        if (!row || !actor.canSee(row->partnerId))
+            return;
+        if (!m_filterBar->isClear())
+            m_filterBar->clear();
+        if (m_model->fetchUntil(id, ShowItemSearchRows) < 0) {
+            Customer customer;
+            customer.id = row->customerId;
+            customer.name = row->customerName;
+            customer.uin = row->customerUin;
+            m_filterBar->setCustomer(customer);
+            m_model->fetchUntil(id, std::numeric_limits<int>::max());
+        }
+    }
+    select(id);
+    m_view->setFocus();
+}
+
+QList<QAction *> VoucherListPage::menuActions() const
+{
+    return {m_exportAction};
+}
+
+void VoucherListPage::saveState(QSettings &settings) const
+{
+    settings.beginGroup(u"voucherList"_s);
+    settings.setValue(u"header"_s, m_view->horizontalHeader()->saveState());
+    settings.setValue(u"splitter"_s, m_splitter->saveState());
+    settings.endGroup();
+}
+
+void VoucherListPage::restoreState(QSettings &settings)
+{
+    settings.beginGroup(u"voucherList"_s);
+    const QByteArray header = settings.value(u"header"_s).toByteArray();
+    if (!header.isEmpty())
+        m_view->horizontalHeader()->restoreState(header); // and with it the sort
+    const QByteArray splitter = settings.value(u"splitter"_s).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    settings.endGroup();
+    sortByColumn(m_view->horizontalHeader()->sortIndicatorSection());
+}
+
+bool VoucherListPage::exportTo(const QString &path)
+{
+    if (m_export->isRunning())
+        return false;
+    m_statusLine->setText(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    m_exportProgress->setRange(0, 0); // busy until the count is known
+    m_exportProgress->show();
+    m_cancelExport->show();
+    m_exportAction->setEnabled(false);
+    m_export->start(m_session.db(), m_model->scopedFilter(), m_model->listSort(), m_model->now(),
+                    path);
+    return true;
+}
+
+bool VoucherListPage::isExporting() const
+{
+    return m_export->isRunning();
+}
+
+void VoucherListPage::chooseExportFile()
+{
+    if (m_export->isRunning())
+        return;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    //: Default file name of an export; %1 is today's date.
+    const QString name = tr("vouchers-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate));
+    auto *dialog = new QFileDialog(this, tr("Export Vendor Voucher List"),
+                                   QDir(folder).filePath(name), tr("CSV files (*.csv)"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(u"csv"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString &path) { exportTo(path); });
+    dialog->open();
+}
+
+void VoucherListPage::exportFinished(const VoucherCsvExporter::Outcome &outcome)
+{
+    m_exportProgress->hide();
+    m_cancelExport->hide();
+    m_exportAction->setEnabled(true);
+    const QString file = QDir::toNativeSeparators(m_export->path());
+    switch (outcome.status) {
+    case VoucherCsvExporter::Outcome::Status::Written:
+        m_statusLine->setText(
+            outcome.rows == 1
+                ? tr("Exported 1 record to %1").arg(file)
+                : tr("Exported %1 records to %2").arg(DisplayFormat::count(outcome.rows), file));
+        break;
+    case VoucherCsvExporter::Outcome::Status::Cancelled:
+        m_statusLine->setText(tr("Export cancelled; no file was written."));
+        break;
+    case VoucherCsvExporter::Outcome::Status::Failed:
+        m_statusLine->setText(tr("Export failed: %1").arg(outcome.errorMessage));
+        break;
+    }
+    m_statusLine->setAccessibleName(m_statusLine->text());
+}
+
+void VoucherListPage::applyFilter()
+{
+    m_model->setFilter(m_filterBar->filter());
+}
+
+void VoucherListPage::sortByColumn(int column)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    if (!VoucherListModel::sortKey(column)) {
+        // The header flips its indicator on any click: put it back on the list's real order.
+        const VoucherListSort sort = m_model->listSort();
+        const QSignalBlocker blocker(header);
+        header->setSortIndicator(VoucherListModel::columnOf(sort.key),
+                                 sort.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        return;
+    }
+    m_model->sort(column, header->sortIndicatorOrder());
+}
+
+void VoucherListPage::updateState()
+{
+    if (!m_model->errorMessage().isEmpty()) {
+        m_emptyState->setMessage(tr("The Vendor Voucher List is unavailable"),
+                                 m_model->errorMessage());
+        m_emptyState->setAction(nullptr);
+        m_emptyState->setEmpty(true);
+        return;
+    }
+    if (m_filterBar->isClear()) {
+        if (m_session.actor().isPartnerManager()) {
+            m_emptyState->setMessage(tr("No vouchers yet"),
+                                     tr("Apply for a voucher from Vendor Voucher Application"));
+            m_emptyState->setAction(m_applyAction);
+        } else {
+            m_emptyState->setMessage(tr("No vouchers yet"),
+                                     tr("Partners' applications show here as soon as they apply."));
+            m_emptyState->setAction(nullptr);
+        }
+    } else {
+        m_emptyState->setMessage(tr("No records match these filters"),
+                                 tr("Change the filters, or clear them to see every record."));
+        m_emptyState->setAction(m_clearFiltersAction);
+    }
+    m_emptyState->setEmpty(m_model->rowCount() == 0);
+}
+
+void VoucherListPage::updateCount()
+{
+    QString text;
+    if (m_model->isCounting())
+        text = tr("Counting…");
+    else if (m_model->countFailed())
+        text = tr("The records could not be counted.");
+    else if (m_model->totalCount() == 1)
+        text = tr("1 record");
+    else
+        text = tr("%1 records").arg(DisplayFormat::count(m_model->totalCount()));
+    m_countLabel->setText(text);
+    m_countLabel->setAccessibleName(text);
+}
+
+QUuid VoucherListPage::selectedId() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(ItemRoles::Id).toUuid() : QUuid();
+}
+
+void VoucherListPage::select(const QUuid &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, VoucherListModel::CodeColumn);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}

@@ -1,9 +1,25 @@
 #pragma once
 
 #include "page.h"
+#include "vouchercsvexporter.h"
 
+class EmptyState;
+class QAction;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTableView;
 class Session;
+class VoucherDetailPanel;
+class VoucherExportController;
+class VoucherFilterBar;
+class VoucherListModel;
 
+// Voucher Management › Vendor Voucher List: every application and voucher in the session's
+// scope, filtered by the bar above the table and sorted by the header; the record count arrives
+// from a worker thread; the selected row's detail (with its actions) shows below; the filtered
+// list exports to CSV on a worker thread with an inline progress bar and Cancel.
 class VoucherListPage : public Page
 {
     Q_OBJECT
@@ -14,7 +30,47 @@ public:
     Id id() const override { return Id::VoucherList; }
     QString title() const override;
     void refresh() override;
+    void focusSearch() override;
+    // Selects the application's row. A row already loaded is selected as it is; otherwise the
+    // filters are cleared (the row may be hidden by them) and pages are loaded until it shows,
+    // up to ShowItemSearchRows rows; an older row than that is found by narrowing the list to
+    // its customer instead of reading thousands of pages.
+    void showItem(const QUuid &id) override;
+    QList<QAction *> menuActions() const override;
+    void saveState(QSettings &settings) const override;
+    void restoreState(QSettings &settings) override;
+
+    // Exports the filtered list to `path` (what the Export action does after its Save dialog);
+    // false when an export already runs.
+    bool exportTo(const QString &path);
+    bool isExporting() const;
+
+    static constexpr int ShowItemSearchRows = 5000;
 
 private:
+    void chooseExportFile();
+    void exportFinished(const VoucherCsvExporter::Outcome &outcome);
+    void applyFilter();
+    void updateState();
+    void updateCount();
+    void sortByColumn(int column);
+    QUuid selectedId() const;
+    void select(const QUuid &id);
+
     Session &m_session;
+    VoucherListModel *m_model;
+    VoucherFilterBar *m_filterBar;
+    QTableView *m_view;
+    EmptyState *m_emptyState;
+    QLabel *m_countLabel;
+    QLabel *m_statusLine;
+    QProgressBar *m_exportProgress;
+    QPushButton *m_cancelExport;
+    VoucherDetailPanel *m_detail;
+    QSplitter *m_splitter;
+    QAction *m_exportAction;
+    QAction *m_applyAction;
+    QAction *m_clearFiltersAction;
+    VoucherExportController *m_export;
+    QUuid m_keptSelection;
 };

@@ -1,0 +1,375 @@
+#include "bulkvouchergenerator.h"
+#include "customercommands.h"
+#include "displayformat.h"
+#include "itemroles.h"
+#include "resultmessage.h"
+#include "reviewcommands.h"
+#include "statusstyle.h"
+#include "testworkspace.h"
+#include "vouchercommands.h"
+#include "voucherlistmodel.h"
+#include "voucherlistquery.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// The Vendor Voucher List model: the session's scope, what each column shows (badge, balance
+// bar, "—" before issue), lazy pages that follow one another without gaps, sorting by the
+// columns that have a key, the count that arrives from a worker thread (and a stale count that
+// never arrives), and refresh keeping the loaded rows.
+class TestVoucherListModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void modelTester();
+    void partnerSeesOnlyItsRows();
+    void columnsAndRoles();
+    void fetchMoreReadsFollowingPages();
+    void countArrivesFromAWorker();
+    void newerFilterDiscardsOlderCount();
+    void sortByColumns();
+    void unsortableColumnsKeepTheOrder();
+    void filterNarrows();
+    void refreshKeepsLoadedRows();
+    void fetchUntilFindsARow();
+
+private:
+    std::unique_ptr<VoucherListModel> model(const Actor &actor);
+    QList<QUuid> ids(const VoucherListModel &model) const;
+
+    std::unique_ptr<TestWorkspace> m_ws;
+    std::unique_ptr<Session> m_managerSession, m_reviewerSession;
+    QUuid m_pending, m_partial, m_rejected;
+    qint64 m_all = 0;
+};
+
+void TestVoucherListModel::initTestCase()
+{
+    m_ws = std::make_unique<TestWorkspace>();
+    QVERIFY2(m_ws->isValid(), qPrintable(m_ws->errorMessage()));
+    // Bulk rows first, so that the hand-made ones are the newest.
+    BulkOptions options;
+    options.vouchers = 3 * VoucherListModel::PageSize + 37;
+    options.partners = 4;
+    options.customers = 60;
+    options.now = m_ws->now().addSecs(-3600);
+    const auto generated = BulkVoucherGenerator(m_ws->db(), options).generate();
+    QVERIFY2(generated.ok(), resultMessage(generated));
+
+    const QUuid spec = m_ws->createTemplate(u"Trial CVM 1000"_s).id;
+    m_pending = m_ws->submit(spec);
+    m_ws->advance(60);
+    m_partial = m_ws->submit(spec);
+    const QUuid voucherId = m_ws->approve(m_partial);
+    m_ws->advance(60);
+    m_rejected = m_ws->submit(spec);
+    QVERIFY(ReviewCommands(*m_ws->context(m_ws->reviewer)).reject(m_rejected, u"no"_s).ok());
+
+    Deduction bill;
+    bill.voucherId = voucherId;
+    bill.customerId = m_ws->customerA.id;
+    bill.orderId = u"ORDER-1"_s;
+    bill.productCode = u"cvm"_s;
+    bill.payMode = PayMode::Prepaid;
+    bill.orderAmountMinor = 30000;
+    const auto paid = VoucherCommands(*m_ws->context(m_ws->managerA)).recordDeduction(bill);
+    QVERIFY2(paid.ok(), resultMessage(paid));
+
+    m_managerSession = m_ws->session(m_ws->managerA);
+    m_reviewerSession = m_ws->session(m_ws->reviewer);
+    m_all = VoucherListQuery(m_ws->db(), {}).count(m_ws->now());
+    QVERIFY(m_all > 3 * VoucherListModel::PageSize);
+}
+
+std::unique_ptr<VoucherListModel> TestVoucherListModel::model(const Actor &actor)
+{
+    Session &session = actor.isPartnerManager() ? *m_managerSession : *m_reviewerSession;
+    return std::make_unique<VoucherListModel>(session);
+}
+
+QList<QUuid> TestVoucherListModel::ids(const VoucherListModel &model) const
+{
+    QList<QUuid> result;
+    for (int row = 0; row < model.rowCount(); ++row)
+        result.append(model.index(row, 0).data(ItemRoles::Id).toUuid());
+    return result;
+}
+
+void TestVoucherListModel::modelTester()
+{
+    auto m = model(m_ws->reviewer);
+    QAbstractItemModelTester tester(m.get(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(m->totalCount(), m_all);
+    m->fetchMore({});
+    m->sort(VoucherListModel::CustomerColumn, Qt::AscendingOrder);
+    m->fetchMore({});
+    VoucherListFilter filter;
+    filter.status = VoucherListStatus::Unused;
+    m->setFilter(filter);
+    m->refresh();
+    filter.text = u"no such thing"_s;
+    m->setFilter(filter);
+    QCOMPARE(m->rowCount(), 0);
+    m->setFilter({});
+    QCOMPARE(m->rowCount(), VoucherListModel::PageSize);
+    QTRY_COMPARE(m->totalCount(), m_all);
+}
+
+void TestVoucherListModel::partnerSeesOnlyItsRows()
+{
+    auto m = model(m_ws->managerA);
+    VoucherListFilter scope;
+    scope.partnerId = m_ws->partnerA.id;
+    const qint64 ownRows = VoucherListQuery(m_ws->db(), scope).count(m_ws->now());
+    QVERIFY(ownRows > 3 && ownRows < m_all);
+    QCOMPARE(m->scopedFilter().partnerId, m_ws->partnerA.id);
+    while (m->canFetchMore({}))
+        m->fetchMore({});
+    QCOMPARE(m->rowCount(), ownRows);
+    for (int row = 0; row < m->rowCount(); ++row)
+        QCOMPARE(m->rowAt(row).partnerId, m_ws->partnerA.id);
+    QCOMPARE(ids(*m).mid(0, 3), (QList<QUuid>{m_rejected, m_partial, m_pending}));
+    QTRY_COMPARE(m->totalCount(), ownRows);
+
+    // A partnerId in the filter cannot widen or move the scope.
+    VoucherListFilter filter;
+    filter.partnerId = m_ws->partnerB.id;
+    m->setFilter(filter);
+    QCOMPARE(m->scopedFilter().partnerId, m_ws->partnerA.id);
+    QCOMPARE(m->rowAt(0).partnerId, m_ws->partnerA.id);
+
+    QCOMPARE(model(m_ws->reviewer)->scopedFilter().partnerId, QUuid());
+}
+
+void TestVoucherListModel::columnsAndRoles()
+{
+    auto m = model(m_ws->managerA);
+    const int partial = m->rowOf(m_partial);
+    const int pending = m->rowOf(m_pending);
+    QVERIFY(partial >= 0 && pending >= 0);
+    auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+        return m->index(row, column).data(role);
+    };
+    const auto row = VoucherListQuery(m_ws->db(), {}).row(m_partial);
+    QVERIFY(row);
+    QCOMPARE(cell(partial, VoucherListModel::CodeColumn).toString(), row->voucherCode);
+    QVERIFY(row->voucherCode.startsWith(u"VV"_s));
+    QCOMPARE(cell(partial, VoucherListModel::CustomerColumn).toString(),
+             u"Acme Test Co (100000001)"_s);
+    QCOMPARE(cell(partial, VoucherListModel::KindColumn).toString(), u"Specific"_s);
+    QCOMPARE(cell(partial, VoucherListModel::KindColumn, Qt::ToolTipRole).toString(),
+             voucherKindDisplayName(VoucherKind::Specific));
+    QCOMPARE(cell(partial, VoucherListModel::FaceColumn).toString(),
+             DisplayFormat::money(100000, u"CNY"_s));
+    QCOMPARE(cell(partial, VoucherListModel::BalanceColumn).toString(),
+             DisplayFormat::money(70000, u"CNY"_s));
+    QCOMPARE(cell(partial, VoucherListModel::BalanceColumn, ItemRoles::Progress).toDouble(), 0.7);
+    QCOMPARE(cell(partial, VoucherListModel::StatusColumn).toString(),
+             voucherListStatusDisplayName(VoucherListStatus::PartiallyUsed));
+    QCOMPARE(cell(partial, VoucherListModel::StatusColumn, ItemRoles::BadgeColor).value<QColor>(),
+             StatusStyle::color(VoucherListStatus::PartiallyUsed));
+    QVERIFY(!cell(partial, VoucherListModel::CodeColumn, ItemRoles::BadgeColor).isValid());
+    QCOMPARE(cell(partial, VoucherListModel::TemplateColumn).toString(), u"Trial CVM 1000"_s);
+    QCOMPARE(cell(partial, VoucherListModel::AppliedColumn).toString(),
+             DisplayFormat::dateTime(row->appliedAt));
+    QCOMPARE(cell(partial, VoucherListModel::ExpiresColumn).toString(),
+             DisplayFormat::date(row->expiresAt));
+    for (int column = 0; column < VoucherListModel::ColumnCount; ++column)
+        QCOMPARE(cell(partial, column, ItemRoles::Id).toUuid(), m_partial);
+    QVERIFY(cell(partial, VoucherListModel::BalanceColumn, Qt::TextAlignmentRole)
+                .value<Qt::Alignment>()
+                .testFlag(Qt::AlignRight));
+
+    // Before issue: no code, balance, bar or expiry.
+    QCOMPARE(cell(pending, VoucherListModel::CodeColumn).toString(), u"—"_s);
+    QCOMPARE(cell(pending, VoucherListModel::BalanceColumn).toString(), u"—"_s);
+    QVERIFY(!cell(pending, VoucherListModel::BalanceColumn, ItemRoles::Progress).isValid());
+    QCOMPARE(cell(pending, VoucherListModel::ExpiresColumn).toString(), u"—"_s);
+    QCOMPARE(cell(pending, VoucherListModel::StatusColumn).toString(),
+             voucherListStatusDisplayName(VoucherListStatus::PendingReview));
+    QCOMPARE(cell(pending, VoucherListModel::CodeColumn, Qt::AccessibleTextRole).toString(),
+             u"No voucher yet"_s);
+
+    QCOMPARE(m->headerData(VoucherListModel::CustomerColumn, Qt::Horizontal).toString(),
+             u"Customer (UIN)"_s);
+    QCOMPARE(
+        m->headerData(VoucherListModel::KindColumn, Qt::Horizontal, Qt::ToolTipRole).toString(),
+        u"The list cannot be sorted by this column"_s);
+}
+
+void TestVoucherListModel::fetchMoreReadsFollowingPages()
+{
+    auto m = model(m_ws->reviewer);
+    QCOMPARE(m->rowCount(), VoucherListModel::PageSize);
+    QVERIFY(m->canFetchMore({}));
+    QSignalSpy inserted(m.get(), &QAbstractItemModel::rowsInserted);
+    m->fetchMore({});
+    QCOMPARE(m->rowCount(), 2 * VoucherListModel::PageSize);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), VoucherListModel::PageSize);
+
+    while (m->canFetchMore({}))
+        m->fetchMore({});
+    QCOMPARE(m->rowCount(), m_all);
+    // Every row once, in the list's order (newest first).
+    QList<QUuid> expected;
+    for (const VoucherListRow &row : VoucherListQuery(m_ws->db(), {}).page(0, 10000, m_ws->now()))
+        expected.append(row.applicationId);
+    QCOMPARE(ids(*m), expected);
+    QCOMPARE(ids(*m).constFirst(), m_rejected);
+}
+
+void TestVoucherListModel::countArrivesFromAWorker()
+{
+    auto m = model(m_ws->reviewer);
+    QSignalSpy counted(m.get(), &VoucherListModel::totalCountChanged);
+    VoucherListFilter filter;
+    filter.kind = VoucherKind::Universal;
+    m->setFilter(filter);
+    // Announced as running at once; the rows are there before the count.
+    QCOMPARE(m->totalCount(), -1);
+    QVERIFY(m->isCounting());
+    QVERIFY(m->rowCount() > 0);
+    QCOMPARE(counted.constLast().at(0).toLongLong(), -1);
+    const qint64 expected = VoucherListQuery(m_ws->db(), m->scopedFilter()).count(m_ws->now());
+    QTRY_COMPARE(m->totalCount(), expected);
+    QVERIFY(!m->isCounting());
+    QCOMPARE(counted.constLast().at(0).toLongLong(), expected);
+    QVERIFY(expected > 0 && expected < m_all);
+}
+
+void TestVoucherListModel::newerFilterDiscardsOlderCount()
+{
+    auto m = model(m_ws->reviewer);
+    QTRY_COMPARE(m->totalCount(), m_all);
+    QSignalSpy counted(m.get(), &VoucherListModel::totalCountChanged);
+    VoucherListFilter first;
+    first.kind = VoucherKind::Universal;
+    VoucherListFilter second;
+    second.kind = VoucherKind::Specific;
+    m->setFilter(first);
+    m->setFilter(second);
+    const qint64 expected = VoucherListQuery(m_ws->db(), m->scopedFilter()).count(m_ws->now());
+    QTRY_COMPARE(m->totalCount(), expected);
+    // Let the first count end too (its watcher goes away): its result is never announced.
+    QTRY_COMPARE(m->findChildren<QObject *>().size(), 0);
+    QList<qint64> announced;
+    for (const auto &arguments : std::as_const(counted))
+        announced.append(arguments.at(0).toLongLong());
+    QCOMPARE(announced, (QList<qint64>{-1, -1, expected}));
+}
+
+void TestVoucherListModel::sortByColumns()
+{
+    auto m = model(m_ws->reviewer);
+    m->sort(VoucherListModel::CustomerColumn, Qt::AscendingOrder);
+    QCOMPARE(m->listSort(), (VoucherListSort{VoucherListSortKey::Customer, false}));
+    QCOMPARE(m->rowCount(), VoucherListModel::PageSize);
+    m->fetchMore({});
+    QString previous;
+    for (int row = 0; row < m->rowCount(); ++row) {
+        const QString name = m->rowAt(row).customerName;
+        QVERIFY2(previous <= name, qPrintable(previous + u" > "_s + name));
+        previous = name;
+    }
+
+    m->sort(VoucherListModel::FaceColumn, Qt::DescendingOrder);
+    qint64 face = std::numeric_limits<qint64>::max();
+    for (int row = 0; row < m->rowCount(); ++row) {
+        QVERIFY(m->rowAt(row).faceValueMinor <= face);
+        face = m->rowAt(row).faceValueMinor;
+    }
+    for (int column : {VoucherListModel::CodeColumn, VoucherListModel::CustomerColumn,
+                       VoucherListModel::FaceColumn, VoucherListModel::BalanceColumn,
+                       VoucherListModel::AppliedColumn, VoucherListModel::ExpiresColumn})
+        QCOMPARE(VoucherListModel::columnOf(*VoucherListModel::sortKey(column)), column);
+}
+
+void TestVoucherListModel::unsortableColumnsKeepTheOrder()
+{
+    auto m = model(m_ws->reviewer);
+    const QList<QUuid> before = ids(*m);
+    QSignalSpy reset(m.get(), &QAbstractItemModel::modelReset);
+    for (int column : {VoucherListModel::KindColumn, VoucherListModel::StatusColumn,
+                       VoucherListModel::TemplateColumn}) {
+        QVERIFY(!VoucherListModel::sortKey(column));
+        m->sort(column, Qt::AscendingOrder);
+    }
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(ids(*m), before);
+    QCOMPARE(m->listSort(), VoucherListSort());
+}
+
+void TestVoucherListModel::filterNarrows()
+{
+    auto m = model(m_ws->managerA);
+    const auto check = [&](const VoucherListFilter &filter, const QUuid &included) {
+        m->setFilter(filter);
+        while (m->canFetchMore({}))
+            m->fetchMore({});
+        QList<QUuid> expected;
+        for (const VoucherListRow &row :
+             VoucherListQuery(m_ws->db(), m->scopedFilter()).page(0, 10000, m_ws->now()))
+            expected.append(row.applicationId);
+        QCOMPARE(ids(*m), expected);
+        QVERIFY(ids(*m).contains(included));
+        QVERIFY(m->rowCount() < m_all);
+        QTRY_COMPARE(m->totalCount(), expected.size());
+    };
+    VoucherListFilter filter;
+    filter.positiveBalance = true;
+    check(filter, m_partial);
+    for (int row = 0; row < m->rowCount(); ++row)
+        QVERIFY(m->rowAt(row).balanceMinor > 0);
+    QVERIFY(m->rowOf(m_pending) < 0);
+    filter = {};
+    filter.status = VoucherListStatus::Rejected;
+    check(filter, m_rejected);
+    QVERIFY(m->rowOf(m_partial) < 0);
+    filter = {};
+    filter.text = u"acme"_s;
+    check(filter, m_pending);
+}
+
+void TestVoucherListModel::refreshKeepsLoadedRows()
+{
+    auto m = model(m_ws->reviewer);
+    m->fetchMore({});
+    m->fetchMore({});
+    QCOMPARE(m->rowCount(), 3 * VoucherListModel::PageSize);
+    QSignalSpy reset(m.get(), &QAbstractItemModel::modelReset);
+    m->refresh();
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(m->rowCount(), 3 * VoucherListModel::PageSize);
+    QVERIFY(m->canFetchMore({}));
+    m->fetchMore({});
+    QCOMPARE(m->rowCount(), m_all);
+    QVERIFY(!m->canFetchMore({}));
+}
+
+void TestVoucherListModel::fetchUntilFindsARow()
+{
+    auto m = model(m_ws->reviewer);
+    const QUuid oldest = VoucherListQuery(m_ws->db(), {}, {VoucherListSortKey::AppliedAt, false})
+                             .page(0, 1, m_ws->now())
+                             .constFirst()
+                             .applicationId;
+    QCOMPARE(m->rowOf(oldest), -1);
+    // Limited: not read beyond the limit.
+    QCOMPARE(m->fetchUntil(oldest, 2 * VoucherListModel::PageSize), -1);
+    QCOMPARE(m->rowCount(), 2 * VoucherListModel::PageSize);
+    QCOMPARE(m->fetchUntil(oldest, 100000), int(m_all) - 1);
+}
+
+QTEST_MAIN(TestVoucherListModel)
+#include "tst_voucherlistmodel.moc"

@@ -1,0 +1,813 @@
+#include "bulkvouchergenerator.h"
+#include "customercommands.h"
+#include "emptystate.h"
+#include "fieldmessage.h"
+#include "itemroles.h"
+#include "money.h"
+#include "optionaldateedit.h"
+#include "resultmessage.h"
+#include "reviewcommands.h"
+#include "testworkspace.h"
+#include "vouchercommands.h"
+#include "vouchercsvexporter.h"
+#include "voucherdetailpanel.h"
+#include "voucherexportcontroller.h"
+#include "voucherlistmodel.h"
+#include "voucherlistpage.h"
+#include "voucherlistquery.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// The Vendor Voucher List page as a partner manager (and a reviewer over bulk data) uses it:
+// every filter through its widget, sorting by the header, pages loaded while scrolling, the
+// record count arriving later, the empty states, selection driving the detail panel, showItem,
+// and the CSV export (written, filtered, cancelled) through the page.
+class TestVoucherListPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void showsThePartnersRows();
+    void everyControlIsNamed();
+    void statusComboNarrows();
+    void searchNarrows_data();
+    void searchNarrows();
+    void balanceCheckboxKeepsSpendableVouchers();
+    void kindComboNarrows();
+    void customerChosenFromSuggestions();
+    void unknownCustomerIsSaidSo();
+    void dateFilters();
+    void impossibleDateRangeIsRefused();
+    void noMatchOffersClearFilters();
+    void emptyWorkspace();
+    void sortByClickingTheHeader();
+    void unsortableHeaderKeepsTheOrder();
+    void scrollingLoadsMoreRows();
+    void countArrivesLater();
+    void selectionShowsTheDetail();
+    void refreshKeepsTheSelection();
+    void showItemClearsHidingFilters();
+    void exportWritesTheFilteredList();
+    void cancelledExportLeavesNoFile();
+    void exportActionAsksForAFile();
+    void focusSearch();
+    void tabOrder();
+    void stateIsRestored();
+    void screenshot();
+
+private:
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        T *widget = m_page->findChild<T *>(name);
+        if (!widget)
+            qFatal("no child %s", qPrintable(name));
+        return widget;
+    }
+    QTableView *view() const { return child<QTableView>(u"voucherTable"_s); }
+    QAbstractItemModel *model() const { return view()->model(); }
+    QList<QUuid> listedIds() const;
+    QString countText() const { return child<QLabel>(u"countLabel"_s)->text(); }
+    QString statusLine() const { return child<QLabel>(u"statusLine"_s)->text(); }
+    void openPage(Session &session);
+    void clickHeader(int column);
+    // Types like a user: keys for Latin text, an input method's commit for Chinese.
+    static void typeText(QWidget *widget, const QString &text);
+    QStringList readCsv(const QString &path);
+    Customer addCustomer(const QString &name, const QString &uin);
+
+    std::unique_ptr<TestWorkspace> m_ws;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<VoucherListPage> m_page;
+    QTemporaryDir m_dir;
+    QUuid m_pending, m_partial, m_unused, m_rejected, m_otherPartner;
+    QUuid m_partialVoucher;
+    Customer m_zeta, m_chinese;
+
+    // A reviewer's view over bulk data, built once.
+    std::unique_ptr<TestWorkspace> m_bulk;
+};
+
+Customer TestVoucherListPage::addCustomer(const QString &name, const QString &uin)
+{
+    auto ctx = m_ws->context(m_ws->managerA);
+    Customer draft;
+    draft.name = name;
+    draft.uin = uin;
+    const auto added = CustomerCommands(*ctx).addCustomer(draft);
+    if (!added.ok())
+        qFatal("add customer: %s", resultMessage(added).constData());
+    return added.value();
+}
+
+void TestVoucherListPage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_ws = std::make_unique<TestWorkspace>();
+    QVERIFY2(m_ws->isValid(), qPrintable(m_ws->errorMessage()));
+    m_zeta = addCustomer(u"zeta labs"_s, u"700000001"_s);
+    m_chinese = addCustomer(u"腾讯云测试客户"_s, u"800000001"_s);
+    const QUuid spec = m_ws->createTemplate(u"Trial CVM 1000"_s).id;
+    const QUuid univ = m_ws->createTemplate(u"Universal 500"_s, VoucherKind::Universal, 50000).id;
+
+    m_pending = m_ws->submit(spec);
+    m_ws->advance(3600);
+    m_partial = m_ws->submit(spec, nullptr, &m_zeta);
+    m_partialVoucher = m_ws->approve(m_partial);
+    m_ws->advance(3600);
+    m_unused = m_ws->submit(univ, nullptr, &m_chinese);
+    m_ws->approve(m_unused);
+    m_ws->advance(3600);
+    m_rejected = m_ws->submit(spec);
+    QVERIFY(ReviewCommands(*m_ws->context(m_ws->reviewer)).reject(m_rejected, u"no"_s).ok());
+    const QUuid forB =
+        m_ws->createTemplate(u"B template"_s, VoucherKind::Specific, 100000, &m_ws->managerB).id;
+    m_otherPartner = m_ws->submit(forB, &m_ws->managerB, &m_ws->customerB);
+
+    Deduction bill;
+    bill.voucherId = m_partialVoucher;
+    bill.customerId = m_zeta.id;
+    bill.orderId = u"ORDER-1"_s;
+    bill.productCode = u"cvm"_s;
+    bill.payMode = PayMode::Prepaid;
+    bill.orderAmountMinor = 30000;
+    const auto paid = VoucherCommands(*m_ws->context(m_ws->managerA)).recordDeduction(bill);
+    QVERIFY2(paid.ok(), resultMessage(paid));
+
+    m_bulk = std::make_unique<TestWorkspace>();
+    QVERIFY(m_bulk->isValid());
+    BulkOptions options;
+    options.vouchers = 5 * VoucherListModel::PageSize + 11;
+    options.partners = 3;
+    options.customers = 40;
+    options.now = m_bulk->now();
+    const auto generated = BulkVoucherGenerator(m_bulk->db(), options).generate();
+    QVERIFY2(generated.ok(), resultMessage(generated));
+}
+
+void TestVoucherListPage::init()
+{
+    m_session = m_ws->session(m_ws->managerA);
+    openPage(*m_session);
+}
+
+void TestVoucherListPage::cleanup()
+{
+    m_page.reset();
+    m_session.reset();
+}
+
+void TestVoucherListPage::openPage(Session &session)
+{
+    m_page.reset();
+    m_page = std::make_unique<VoucherListPage>(session);
+    m_page->resize(1280, 800);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+QList<QUuid> TestVoucherListPage::listedIds() const
+{
+    QList<QUuid> ids;
+    for (int row = 0; row < model()->rowCount(); ++row)
+        ids.append(model()->index(row, 0).data(ItemRoles::Id).toUuid());
+    return ids;
+}
+
+void TestVoucherListPage::clickHeader(int column)
+{
+    QHeaderView *header = view()->horizontalHeader();
+    const QPoint middle(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                        header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, middle);
+}
+
+void TestVoucherListPage::typeText(QWidget *widget, const QString &text)
+{
+    bool latin = true;
+    for (const QChar c : text)
+        latin = latin && c.unicode() < 0x80;
+    if (latin) {
+        QTest::keyClicks(widget, text);
+        return;
+    }
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QApplication::sendEvent(widget, &commit);
+}
+
+QStringList TestVoucherListPage::readCsv(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {u"<cannot read>"_s};
+    const QByteArray bytes = file.readAll();
+    if (!bytes.startsWith("\xEF\xBB\xBF"))
+        return {u"<no BOM>"_s};
+    return QString::fromUtf8(bytes.mid(3)).split(u"\r\n"_s, Qt::SkipEmptyParts);
+}
+
+void TestVoucherListPage::showsThePartnersRows()
+{
+    QAbstractItemModelTester tester(model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Newest first; partner B's application is not in A's list.
+    QCOMPARE(listedIds(), (QList<QUuid>{m_rejected, m_unused, m_partial, m_pending}));
+    QTRY_COMPARE(countText(), u"4 records"_s);
+    QCOMPARE(m_page->title(), u"Vendor Voucher List"_s);
+    QVERIFY(!child<EmptyState>(u"listEmptyState"_s)->isEmpty());
+    const QHeaderView *header = view()->horizontalHeader();
+    QCOMPARE(header->sortIndicatorSection(), int(VoucherListModel::AppliedColumn));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(model()->headerData(VoucherListModel::BalanceColumn, Qt::Horizontal).toString(),
+             u"Balance"_s);
+}
+
+void TestVoucherListPage::everyControlIsNamed()
+{
+    for (QWidget *widget : m_page->findChildren<QWidget *>()) {
+        if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisibleTo(m_page.get()))
+            continue;
+        if (qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget) ||
+            qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget) ||
+            qobject_cast<QTableView *>(widget)) {
+            // The line edit inside a date field is named by the field.
+            if (qobject_cast<QAbstractSpinBox *>(widget->parentWidget()))
+                continue;
+            QVERIFY2(
+                !widget->accessibleName().isEmpty(),
+                qPrintable(u"%1 %2 has no accessible name"_s.arg(
+                    QString::fromLatin1(widget->metaObject()->className()), widget->objectName())));
+        }
+    }
+    const QAction *exportAction = m_page->menuActions().value(0);
+    QVERIFY(exportAction);
+    QCOMPARE(exportAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QVERIFY(exportAction->toolTip().contains(u"CSV"_s));
+    QVERIFY(!child<QComboBox>(u"statusFilter"_s)->toolTip().isEmpty());
+    QVERIFY(!child<QCheckBox>(u"positiveBalance"_s)->toolTip().isEmpty());
+}
+
+void TestVoucherListPage::statusComboNarrows()
+{
+    auto *status = child<QComboBox>(u"statusFilter"_s);
+    QCOMPARE(status->count(), 9);
+    QCOMPARE(status->itemText(0), u"All statuses"_s);
+    status->setFocus();
+    status->setCurrentIndex(
+        status->findText(voucherListStatusDisplayName(VoucherListStatus::PartiallyUsed)));
+    QCOMPARE(listedIds(), QList<QUuid>{m_partial});
+    QTRY_COMPARE(countText(), u"1 record"_s);
+    // Next one down with the keyboard: Used up, which nobody has.
+    QTest::keyClick(status, Qt::Key_Down);
+    QCOMPARE(status->currentText(), voucherListStatusDisplayName(VoucherListStatus::UsedUp));
+    QCOMPARE(model()->rowCount(), 0);
+    status->setCurrentIndex(
+        status->findText(voucherListStatusDisplayName(VoucherListStatus::Rejected)));
+    QCOMPARE(listedIds(), QList<QUuid>{m_rejected});
+    status->setCurrentIndex(0);
+    QCOMPARE(model()->rowCount(), 4);
+}
+
+void TestVoucherListPage::searchNarrows_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("expected"); // index into {pending, partial, unused, rejected}, -1: none
+    QTest::newRow("customer name") << u"ZETA"_s << 1;
+    QTest::newRow("chinese name") << u"腾讯云"_s << 2;
+    QTest::newRow("UIN start") << u"8000"_s << 2;
+    QTest::newRow("nothing") << u"no such customer"_s << -1;
+}
+
+void TestVoucherListPage::searchNarrows()
+{
+    QFETCH(QString, text);
+    QFETCH(int, expected);
+    auto *search = child<QLineEdit>(u"searchField"_s);
+    search->setFocus();
+    typeText(search, text);
+    // Waits for the pause in typing.
+    QCOMPARE(model()->rowCount(), 4);
+    const QList<QUuid> ids{m_pending, m_partial, m_unused, m_rejected};
+    const QList<QUuid> want = expected < 0 ? QList<QUuid>{} : QList<QUuid>{ids.at(expected)};
+    QTRY_COMPARE(listedIds(), want);
+    QTRY_COMPARE(countText(), want.isEmpty() ? u"0 records"_s : u"1 record"_s);
+}
+
+void TestVoucherListPage::balanceCheckboxKeepsSpendableVouchers()
+{
+    auto *balance = child<QCheckBox>(u"positiveBalance"_s);
+    QCOMPARE(balance->text(), u"&Balance > 0"_s);
+    QTest::mouseClick(balance, Qt::LeftButton);
+    QVERIFY(balance->isChecked());
+    QCOMPARE(listedIds(), (QList<QUuid>{m_unused, m_partial}));
+    // The same as the store says is spendable.
+    VoucherListFilter filter;
+    filter.partnerId = m_ws->partnerA.id;
+    filter.positiveBalance = true;
+    QCOMPARE(VoucherListQuery(m_ws->db(), filter).count(m_ws->now()), 2);
+
+    // Once they expired, nothing is spendable any more.
+    m_ws->advance(40 * 24 * 3600);
+    m_page->refresh();
+    QCOMPARE(model()->rowCount(), 0);
+    QTest::mouseClick(balance, Qt::LeftButton);
+    QCOMPARE(model()->rowCount(), 4);
+    m_ws->setNow(TestWorkspace::defaultNow().addSecs(3 * 3600));
+}
+
+void TestVoucherListPage::kindComboNarrows()
+{
+    auto *kind = child<QComboBox>(u"kindFilter"_s);
+    QCOMPARE(kind->count(), 3);
+    kind->setCurrentIndex(kind->findText(voucherKindDisplayName(VoucherKind::Universal)));
+    QCOMPARE(listedIds(), QList<QUuid>{m_unused});
+    kind->setCurrentIndex(kind->findText(voucherKindDisplayName(VoucherKind::Specific)));
+    QCOMPARE(listedIds(), (QList<QUuid>{m_rejected, m_partial, m_pending}));
+}
+
+void TestVoucherListPage::customerChosenFromSuggestions()
+{
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    auto *customer = child<QLineEdit>(u"customerFilter"_s);
+    customer->setFocus();
+    QTest::keyClicks(customer, u"zet"_s);
+    QAbstractItemView *popup = customer->completer()->popup();
+    QTRY_VERIFY(popup->isVisible());
+    QCOMPARE(popup->model()->rowCount(), 1);
+    QCOMPARE(popup->model()->index(0, 0).data().toString(), u"zeta labs (700000001)"_s);
+    // Typing alone does not filter yet.
+    QCOMPARE(model()->rowCount(), 4);
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    QVERIFY(!popup->isVisible());
+    QCOMPARE(customer->text(), u"zeta labs (700000001)"_s);
+    QCOMPARE(listedIds(), QList<QUuid>{m_partial});
+
+    // Editing the text lets go of the customer.
+    QTest::keyClick(customer, Qt::Key_Backspace);
+    QCOMPARE(model()->rowCount(), 4);
+
+    // Enter on a text that names one customer chooses it.
+    customer->clear();
+    QTest::keyClicks(customer, u"Acme"_s);
+    QTest::keyClick(customer, Qt::Key_Return);
+    QTRY_COMPARE(listedIds(), (QList<QUuid>{m_rejected, m_pending}));
+}
+
+void TestVoucherListPage::unknownCustomerIsSaidSo()
+{
+    auto *customer = child<QLineEdit>(u"customerFilter"_s);
+    QTest::keyClicks(customer, u"Nobody"_s);
+    QTest::keyClick(customer, Qt::Key_Return);
+    FieldMessage *message = nullptr;
+    for (FieldMessage *candidate : m_page->findChildren<FieldMessage *>()) {
+        if (candidate->field() == customer)
+            message = candidate;
+    }
+    QVERIFY(message);
+    QVERIFY(message->isVisible());
+    QCOMPARE(message->text(), u"No customer matches “Nobody”."_s);
+    QCOMPARE(model()->rowCount(), 4);
+    // Customer B is another partner's: never suggested to A.
+    customer->clear();
+    QTest::keyClicks(customer, u"Beta"_s);
+    QTest::keyClick(customer, Qt::Key_Return);
+    QVERIFY(message->isVisible());
+    QCOMPARE(model()->rowCount(), 4);
+}
+
+void TestVoucherListPage::dateFilters()
+{
+    auto *from = child<OptionalDateEdit>(u"appliedFrom"_s);
+    auto *to = child<OptionalDateEdit>(u"appliedTo"_s);
+    auto *expires = child<OptionalDateEdit>(u"expiresBefore"_s);
+    QVERIFY(from->isAny());
+    QCOMPARE(from->text(), u"Any"_s);
+    const QDate today = m_ws->now().toLocalTime().date();
+
+    from->setFocus();
+    from->setDate(today.addDays(1));
+    QCOMPARE(model()->rowCount(), 0);
+    // Delete returns the field to "Any".
+    QTest::keyClick(from, Qt::Key_Delete);
+    QVERIFY(from->isAny());
+    QCOMPARE(model()->rowCount(), 4);
+
+    // Applied up to today, inclusive: every row.
+    to->setDate(today);
+    QCOMPARE(model()->rowCount(), 4);
+    to->setDate(today.addDays(-1));
+    QCOMPARE(model()->rowCount(), 0);
+    to->clear();
+
+    // Vouchers expire 30 days after issue.
+    expires->setDate(today.addDays(40));
+    QCOMPARE(listedIds(), (QList<QUuid>{m_unused, m_partial}));
+    expires->setDate(today.addDays(2));
+    QCOMPARE(model()->rowCount(), 0);
+}
+
+void TestVoucherListPage::impossibleDateRangeIsRefused()
+{
+    auto *from = child<OptionalDateEdit>(u"appliedFrom"_s);
+    auto *to = child<OptionalDateEdit>(u"appliedTo"_s);
+    const QDate today = m_ws->now().toLocalTime().date();
+    to->setDate(today.addDays(-3));
+    QCOMPARE(model()->rowCount(), 0);
+    from->setDate(today.addDays(-1));
+    FieldMessage *message = nullptr;
+    for (FieldMessage *candidate : m_page->findChildren<FieldMessage *>()) {
+        if (candidate->field() == to)
+            message = candidate;
+    }
+    QVERIFY(message);
+    QVERIFY(message->isVisible());
+    QCOMPARE(message->text(), u"The end date is before the start date."_s);
+    // The list keeps the last possible conditions.
+    QCOMPARE(model()->rowCount(), 0);
+    to->setDate(today);
+    QVERIFY(!message->isVisible());
+    QCOMPARE(model()->rowCount(), 4);
+}
+
+void TestVoucherListPage::noMatchOffersClearFilters()
+{
+    auto *status = child<QComboBox>(u"statusFilter"_s);
+    status->setCurrentIndex(
+        status->findText(voucherListStatusDisplayName(VoucherListStatus::Invalidated)));
+    auto *empty = child<EmptyState>(u"listEmptyState"_s);
+    QVERIFY(empty->isEmpty());
+    QCOMPARE(empty->title(), u"No records match these filters"_s);
+    QPushButton *clear = nullptr;
+    for (QPushButton *button : empty->findChildren<QPushButton *>()) {
+        if (button->text() == u"Clear filters"_s && button->isVisible())
+            clear = button;
+    }
+    QVERIFY(clear);
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QCOMPARE(status->currentIndex(), 0);
+    QVERIFY(!empty->isEmpty());
+    QCOMPARE(model()->rowCount(), 4);
+}
+
+void TestVoucherListPage::emptyWorkspace()
+{
+    TestWorkspace fresh;
+    QVERIFY(fresh.isValid());
+    auto session = fresh.session(fresh.managerA);
+    openPage(*session);
+    auto *empty = child<EmptyState>(u"listEmptyState"_s);
+    QVERIFY(empty->isEmpty());
+    QCOMPARE(empty->title(), u"No vouchers yet"_s);
+    QVERIFY(empty->findChild<QLabel *>() != nullptr);
+    bool hintShown = false;
+    for (QLabel *label : empty->findChildren<QLabel *>())
+        hintShown |= label->text() == u"Apply for a voucher from Vendor Voucher Application"_s;
+    QVERIFY(hintShown);
+    QTRY_COMPARE(countText(), u"0 records"_s);
+    QSignalSpy requested(m_page.get(), &Page::showPageRequested);
+    for (QPushButton *button : empty->findChildren<QPushButton *>()) {
+        if (button->isVisible())
+            QTest::mouseClick(button, Qt::LeftButton);
+    }
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).value<Page::Id>(), Page::Id::Templates);
+    m_page.reset();
+}
+
+void TestVoucherListPage::sortByClickingTheHeader()
+{
+    clickHeader(VoucherListModel::CustomerColumn);
+    QHeaderView *header = view()->horizontalHeader();
+    QCOMPARE(header->sortIndicatorSection(), int(VoucherListModel::CustomerColumn));
+    const QList<QUuid> ascending = listedIds();
+    QStringList names;
+    for (int row = 0; row < model()->rowCount(); ++row)
+        names.append(model()->index(row, VoucherListModel::CustomerColumn).data().toString());
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end());
+    if (header->sortIndicatorOrder() == Qt::DescendingOrder)
+        std::reverse(sorted.begin(), sorted.end());
+    QCOMPARE(names, sorted);
+    QVERIFY(names.constFirst() != names.constLast());
+
+    clickHeader(VoucherListModel::CustomerColumn);
+    QList<QUuid> reversed = listedIds();
+    // Ties (Acme's two rows) keep the id order in both directions: reversing the whole list
+    // gives the other order.
+    std::reverse(reversed.begin(), reversed.end());
+    QCOMPARE(reversed, ascending);
+
+    clickHeader(VoucherListModel::FaceColumn);
+    QCOMPARE(header->sortIndicatorSection(), int(VoucherListModel::FaceColumn));
+    const QList<QUuid> byFace = listedIds();
+    QVERIFY(byFace.constFirst() == m_unused || byFace.constLast() == m_unused); // the cheapest
+}
+
+void TestVoucherListPage::unsortableHeaderKeepsTheOrder()
+{
+    const QList<QUuid> before = listedIds();
+    QHeaderView *header = view()->horizontalHeader();
+    for (int column : {VoucherListModel::KindColumn, VoucherListModel::StatusColumn,
+                       VoucherListModel::TemplateColumn}) {
+        clickHeader(column);
+        QCOMPARE(header->sortIndicatorSection(), int(VoucherListModel::AppliedColumn));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(listedIds(), before);
+    }
+}
+
+void TestVoucherListPage::scrollingLoadsMoreRows()
+{
+    auto session = m_bulk->session(m_bulk->reviewer);
+    openPage(*session);
+    QCOMPARE(model()->rowCount(), VoucherListModel::PageSize);
+    QScrollBar *bar = view()->verticalScrollBar();
+    bar->setValue(bar->maximum());
+    QTRY_VERIFY(model()->rowCount() > VoucherListModel::PageSize);
+    const qint64 all = VoucherListQuery(m_bulk->db(), {}).count(m_bulk->now());
+    while (model()->rowCount() < all) {
+        const int before = model()->rowCount();
+        // The view lays out the new rows first; then there is further to scroll.
+        QTRY_VERIFY(bar->maximum() > bar->value());
+        bar->setValue(bar->maximum());
+        QTRY_VERIFY(model()->rowCount() > before);
+    }
+    QCOMPARE(model()->rowCount(), all);
+    const QList<QUuid> ids = listedIds();
+    QCOMPARE(QSet<QUuid>(ids.cbegin(), ids.cend()).size(), all);
+    m_page.reset();
+}
+
+void TestVoucherListPage::countArrivesLater()
+{
+    auto session = m_bulk->session(m_bulk->reviewer);
+    openPage(*session);
+    const qint64 all = VoucherListQuery(m_bulk->db(), {}).count(m_bulk->now());
+    // The first page is there before the count: the window never waits for it.
+    QCOMPARE(model()->rowCount(), VoucherListModel::PageSize);
+    QTRY_COMPARE(countText(), u"%1 records"_s.arg(QLocale().toString(all)));
+    QVERIFY(all > 999); // with a group separator
+
+    auto *status = child<QComboBox>(u"statusFilter"_s);
+    status->setCurrentIndex(
+        status->findText(voucherListStatusDisplayName(VoucherListStatus::Unused)));
+    QCOMPARE(countText(), u"Counting…"_s);
+    VoucherListFilter filter;
+    filter.status = VoucherListStatus::Unused;
+    const qint64 unused = VoucherListQuery(m_bulk->db(), filter).count(m_bulk->now());
+    QVERIFY(unused > 0 && unused < all);
+    QTRY_COMPARE(countText(), u"%1 records"_s.arg(QLocale().toString(unused)));
+    m_page.reset();
+}
+
+void TestVoucherListPage::selectionShowsTheDetail()
+{
+    auto *detail = m_page->findChild<VoucherDetailPanel *>();
+    QVERIFY(detail);
+    QCOMPARE(detail->applicationId(), QUuid());
+    const int row = listedIds().indexOf(m_partial);
+    const QRect cell = view()->visualRect(model()->index(row, VoucherListModel::CodeColumn));
+    QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(detail->applicationId(), m_partial);
+    // The keyboard moves the selection too.
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_Down);
+    QCOMPARE(detail->applicationId(), listedIds().at(row + 1));
+
+    // A filter that hides the selected row clears the panel.
+    child<QComboBox>(u"statusFilter"_s)
+        ->setCurrentIndex(child<QComboBox>(u"statusFilter"_s)
+                              ->findText(voucherListStatusDisplayName(VoucherListStatus::Unused)));
+    QCOMPARE(detail->applicationId(), QUuid());
+}
+
+void TestVoucherListPage::refreshKeepsTheSelection()
+{
+    m_page->showItem(m_partial);
+    auto *detail = m_page->findChild<VoucherDetailPanel *>();
+    QCOMPARE(detail->applicationId(), m_partial);
+
+    // Another window pays with the voucher: the balance changes in the list, the row stays
+    // selected.
+    Deduction bill;
+    bill.voucherId = m_partialVoucher;
+    bill.customerId = m_zeta.id;
+    bill.orderId = u"ORDER-2"_s;
+    bill.productCode = u"cvm"_s;
+    bill.payMode = PayMode::Prepaid;
+    bill.orderAmountMinor = 1000;
+    const auto paid = VoucherCommands(*m_ws->context(m_ws->managerA)).recordDeduction(bill);
+    QVERIFY2(paid.ok(), resultMessage(paid));
+    const QString before =
+        model()
+            ->index(listedIds().indexOf(m_partial), VoucherListModel::BalanceColumn)
+            .data()
+            .toString();
+    m_session->notifyChanged(Session::Change::Vouchers);
+    const int row = listedIds().indexOf(m_partial);
+    QVERIFY(model()->index(row, VoucherListModel::BalanceColumn).data().toString() != before);
+    QCOMPARE(view()->selectionModel()->currentIndex().row(), row);
+    QCOMPARE(detail->applicationId(), m_partial);
+    QTRY_VERIFY(countText().endsWith(u"records"_s));
+
+    // Changes to other things leave the list alone.
+    QSignalSpy reset(model(), &QAbstractItemModel::modelReset);
+    m_session->notifyChanged(Session::Change::Templates);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TestVoucherListPage::showItemClearsHidingFilters()
+{
+    auto *status = child<QComboBox>(u"statusFilter"_s);
+    status->setCurrentIndex(
+        status->findText(voucherListStatusDisplayName(VoucherListStatus::Rejected)));
+    QCOMPARE(listedIds(), QList<QUuid>{m_rejected});
+    m_page->showItem(m_unused);
+    QCOMPARE(status->currentIndex(), 0);
+    QCOMPARE(view()->selectionModel()->currentIndex().data(ItemRoles::Id).toUuid(), m_unused);
+    QCOMPARE(m_page->findChild<VoucherDetailPanel *>()->applicationId(), m_unused);
+    QVERIFY(view()->hasFocus());
+
+    // Another partner's application: nothing happens.
+    m_page->showItem(m_otherPartner);
+    QCOMPARE(view()->selectionModel()->currentIndex().data(ItemRoles::Id).toUuid(), m_unused);
+}
+
+void TestVoucherListPage::exportWritesTheFilteredList()
+{
+    QTest::mouseClick(child<QCheckBox>(u"positiveBalance"_s), Qt::LeftButton);
+    QCOMPARE(model()->rowCount(), 2);
+    const QString path = m_dir.filePath(u"spendable.csv"_s);
+    QVERIFY(m_page->exportTo(path));
+    QVERIFY(m_page->isExporting());
+    QVERIFY(!m_page->menuActions().constFirst()->isEnabled());
+    QTRY_COMPARE(statusLine(), u"Exported 2 records to %1"_s.arg(QDir::toNativeSeparators(path)));
+    QVERIFY(!m_page->isExporting());
+    QVERIFY(m_page->menuActions().constFirst()->isEnabled());
+    QVERIFY(!child<QWidget>(u"exportProgress"_s)->isVisible());
+
+    const QStringList lines = readCsv(path);
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0), VoucherCsvExporter::record(VoucherCsvExporter::header()));
+    // In the list's order, with the Chinese name intact.
+    QVERIFY2(lines.at(1).contains(u"腾讯云测试客户"_s), qPrintable(lines.at(1)));
+    QVERIFY(lines.at(1).contains(m_unused.toString(QUuid::WithoutBraces)));
+    QVERIFY(lines.at(2).contains(u"zeta labs"_s));
+    const auto partial = VoucherListQuery(m_ws->db(), {}).row(m_partial);
+    QVERIFY(partial && partial->balanceMinor < 100000);
+    QVERIFY(lines.at(2).contains(
+        u"1000.00,"_s + Money(partial->balanceMinor, u"CNY"_s).toDecimalString() + u","_s));
+}
+
+void TestVoucherListPage::cancelledExportLeavesNoFile()
+{
+    auto *controller = m_page->findChild<VoucherExportController *>();
+    QVERIFY(controller);
+    auto *cancel = child<QPushButton>(u"cancelExport"_s);
+    // Cancel as soon as the first step shows: the worker waits for that step to be shown,
+    // so it sees the cancel before it writes a row.
+    int steps = 0;
+    connect(controller, &VoucherExportController::progressChanged, this, [&] {
+        if (steps++ == 0) {
+            QVERIFY(cancel->isVisible());
+            QTest::mouseClick(cancel, Qt::LeftButton);
+        }
+    });
+    const QString path = m_dir.filePath(u"cancelled.csv"_s);
+    QVERIFY(m_page->exportTo(path));
+    QTRY_COMPARE(statusLine(), u"Export cancelled; no file was written."_s);
+    QCOMPARE(steps, 1);
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(QDir(m_dir.path()).entryList({u"cancelled*"_s}), QStringList());
+    QVERIFY(!cancel->isVisible());
+}
+
+void TestVoucherListPage::exportActionAsksForAFile()
+{
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    QTest::keyClick(m_page.get(), Qt::Key_E, Qt::ControlModifier);
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_page->findChild<QFileDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+    const QString path = m_dir.filePath(u"chosen.csv"_s);
+    // Typing the name and pressing Enter, as a user saves.
+    auto *name = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
+    QVERIFY(name);
+    name->setText(path);
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_COMPARE(statusLine(), u"Exported 4 records to %1"_s.arg(QDir::toNativeSeparators(path)));
+    QCOMPARE(readCsv(path).size(), 5);
+}
+
+void TestVoucherListPage::focusSearch()
+{
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    view()->setFocus();
+    m_page->focusSearch();
+    QVERIFY(child<QLineEdit>(u"searchField"_s)->hasFocus());
+}
+
+void TestVoucherListPage::tabOrder()
+{
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    auto *status = child<QComboBox>(u"statusFilter"_s);
+    status->setFocus(Qt::TabFocusReason);
+    QStringList visited{status->objectName()};
+    // Tab walks through the sections of a date field before it leaves it: record each widget
+    // once.
+    for (int i = 0; i < 30 && visited.size() < 10; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *focus = QApplication::focusWidget();
+        // A date field's focus sits in its line edit.
+        while (focus && focus->objectName().isEmpty() && focus->parentWidget())
+            focus = focus->parentWidget();
+        const QString name = focus ? focus->objectName() : u"<none>"_s;
+        if (name != visited.constLast())
+            visited.append(name);
+    }
+    // "Clear filters" is disabled while no filter is set: Tab passes it.
+    QCOMPARE(visited,
+             (QStringList{u"statusFilter"_s, u"customerFilter"_s, u"kindFilter"_s, u"searchField"_s,
+                          u"appliedFrom"_s, u"appliedTo"_s, u"expiresBefore"_s,
+                          u"positiveBalance"_s, u"exportButton"_s, u"voucherTable"_s}));
+
+    // With a date set, Tab walks its day, month and year, then leaves it.
+    auto *to = child<OptionalDateEdit>(u"appliedTo"_s);
+    to->setDate(QDate(2026, 11, 27));
+    to->setFocus(Qt::TabFocusReason);
+    const auto inside = [to] {
+        const QWidget *focus = QApplication::focusWidget();
+        return focus == to || (focus && focus->parentWidget() == to);
+    };
+    for (int i = 0; i < 5 && inside(); ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(!inside());
+}
+
+void TestVoucherListPage::stateIsRestored()
+{
+    clickHeader(VoucherListModel::CustomerColumn);
+    const Qt::SortOrder order = view()->horizontalHeader()->sortIndicatorOrder();
+    view()->setColumnWidth(VoucherListModel::TemplateColumn, 222);
+    const QList<QUuid> sorted = listedIds();
+    QSettings settings(m_dir.filePath(u"state.ini"_s), QSettings::IniFormat);
+    m_page->saveState(settings);
+
+    openPage(*m_session);
+    QCOMPARE(listedIds(), (QList<QUuid>{m_rejected, m_unused, m_partial, m_pending}));
+    m_page->restoreState(settings);
+    QCOMPARE(view()->horizontalHeader()->sortIndicatorSection(),
+             int(VoucherListModel::CustomerColumn));
+    QCOMPARE(view()->horizontalHeader()->sortIndicatorOrder(), order);
+    QCOMPARE(view()->columnWidth(VoucherListModel::TemplateColumn), 222);
+    QCOMPARE(listedIds(), sorted);
+}
+
+void TestVoucherListPage::screenshot()
+{
+    m_page->showItem(m_partial);
+    QTRY_COMPARE(countText(), u"4 records"_s);
+    const QString path = qEnvironmentVariable("VD_SCREENSHOT_DIR");
+    if (path.isEmpty())
+        return;
+    QVERIFY(m_page->grab().save(QDir(path).filePath(u"voucherlistpage.png"_s)));
+    typeText(child<QLineEdit>(u"searchField"_s), u"no such voucher"_s);
+    QTRY_VERIFY(child<EmptyState>(u"listEmptyState"_s)->isEmpty());
+    QVERIFY(m_page->grab().save(QDir(path).filePath(u"voucherlistpage-nomatch.png"_s)));
+}
+
+QTEST_MAIN(TestVoucherListPage)
+#include "tst_voucherlistpage.moc"

@@ -1,0 +1,121 @@
+#include "customerchoicepage.h"
+
+#include "customertablemodel.h"
+#include "emptystate.h"
+#include "icons.h"
+#include "session.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QWizard>
+
+using namespace Qt::StringLiterals;
+
+CustomerChoicePage::CustomerChoicePage(Session &session, QWidget *parent)
+    : QWizardPage(parent)
+    , m_model(new CustomerTableModel(session, this))
+    , m_search(new QLineEdit)
+    , m_view(new QTableView)
+    , m_emptyState(new EmptyState(m_view))
+{
+    setTitle(tr("Customer"));
+    setSubTitle(tr("Choose the customer whose product test the voucher pays for. Only eligible "
+                   "customers are listed."));
+    m_model->setEligibleOnly(true);
+
+    m_search->setPlaceholderText(tr("Search name or UIN…"));
+    m_search->setAccessibleName(tr("Search customers by name or UIN"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition);
+    m_search->installEventFilter(this);
+    auto *searchLabel = new QLabel(tr("&Search:"));
+    searchLabel->setBuddy(m_search);
+
+    m_view->setModel(m_model);
+    m_view->setAccessibleName(tr("Eligible customers"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setTabKeyNavigation(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->hideColumn(CustomerTableModel::EligibleColumn);
+    m_view->hideColumn(CustomerTableModel::CreatedColumn);
+    m_view->setColumnWidth(CustomerTableModel::NameColumn, 320);
+
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(searchLabel);
+    searchRow->addWidget(m_search, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(searchRow);
+    layout->addWidget(m_emptyState, 1);
+
+    connect(m_search, &QLineEdit::textChanged, this, &CustomerChoicePage::search);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &QWizardPage::completeChanged);
+    // Not activated(): Enter already reaches the wizard's default button (Next).
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this] {
+        if (isComplete())
+            wizard()->next();
+    });
+    updateEmptyState();
+}
+
+std::optional<Customer> CustomerChoicePage::selectedCustomer() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    return m_model->customerAt(rows.constFirst().row());
+}
+
+bool CustomerChoicePage::isComplete() const
+{
+    return selectedCustomer().has_value();
+}
+
+bool CustomerChoicePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_model->rowCount() > 0) {
+        if (!isComplete())
+            m_view->selectRow(0);
+        m_view->setFocus();
+        return true;
+    }
+    return QWizardPage::eventFilter(watched, event);
+}
+
+void CustomerChoicePage::search(const QString &text)
+{
+    const std::optional<Customer> selected = selectedCustomer();
+    m_model->setFilterText(text);
+    // Only among the loaded rows: looking further would read every page on each keystroke.
+    if (selected) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->customerAt(row).id == selected->id)
+                m_view->selectRow(row);
+        }
+    }
+    updateEmptyState();
+    emit completeChanged();
+}
+
+void CustomerChoicePage::updateEmptyState()
+{
+    if (!m_model->errorMessage().isEmpty())
+        m_emptyState->setMessage(tr("Customers unavailable"), m_model->errorMessage());
+    else if (!m_model->hasAnyCustomer())
+        m_emptyState->setMessage(tr("No eligible customers"),
+                                 tr("Add a customer, or mark one eligible, on the Customers "
+                                    "page first."));
+    else
+        m_emptyState->setMessage(tr("No eligible customer matches “%1”").arg(m_model->filterText()),
+                                 tr("Search by part of the name or by the first digits of the "
+                                    "UIN."));
+    m_emptyState->setEmpty(m_model->rowCount() == 0);
+}

@@ -1,0 +1,145 @@
+#include "templatechoicepage.h"
+
+#include "badgedelegate.h"
+#include "emptystate.h"
+#include "icons.h"
+#include "itemroles.h"
+#include "session.h"
+#include "templatetablemodel.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QWizard>
+
+using namespace Qt::StringLiterals;
+
+TemplateChoicePage::TemplateChoicePage(Session &session, const QUuid &preselectedId,
+                                       QWidget *parent)
+    : QWizardPage(parent)
+    , m_session(session)
+    , m_model(new TemplateTableModel(session.db(), this))
+    , m_search(new QLineEdit)
+    , m_view(new QTableView)
+    , m_emptyState(new EmptyState(m_view))
+{
+    setTitle(tr("Template"));
+    setSubTitle(tr("Choose the voucher template to apply with. Locked templates can be applied "
+                   "with again; only editing them is locked."));
+
+    m_search->setPlaceholderText(tr("Search template name…"));
+    m_search->setAccessibleName(tr("Search templates by name"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition);
+    m_search->installEventFilter(this);
+    auto *searchLabel = new QLabel(tr("&Search:"));
+    searchLabel->setBuddy(m_search);
+
+    m_view->setModel(m_model);
+    m_view->setAccessibleName(tr("Templates"));
+    m_view->setItemDelegate(new BadgeDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setTabKeyNavigation(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    for (int column :
+         {TemplateTableModel::Validity, TemplateTableModel::Scope, TemplateTableModel::Created})
+        m_view->hideColumn(column);
+    m_view->setColumnWidth(TemplateTableModel::Name, 240);
+    m_view->setColumnWidth(TemplateTableModel::Kind, 100);
+    m_view->setColumnWidth(TemplateTableModel::FaceValue, 130);
+
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(searchLabel);
+    searchRow->addWidget(m_search, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(searchRow);
+    layout->addWidget(m_emptyState, 1);
+
+    connect(m_search, &QLineEdit::textChanged, this, &TemplateChoicePage::search);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &QWizardPage::completeChanged);
+    // Not activated(): Enter already reaches the wizard's default button (Next).
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this] {
+        if (isComplete())
+            wizard()->next();
+    });
+
+    search({});
+    if (!preselectedId.isNull())
+        select(preselectedId);
+}
+
+std::optional<VoucherTemplate> TemplateChoicePage::selectedTemplate() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    if (const VoucherTemplate *tmpl = m_model->templateAt(rows.constFirst().row()))
+        return *tmpl;
+    return std::nullopt;
+}
+
+bool TemplateChoicePage::isComplete() const
+{
+    return selectedTemplate().has_value();
+}
+
+bool TemplateChoicePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_model->rowCount() > 0) {
+        if (!isComplete())
+            m_view->selectRow(0);
+        m_view->setFocus();
+        return true;
+    }
+    return QWizardPage::eventFilter(watched, event);
+}
+
+void TemplateChoicePage::search(const QString &text)
+{
+    const std::optional<VoucherTemplate> selected = selectedTemplate();
+    TemplateFilter filter;
+    filter.partnerId = m_session.actor().partnerId;
+    filter.nameContains = text.trimmed();
+    m_model->setFilter(filter);
+    // Only among the loaded rows: looking further would read every page on each keystroke.
+    if (selected) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->templateAt(row)->id == selected->id)
+                m_view->selectRow(row);
+        }
+    }
+    updateEmptyState();
+    emit completeChanged();
+}
+
+void TemplateChoicePage::select(const QUuid &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    m_view->selectRow(row);
+    m_view->scrollTo(m_model->index(row, TemplateTableModel::Name),
+                     QAbstractItemView::PositionAtCenter);
+}
+
+void TemplateChoicePage::updateEmptyState()
+{
+    if (!m_model->errorMessage().isEmpty())
+        m_emptyState->setMessage(tr("Templates unavailable"), m_model->errorMessage());
+    else if (m_search->text().trimmed().isEmpty())
+        m_emptyState->setMessage(tr("No templates yet"),
+                                 tr("Create a template on the Vendor Voucher Application page "
+                                    "first, then apply with it."));
+    else
+        m_emptyState->setMessage(tr("No template matches “%1”").arg(m_search->text().trimmed()),
+                                 tr("Search by part of the template's name."));
+    m_emptyState->setEmpty(m_model->rowCount() == 0);
+}

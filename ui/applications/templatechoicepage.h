@@ -1,0 +1,40 @@
+#pragma once
+
+#include "vouchertemplate.h"
+
+#include <QWizardPage>
+
+#include <optional>
+
+class EmptyState;
+class QLineEdit;
+class QTableView;
+class Session;
+class TemplateTableModel;
+
+// Step 1 of the application wizard: the partner's templates, searched by name. Locked ones can
+// be chosen too: a lock forbids editing, not applying again.
+class TemplateChoicePage : public QWizardPage
+{
+    Q_OBJECT
+
+public:
+    TemplateChoicePage(Session &session, const QUuid &preselectedId, QWidget *parent = nullptr);
+
+    std::optional<VoucherTemplate> selectedTemplate() const;
+    bool isComplete() const override;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void search(const QString &text);
+    void select(const QUuid &id);
+    void updateEmptyState();
+
+    Session &m_session;
+    TemplateTableModel *m_model;
+    QLineEdit *m_search;
+    QTableView *m_view;
+    EmptyState *m_emptyState;
+};

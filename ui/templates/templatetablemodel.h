@@ -1,0 +1,64 @@
+#pragma once
+
+#include "productscope.h"
+#include "templaterepository.h"
+
+#include <QAbstractTableModel>
+
+class Database;
+
+// The voucher templates that match a filter, newest first, read a page at a time as the view
+// scrolls (canFetchMore/fetchMore).
+class TemplateTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Name, Kind, FaceValue, Validity, Scope, State, Created, ColumnCount };
+
+    static constexpr int PageSize = 50;
+
+    explicit TemplateTableModel(const Database &db, QObject *parent = nullptr);
+
+    // Reads afresh from the first page; offset and limit of the filter are the model's own.
+    void setFilter(const TemplateFilter &filter);
+    TemplateFilter filter() const { return m_filter; }
+    // Names of the products and the blocklist shown in the Scope column.
+    void setProductScope(const ProductScope &scope);
+    // Re-reads with the same filter, keeping at least as many rows loaded as before.
+    void reload();
+
+    // Matching templates in the store, not only the loaded ones.
+    qint64 totalCount() const { return m_total; }
+    // Why the last read failed; empty after a good one.
+    QString errorMessage() const { return m_error; }
+    const VoucherTemplate *templateAt(int row) const;
+    // The row of the template, loading further pages until it is found; -1 if no match has it.
+    int rowOf(const QUuid &id);
+
+    static QString lockedReason();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+signals:
+    void loadFailed(const QString &message);
+
+private:
+    QList<VoucherTemplate> readPage(int offset, int limit);
+    QVariant display(const VoucherTemplate &t, int column) const;
+    static QString readFailure(const std::exception &error);
+
+    const Database &m_db;
+    TemplateFilter m_filter;
+    ProductScope m_scope;
+    QList<VoucherTemplate> m_rows;
+    qint64 m_total = 0;
+    QString m_error;
+    bool m_busy = false; // inside a reset or an insertion
+};

@@ -1,0 +1,279 @@
+#include "paydialog.h"
+
+#include "database.h"
+#include "deductionrules.h"
+#include "displayformat.h"
+#include "fieldmessage.h"
+#include "icons.h"
+#include "money.h"
+#include "productrepository.h"
+#include "session.h"
+#include "vouchercommands.h"
+
+#include <QCollator>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kOrderId = u"orderId"_s;
+const QString kProduct = u"productCode"_s;
+const QString kPayMode = u"payMode"_s;
+const QString kAmount = u"orderAmountMinor"_s;
+} // namespace
+
+PayDialog::PayDialog(Session &session, const Voucher &voucher, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_voucher(voucher)
+    , m_requestId(QUuid::createUuid())
+    , m_orderId(new QLineEdit)
+    , m_product(new QComboBox)
+    , m_payMode(new QComboBox)
+    , m_amount(new QLineEdit)
+    , m_preview(new QLabel)
+    , m_message(new QLabel)
+{
+    setWindowTitle(tr("Pay with voucher %1").arg(voucher.code));
+
+    auto *summary = new QLabel;
+    summary->setWordWrap(true);
+    summary->setTextFormat(Qt::PlainText);
+    QStringList terms{
+        tr("balance %1 of %2")
+            .arg(DisplayFormat::money(voucher.balanceMinor, voucher.currency),
+                 DisplayFormat::money(voucher.faceValueMinor, voucher.currency)),
+        voucher.payMode == PayMode::All
+            ? tr("prepaid and postpaid bills")
+            : tr("%1 bills only").arg(payModeDisplayName(voucher.payMode).toLower()),
+    };
+    if (voucher.minSpendMinor > 0) {
+        terms.append(tr("bills of at least %1")
+                         .arg(DisplayFormat::money(voucher.minSpendMinor, voucher.currency)));
+    }
+    terms.append(tr("usable until %1").arg(DisplayFormat::dateTime(voucher.expiresAt)));
+    summary->setText(tr("Voucher %1: %2.").arg(voucher.code, terms.join(u" · "_s)));
+    summary->setAccessibleName(summary->text());
+
+    m_orderId->setAccessibleName(tr("Order number"));
+    m_orderId->setMaxLength(Deduction::MaxOrderIdLength);
+    m_orderId->setPlaceholderText(tr("The bill's order number"));
+    m_product->setAccessibleName(tr("Product"));
+    m_payMode->setAccessibleName(tr("Order pay mode"));
+    m_payMode->addItem(payModeDisplayName(PayMode::Prepaid), int(PayMode::Prepaid));
+    m_payMode->addItem(payModeDisplayName(PayMode::Postpaid), int(PayMode::Postpaid));
+    if (voucher.payMode == PayMode::Postpaid)
+        m_payMode->setCurrentIndex(1);
+    m_amount->setAccessibleName(tr("Order amount"));
+    m_amount->setPlaceholderText(
+        tr("for example %1").arg(Money(100000, voucher.currency).toEditString()));
+
+    auto *amountRow = new QHBoxLayout;
+    amountRow->setContentsMargins(0, 0, 0, 0);
+    amountRow->addWidget(m_amount, 1);
+    amountRow->addWidget(new QLabel(voucher.currency));
+    auto *amountBox = new QWidget;
+    amountBox->setLayout(amountRow);
+
+    auto *form = new QFormLayout;
+    const auto addRow = [&](const QString &label, QWidget *input, QWidget *shown,
+                            const QString &field) {
+        auto *message = new FieldMessage(input);
+        m_fieldMessages.insert(field, message);
+        auto *labelWidget = new QLabel(label);
+        labelWidget->setBuddy(input);
+        form->addRow(labelWidget, fieldWithMessage(shown, message));
+    };
+    addRow(tr("&Order number:"), m_orderId, m_orderId, kOrderId);
+    addRow(tr("P&roduct:"), m_product, m_product, kProduct);
+    addRow(tr("Order pay &mode:"), m_payMode, m_payMode, kPayMode);
+    addRow(tr("Order &amount:"), m_amount, amountBox, kAmount);
+
+    m_preview->setObjectName(u"preview"_s);
+    m_preview->setTextFormat(Qt::PlainText);
+    m_message->setObjectName(u"message"_s);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(u"color: #b91c1c;"_s);
+    m_message->hide();
+    fillProducts();
+
+    auto *buttons = new QDialogButtonBox;
+    m_payButton = buttons->addButton(tr("&Pay"), QDialogButtonBox::AcceptRole);
+    m_payButton->setIcon(Icons::get(u"pay"_s));
+    m_payButton->setAccessibleName(tr("Pay"));
+    m_payButton->setDefault(true);
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setAccessibleName(tr("Cancel"));
+    connect(m_payButton, &QPushButton::clicked, this, &PayDialog::pay);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(summary);
+    layout->addLayout(form);
+    layout->addWidget(m_preview);
+    layout->addWidget(m_message);
+    layout->addStretch();
+    layout->addWidget(buttons);
+
+    connect(m_amount, &QLineEdit::textChanged, this, &PayDialog::updatePreview);
+    // A field's message is about the value it had; editing the field retires it.
+    connect(m_orderId, &QLineEdit::textEdited, m_fieldMessages.value(kOrderId),
+            &FieldMessage::clearMessage);
+    connect(m_amount, &QLineEdit::textEdited, m_fieldMessages.value(kAmount),
+            &FieldMessage::clearMessage);
+    connect(m_product, &QComboBox::currentIndexChanged, m_fieldMessages.value(kProduct),
+            &FieldMessage::clearMessage);
+    connect(m_payMode, &QComboBox::currentIndexChanged, m_fieldMessages.value(kPayMode),
+            &FieldMessage::clearMessage);
+
+    setTabOrder(m_orderId, m_product);
+    setTabOrder(m_product, m_payMode);
+    setTabOrder(m_payMode, m_amount);
+    setTabOrder(m_amount, m_payButton);
+    setTabOrder(m_payButton, cancel);
+    m_orderId->setFocus();
+    updatePreview();
+    resize(sizeHint().expandedTo(QSize(480, 0)));
+}
+
+QWidget *PayDialog::fieldWithMessage(QWidget *field, FieldMessage *message)
+{
+    auto *box = new QWidget;
+    auto *column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    column->addWidget(field);
+    column->addWidget(message);
+    return box;
+}
+
+void PayDialog::fillProducts()
+{
+    const Result<QList<Product>> catalogue = m_session.db().read(
+        [&]() -> Result<QList<Product>> { return ProductRepository(m_session.db()).all(); });
+    if (!catalogue)
+        showMessage(catalogue.error().message());
+    QList<Product> covered;
+    QList<Product> others;
+    for (const Product &product : catalogue.value_or({})) {
+        if (product.active)
+            (m_voucher.covers(product.code) ? covered : others).append(product);
+    }
+    QCollator collator;
+    const auto byName = [&](const Product &a, const Product &b) {
+        return collator.compare(a.displayName(), b.displayName()) < 0;
+    };
+    std::sort(covered.begin(), covered.end(), byName);
+    std::sort(others.begin(), others.end(), byName);
+    // The products the voucher pays for first; the others stay choosable so that the refusal
+    // explains itself rather than the product silently missing.
+    for (const Product &product : std::as_const(covered))
+        m_product->addItem(product.displayName(), product.code);
+    if (!covered.isEmpty() && !others.isEmpty())
+        m_product->insertSeparator(m_product->count());
+    for (const Product &product : std::as_const(others)) {
+        m_product->addItem(tr("%1 (not covered by this voucher)").arg(product.displayName()),
+                           product.code);
+    }
+    m_product->setCurrentIndex(0);
+}
+
+void PayDialog::updatePreview()
+{
+    const std::optional<Money> amount =
+        Money::parse(m_amount->text(), m_voucher.currency, QLocale());
+    if (!amount || amount->minor() <= 0) {
+        m_preview->setText(tr("Enter the order amount to see what the voucher pays."));
+    } else {
+        const qint64 deducted = std::min(m_voucher.balanceMinor, amount->minor());
+        m_preview->setText(
+            tr("Will deduct %1; balance after %2")
+                .arg(DisplayFormat::money(deducted, m_voucher.currency),
+                     DisplayFormat::money(m_voucher.balanceMinor - deducted, m_voucher.currency)));
+    }
+    m_preview->setAccessibleName(m_preview->text());
+}
+
+void PayDialog::pay()
+{
+    clearMessages();
+    Deduction request;
+    request.id = m_requestId;
+    request.voucherId = m_voucher.id;
+    request.customerId = m_voucher.customerId;
+    request.orderId = m_orderId->text().trimmed();
+    request.productCode = m_product->currentData().toString();
+    request.payMode = PayMode(m_payMode->currentData().toInt());
+    QString amountError;
+    const std::optional<Money> amount =
+        Money::parse(m_amount->text(), m_voucher.currency, QLocale(), &amountError);
+    request.orderAmountMinor = amount ? amount->minor() : 0;
+
+    // Every field's problem at once, before asking the store.
+    FieldErrors errors = DeductionRules::validateRequest(request);
+    if (!amount) {
+        errors.removeIf([](const FieldError &error) { return error.field == kAmount; });
+        errors.append({kAmount, amountError});
+    }
+    if (!errors.isEmpty()) {
+        showFieldErrors(errors);
+        return;
+    }
+
+    const Result<Deduction> result = VoucherCommands(m_session.context()).recordDeduction(request);
+    if (!result) {
+        if (result.error().kind() == CommandError::Kind::InvalidParameter &&
+            !result.error().fieldErrors().isEmpty())
+            showFieldErrors(result.error().fieldErrors());
+        else
+            showMessage(result.error().message());
+        return;
+    }
+    m_recorded = result.value();
+    m_session.notifyChanged(Session::Change::Vouchers | Session::Change::Applications);
+    accept();
+}
+
+void PayDialog::clearMessages()
+{
+    for (FieldMessage *message : std::as_const(m_fieldMessages))
+        message->clearMessage();
+    m_message->clear();
+    m_message->hide();
+}
+
+void PayDialog::showFieldErrors(const FieldErrors &errors)
+{
+    QWidget *first = nullptr;
+    QStringList elsewhere;
+    for (const FieldError &error : errors) {
+        FieldMessage *message = m_fieldMessages.value(error.field);
+        if (!message) {
+            elsewhere.append(error.message);
+            continue;
+        }
+        message->showMessage(error.message);
+        if (!first)
+            first = message->field();
+    }
+    if (!elsewhere.isEmpty())
+        showMessage(elsewhere.join(u'\n'));
+    if (first)
+        first->setFocus();
+}
+
+void PayDialog::showMessage(const QString &message)
+{
+    m_message->setText(message);
+    m_message->setAccessibleName(message);
+    m_message->show();
+}

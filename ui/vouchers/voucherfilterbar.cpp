@@ -1,0 +1,345 @@
+#include "voucherfilterbar.h"
+
+#include "customerrepository.h"
+#include "fieldmessage.h"
+#include "icons.h"
+#include "optionaldateedit.h"
+#include "session.h"
+#include "storeerror.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QStringListModel>
+#include <QTimer>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Q_LOGGING_CATEGORY(lcFilterBar, "voucherdesk.ui.voucherlist")
+
+QString customerText(const Customer &customer)
+{
+    return VoucherFilterBar::tr("%1 (%2)").arg(customer.name, customer.uin);
+}
+
+// A label whose mnemonic moves the focus to `buddy`.
+QLabel *buddyLabel(const QString &text, QWidget *buddy)
+{
+    auto *label = new QLabel(text);
+    label->setBuddy(buddy);
+    return label;
+}
+} // namespace
+
+VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_status(new QComboBox)
+    , m_customer(new QLineEdit)
+    , m_customerCompleter(new QCompleter(this))
+    , m_customerSuggestions(new QStringListModel(this))
+    , m_customerDelay(new QTimer(this))
+    , m_kind(new QComboBox)
+    , m_appliedFrom(new OptionalDateEdit)
+    , m_appliedTo(new OptionalDateEdit)
+    , m_expiresBefore(new OptionalDateEdit)
+    , m_positiveBalance(new QCheckBox(tr("&Balance > 0")))
+    , m_search(new QLineEdit)
+    , m_searchDelay(new QTimer(this))
+    , m_clearAction(new QAction(tr("C&lear filters"), this))
+    , m_clearButton(new QToolButton)
+    , m_exportButton(new QToolButton)
+    , m_customerMessage(new FieldMessage(m_customer))
+    , m_dateMessage(new FieldMessage(m_appliedTo))
+{
+    m_status->setObjectName(u"statusFilter"_s);
+    m_status->addItem(tr("All statuses"), -1);
+    for (int s = int(VoucherListStatus::PendingReview); s <= int(VoucherListStatus::Invalidated);
+         ++s)
+        m_status->addItem(voucherListStatusDisplayName(VoucherListStatus(s)), s);
+    m_status->setAccessibleName(tr("Status"));
+    m_status->setToolTip(tr("Show only the rows in one status"));
+    connect(m_status, &QComboBox::currentIndexChanged, this, &VoucherFilterBar::update);
+
+    m_customer->setObjectName(u"customerFilter"_s);
+    m_customer->setPlaceholderText(tr("All customers"));
+    m_customer->setClearButtonEnabled(true);
+    m_customer->setAccessibleName(tr("Customer"));
+    m_customer->setToolTip(tr("Type part of a customer's name or the start of the UIN, then "
+                              "choose the customer from the suggestions"));
+    m_customer->setMinimumWidth(200);
+    m_customerCompleter->setModel(m_customerSuggestions);
+    // The store already matched the text (part of the name or UIN start): show every suggestion.
+    m_customerCompleter->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+    m_customerCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_customer->setCompleter(m_customerCompleter);
+    m_customerDelay->setSingleShot(true);
+    m_customerDelay->setInterval(SearchDelayMs / 2);
+    connect(m_customerDelay, &QTimer::timeout, this, &VoucherFilterBar::suggestCustomers);
+    connect(m_customer, &QLineEdit::textEdited, this, [this](const QString &text) {
+        m_customerMessage->clearMessage();
+        if (!m_customerId.isNull()) {
+            m_customerId = {};
+            update(); // the typed text no longer names the chosen customer
+        }
+        if (text.trimmed().isEmpty())
+            m_customerSuggestions->setStringList({});
+        else
+            m_customerDelay->start();
+    });
+    connect(m_customerCompleter, qOverload<const QString &>(&QCompleter::activated), this,
+            &VoucherFilterBar::pickCustomer);
+    connect(m_customer, &QLineEdit::returnPressed, this, &VoucherFilterBar::commitCustomerText);
+
+    m_kind->setObjectName(u"kindFilter"_s);
+    m_kind->addItem(tr("All kinds"), -1);
+    m_kind->addItem(voucherKindDisplayName(VoucherKind::Specific), int(VoucherKind::Specific));
+    m_kind->addItem(voucherKindDisplayName(VoucherKind::Universal), int(VoucherKind::Universal));
+    m_kind->setAccessibleName(tr("Kind"));
+    m_kind->setToolTip(tr("Show only specific product or only universal vouchers"));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &VoucherFilterBar::update);
+
+    const QString anyDateHint = tr("Press Delete for any date.");
+    m_appliedFrom->setObjectName(u"appliedFrom"_s);
+    m_appliedFrom->setAccessibleName(tr("Applied from"));
+    m_appliedFrom->setToolTip(
+        tr("Applications submitted on or after this day. %1").arg(anyDateHint));
+    m_appliedTo->setObjectName(u"appliedTo"_s);
+    m_appliedTo->setAccessibleName(tr("Applied until"));
+    m_appliedTo->setToolTip(
+        tr("Applications submitted on or before this day. %1").arg(anyDateHint));
+    m_expiresBefore->setObjectName(u"expiresBefore"_s);
+    m_expiresBefore->setAccessibleName(tr("Expires before"));
+    m_expiresBefore->setToolTip(tr("Vouchers that expire before this day. %1").arg(anyDateHint));
+    for (OptionalDateEdit *edit : {m_appliedFrom, m_appliedTo, m_expiresBefore})
+        connect(edit, &QDateEdit::dateChanged, this, &VoucherFilterBar::update);
+
+    m_positiveBalance->setObjectName(u"positiveBalance"_s);
+    m_positiveBalance->setAccessibleName(tr("Balance greater than zero"));
+    m_positiveBalance->setToolTip(tr("Only vouchers with money left to spend: issued, not "
+                                     "expired, not invalidated, balance above zero"));
+    connect(m_positiveBalance, &QCheckBox::toggled, this, &VoucherFilterBar::update);
+
+    m_search->setObjectName(u"searchField"_s);
+    m_search->setPlaceholderText(tr("Code, customer, UIN…"));
+    m_search->setAccessibleName(tr("Search by voucher code, customer name or UIN"));
+    m_search->setToolTip(tr("Part of a voucher code or customer name, or the start of a UIN "
+                            "(Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition);
+    m_search->setMinimumWidth(220);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(SearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &VoucherFilterBar::update);
+    // Enter searches at once instead of waiting for the pause.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchDelay->stop();
+        update();
+    });
+
+    m_clearAction->setToolTip(tr("Show every row again"));
+    m_clearAction->setEnabled(false);
+    connect(m_clearAction, &QAction::triggered, this, &VoucherFilterBar::clear);
+    m_clearButton->setObjectName(u"clearFilters"_s);
+    m_clearButton->setDefaultAction(m_clearAction);
+    m_clearButton->setAccessibleName(tr("Clear filters"));
+    m_exportButton->setObjectName(u"exportButton"_s);
+    m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_exportButton->hide();
+
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    auto *first = new QHBoxLayout;
+    first->addWidget(buddyLabel(tr("S&tatus"), m_status));
+    first->addWidget(m_status);
+    first->addSpacing(8);
+    first->addWidget(buddyLabel(tr("C&ustomer"), m_customer));
+    first->addWidget(m_customer, 1);
+    first->addSpacing(8);
+    first->addWidget(buddyLabel(tr("&Kind"), m_kind));
+    first->addWidget(m_kind);
+    first->addSpacing(8);
+    first->addWidget(m_search, 2);
+    auto *second = new QHBoxLayout;
+    second->addWidget(buddyLabel(tr("&Applied"), m_appliedFrom));
+    second->addWidget(m_appliedFrom);
+    //: Between the two dates of "Applied … to …".
+    second->addWidget(buddyLabel(tr("t&o"), m_appliedTo));
+    second->addWidget(m_appliedTo);
+    second->addSpacing(8);
+    second->addWidget(buddyLabel(tr("E&xpires before"), m_expiresBefore));
+    second->addWidget(m_expiresBefore);
+    second->addSpacing(8);
+    second->addWidget(m_positiveBalance);
+    second->addStretch();
+    second->addWidget(m_clearButton);
+    second->addWidget(m_exportButton);
+    auto *messages = new QHBoxLayout;
+    messages->addWidget(m_customerMessage);
+    messages->addWidget(m_dateMessage);
+    messages->addStretch();
+    grid->addLayout(first, 0, 0);
+    grid->addLayout(second, 1, 0);
+    grid->addLayout(messages, 2, 0);
+
+    setTabOrder(m_status, m_customer);
+    setTabOrder(m_customer, m_kind);
+    setTabOrder(m_kind, m_search);
+    setTabOrder(m_search, m_appliedFrom);
+    setTabOrder(m_appliedFrom, m_appliedTo);
+    setTabOrder(m_appliedTo, m_expiresBefore);
+    setTabOrder(m_expiresBefore, m_positiveBalance);
+    setTabOrder(m_positiveBalance, m_clearButton);
+    setTabOrder(m_clearButton, m_exportButton);
+}
+
+void VoucherFilterBar::setExportAction(QAction *action)
+{
+    m_exportButton->setDefaultAction(action);
+    m_exportButton->setAccessibleName(action->toolTip());
+    m_exportButton->show();
+}
+
+void VoucherFilterBar::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void VoucherFilterBar::clear()
+{
+    m_resetting = true;
+    m_status->setCurrentIndex(0);
+    m_customer->clear();
+    m_customerId = {};
+    m_customerSuggestions->setStringList({});
+    m_kind->setCurrentIndex(0);
+    m_appliedFrom->clear();
+    m_appliedTo->clear();
+    m_expiresBefore->clear();
+    m_positiveBalance->setChecked(false);
+    m_search->clear();
+    m_searchDelay->stop();
+    m_customerMessage->clearMessage();
+    m_resetting = false;
+    update();
+}
+
+void VoucherFilterBar::setCustomer(const Customer &customer)
+{
+    m_customerMessage->clearMessage();
+    m_customer->setText(customerText(customer));
+    m_customerId = customer.id;
+    update();
+}
+
+QDateTime VoucherFilterBar::startOfDay(const QDate &date) const
+{
+    return date.isValid() ? date.startOfDay().toUTC() : QDateTime();
+}
+
+void VoucherFilterBar::update()
+{
+    if (m_resetting)
+        return;
+    const QDate from = m_appliedFrom->optionalDate();
+    const QDate to = m_appliedTo->optionalDate();
+    if (from.isValid() && to.isValid() && to < from) {
+        // Nothing matches such a range: say why instead of showing an empty list.
+        m_dateMessage->showMessage(tr("The end date is before the start date."));
+        return;
+    }
+    m_dateMessage->clearMessage();
+
+    VoucherListFilter filter;
+    if (const int status = m_status->currentData().toInt(); status >= 0)
+        filter.status = VoucherListStatus(status);
+    filter.customerId = m_customerId;
+    if (const int kind = m_kind->currentData().toInt(); kind >= 0)
+        filter.kind = VoucherKind(kind);
+    filter.appliedFrom = startOfDay(from);
+    filter.appliedTo = startOfDay(to.isValid() ? to.addDays(1) : QDate()); // the whole last day
+    filter.expiresBefore = startOfDay(m_expiresBefore->optionalDate());
+    filter.positiveBalance = m_positiveBalance->isChecked();
+    filter.text = m_search->text().trimmed();
+
+    m_clearAction->setEnabled(filter != VoucherListFilter() || !m_customer->text().isEmpty());
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    emit filterChanged();
+}
+
+void VoucherFilterBar::suggestCustomers()
+{
+    m_customerDelay->stop();
+    const QString text = m_customer->text().trimmed();
+    m_suggestedIds.clear();
+    QStringList suggestions;
+    if (!text.isEmpty()) {
+        CustomerFilter filter;
+        const Actor actor = m_session.actor();
+        filter.partnerId = actor.isPartnerManager() ? actor.partnerId : QUuid();
+        filter.text = text;
+        filter.limit = CustomerSuggestions;
+        try {
+            for (const Customer &customer : CustomerRepository(m_session.db()).list(filter)) {
+                const QString shown = customerText(customer);
+                suggestions.append(shown);
+                m_suggestedIds.insert(shown, customer.id);
+            }
+        } catch (const StoreError &error) {
+            qCWarning(lcFilterBar) << "customer suggestions failed:" << error.what();
+        }
+    }
+    m_customerSuggestions->setStringList(suggestions);
+    if (!suggestions.isEmpty() && m_customer->hasFocus())
+        m_customerCompleter->complete();
+}
+
+void VoucherFilterBar::pickCustomer(const QString &text)
+{
+    const QUuid id = m_suggestedIds.value(text);
+    if (id.isNull())
+        return;
+    m_customerMessage->clearMessage();
+    m_customer->setText(text);
+    m_customerId = id;
+    update();
+}
+
+void VoucherFilterBar::commitCustomerText()
+{
+    const QString text = m_customer->text().trimmed();
+    if (text.isEmpty() || !m_customerId.isNull())
+        return;
+    // Enter on a highlighted suggestion reaches the line edit before the completer.
+    if (m_suggestedIds.contains(text)) {
+        pickCustomer(text);
+        return;
+    }
+    suggestCustomers();
+    const QStringList suggestions = m_customerSuggestions->stringList();
+    if (suggestions.size() == 1) {
+        pickCustomer(suggestions.constFirst());
+        return;
+    }
+    for (const QString &suggestion : suggestions) {
+        if (suggestion.compare(text, Qt::CaseInsensitive) == 0) {
+            pickCustomer(suggestion);
+            return;
+        }
+    }
+    m_customerMessage->showMessage(
+        suggestions.isEmpty() ? tr("No customer matches “%1”.").arg(text)
+                              : tr("Several customers match: choose one from the suggestions."));
+}

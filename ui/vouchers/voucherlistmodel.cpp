@@ -1,0 +1,341 @@
+#include "voucherlistmodel.h"
+
+#include "displayformat.h"
+#include "itemroles.h"
+#include "session.h"
+#include "statusstyle.h"
+#include "storeerror.h"
+#include "voucherlistquery.h"
+
+#include <QLoggingCategory>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Q_LOGGING_CATEGORY(lcVoucherList, "voucherdesk.ui.voucherlist")
+
+const QString kNone = u"—"_s;
+} // namespace
+
+VoucherListModel::VoucherListModel(Session &session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+{
+    reload(PageSize);
+    startCount();
+}
+
+VoucherListModel::~VoucherListModel()
+{
+    // A count still running reads the store the session owns: let it end first.
+    for (auto *watcher : std::as_const(m_counts))
+        watcher->waitForFinished();
+}
+
+VoucherListFilter VoucherListModel::scopedFilter() const
+{
+    VoucherListFilter filter = m_filter;
+    const Actor actor = m_session.actor();
+    filter.partnerId = actor.isPartnerManager() ? actor.partnerId : QUuid();
+    return filter;
+}
+
+void VoucherListModel::setFilter(const VoucherListFilter &filter)
+{
+    VoucherListFilter unscoped = filter;
+    unscoped.partnerId = {};
+    if (unscoped == m_filter && m_error.isEmpty())
+        return;
+    m_filter = unscoped;
+    reload(PageSize);
+    startCount();
+}
+
+void VoucherListModel::refresh()
+{
+    reload(std::max(int(m_rows.size()), PageSize));
+    startCount();
+}
+
+void VoucherListModel::sort(int column, Qt::SortOrder order)
+{
+    const auto key = sortKey(column);
+    if (!key)
+        return;
+    const VoucherListSort sort{*key, order == Qt::DescendingOrder};
+    if (sort == m_sort)
+        return;
+    m_sort = sort;
+    reload(PageSize); // the same rows in another order: the count stands
+}
+
+std::optional<VoucherListSortKey> VoucherListModel::sortKey(int column)
+{
+    switch (column) {
+    case CodeColumn:
+        return VoucherListSortKey::Code;
+    case CustomerColumn:
+        return VoucherListSortKey::Customer;
+    case FaceColumn:
+        return VoucherListSortKey::FaceValue;
+    case BalanceColumn:
+        return VoucherListSortKey::Balance;
+    case AppliedColumn:
+        return VoucherListSortKey::AppliedAt;
+    case ExpiresColumn:
+        return VoucherListSortKey::ExpiresAt;
+    default:
+        return std::nullopt;
+    }
+}
+
+int VoucherListModel::columnOf(VoucherListSortKey key)
+{
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (sortKey(column) == key)
+            return column;
+    }
+    return AppliedColumn;
+}
+
+void VoucherListModel::reload(int rows)
+{
+    // Slots of the change signals may ask for more rows while a change is being announced:
+    // they get none until it is over (views fetch again when they lay out the rows).
+    m_announcing = true;
+    beginResetModel();
+    m_now = m_session.now();
+    m_error.clear();
+    try {
+        m_rows = VoucherListQuery(m_session.db(), scopedFilter(), m_sort).page(0, rows, m_now);
+        m_atEnd = m_rows.size() < rows;
+    } catch (const StoreError &error) {
+        qCWarning(lcVoucherList) << "reading the list failed:" << error.what();
+        m_rows.clear();
+        m_atEnd = true;
+        m_error = tr("The list could not be read from the workspace.");
+    }
+    endResetModel();
+    m_announcing = false;
+}
+
+void VoucherListModel::startCount()
+{
+    const quint64 generation = ++m_countGeneration;
+    m_totalCount = -1;
+    m_countFailed = false;
+    emit totalCountChanged(-1);
+
+    const Database *db = &m_session.db();
+    const VoucherListFilter filter = scopedFilter();
+    const QDateTime now = m_now;
+    auto *watcher = new QFutureWatcher<std::optional<qint64>>(this);
+    m_counts.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        m_counts.removeOne(watcher);
+        watcher->deleteLater();
+        if (generation != m_countGeneration)
+            return; // a newer filter is being counted
+        const std::optional<qint64> count = watcher->result();
+        m_countFailed = !count;
+        m_totalCount = count.value_or(-1);
+        emit totalCountChanged(m_totalCount);
+    });
+    // The store gives the worker thread a connection of its own.
+    watcher->setFuture(QtConcurrent::run([db, filter, now]() -> std::optional<qint64> {
+        try {
+            return VoucherListQuery(*db, filter).count(now);
+        } catch (const StoreError &error) {
+            qCWarning(lcVoucherList) << "counting the list failed:" << error.what();
+            return std::nullopt;
+        }
+    }));
+}
+
+int VoucherListModel::rowOf(const QUuid &applicationId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).applicationId == applicationId)
+            return row;
+    }
+    return -1;
+}
+
+int VoucherListModel::fetchUntil(const QUuid &applicationId, int maxRows)
+{
+    int row = rowOf(applicationId);
+    while (row < 0 && canFetchMore({}) && m_rows.size() < maxRows) {
+        const qsizetype before = m_rows.size();
+        fetchMore({});
+        for (qsizetype i = before; i < m_rows.size(); ++i) {
+            if (m_rows.at(i).applicationId == applicationId)
+                row = int(i);
+        }
+    }
+    return row;
+}
+
+int VoucherListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int VoucherListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool VoucherListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd && !m_announcing;
+}
+
+void VoucherListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    QList<VoucherListRow> page;
+    try {
+        const VoucherListQuery query(m_session.db(), scopedFilter(), m_sort);
+        page = m_rows.isEmpty() ? query.page(0, PageSize, m_now)
+                                : query.pageAfter(m_rows.constLast(), PageSize, m_now);
+    } catch (const StoreError &error) {
+        qCWarning(lcVoucherList) << "reading a page failed:" << error.what();
+        m_error = tr("The list could not be read from the workspace.");
+        m_atEnd = true;
+        return;
+    }
+    m_atEnd = page.size() < PageSize;
+    if (page.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    m_announcing = true;
+    beginInsertRows({}, first, first + int(page.size()) - 1);
+    m_rows += page;
+    endInsertRows();
+    m_announcing = false;
+}
+
+QVariant VoucherListModel::displayData(const VoucherListRow &row, int column) const
+{
+    switch (column) {
+    case CodeColumn:
+        return row.isIssued() ? row.voucherCode : kNone;
+    case CustomerColumn:
+        return tr("%1 (%2)").arg(row.customerName, row.customerUin);
+    case KindColumn:
+        // Short in the table (the full name is the tooltip and the filter's wording).
+        return row.kind == VoucherKind::Universal ? tr("Universal") : tr("Specific");
+    case FaceColumn:
+        return DisplayFormat::money(row.faceValueMinor, row.currency);
+    case BalanceColumn:
+        return row.isIssued() ? DisplayFormat::money(row.balanceMinor, row.currency) : kNone;
+    case StatusColumn:
+        return voucherListStatusDisplayName(row.statusAt(m_now));
+    case TemplateColumn:
+        return row.templateName;
+    case AppliedColumn:
+        return DisplayFormat::dateTime(row.appliedAt);
+    case ExpiresColumn:
+        return row.isIssued() ? DisplayFormat::date(row.expiresAt) : kNone;
+    default:
+        return {};
+    }
+}
+
+QVariant VoucherListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const VoucherListRow &row = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, column);
+    case Qt::AccessibleTextRole:
+        if (column == KindColumn)
+            return voucherKindDisplayName(row.kind);
+        if (column == CodeColumn && !row.isIssued())
+            return tr("No voucher yet");
+        if ((column == BalanceColumn || column == ExpiresColumn) && !row.isIssued())
+            return tr("Not issued");
+        return displayData(row, column);
+    case Qt::ToolTipRole:
+        if (column == CustomerColumn)
+            return tr("%1\nUIN %2").arg(row.customerName, row.customerUin);
+        if (column == BalanceColumn && row.isIssued()) {
+            return tr("%1 left of %2")
+                .arg(DisplayFormat::money(row.balanceMinor, row.currency),
+                     DisplayFormat::money(row.faceValueMinor, row.currency));
+        }
+        if (column == ExpiresColumn && row.isIssued())
+            return DisplayFormat::dateTime(row.expiresAt);
+        if (column == KindColumn)
+            return voucherKindDisplayName(row.kind);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == FaceColumn || column == BalanceColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    case ItemRoles::Id:
+        return row.applicationId;
+    case ItemRoles::BadgeColor:
+        if (column == StatusColumn)
+            return StatusStyle::color(row.statusAt(m_now));
+        return {};
+    case ItemRoles::Progress:
+        if (column == BalanceColumn && row.isIssued() && row.faceValueMinor > 0)
+            return double(row.balanceMinor) / double(row.faceValueMinor);
+        return {};
+    case ItemRoles::SortValue:
+        switch (column) {
+        case FaceColumn:
+            return row.faceValueMinor;
+        case BalanceColumn:
+            return row.isIssued() ? QVariant(row.balanceMinor) : QVariant();
+        case AppliedColumn:
+            return row.appliedAt;
+        case ExpiresColumn:
+            return row.isIssued() ? QVariant(row.expiresAt) : QVariant();
+        default:
+            return displayData(row, column);
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant VoucherListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole) {
+        return sortKey(section) ? tr("Click to sort by this column")
+                                : tr("The list cannot be sorted by this column");
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case CodeColumn:
+        return tr("Voucher code");
+    case CustomerColumn:
+        return tr("Customer (UIN)");
+    case KindColumn:
+        return tr("Kind");
+    case FaceColumn:
+        return tr("Face value");
+    case BalanceColumn:
+        return tr("Balance");
+    case StatusColumn:
+        return tr("Status");
+    case TemplateColumn:
+        return tr("Template");
+    case AppliedColumn:
+        return tr("Applied");
+    case ExpiresColumn:
+        return tr("Expires");
+    default:
+        return {};
+    }
+}

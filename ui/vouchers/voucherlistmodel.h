@@ -1,0 +1,104 @@
+#pragma once
+
+#include "voucherlistfilter.h"
+#include "voucherlistrow.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+#include <QList>
+
+#include <optional>
+
+class Session;
+
+// The rows of the Vendor Voucher List for the session's scope (a partner manager's partner, every
+// partner for the vendor's roles), built for a million rows: pages of PageSize rows are read
+// as the view scrolls (canFetchMore/fetchMore, each page a seek after the last row rather than
+// an OFFSET), and the total count runs on a worker thread and arrives later through
+// totalCountChanged(), so a slow count never holds up the window. A newer filter discards the
+// result of an older count.
+class VoucherListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        CodeColumn,
+        CustomerColumn,
+        KindColumn,
+        FaceColumn,
+        BalanceColumn,
+        StatusColumn,
+        TemplateColumn,
+        AppliedColumn,
+        ExpiresColumn,
+        ColumnCount
+    };
+
+    explicit VoucherListModel(Session &session, QObject *parent = nullptr);
+    ~VoucherListModel() override;
+
+    // The user's conditions (their partnerId is ignored: the session decides the scope);
+    // reloads from the first page and counts again.
+    void setFilter(const VoucherListFilter &filter);
+    VoucherListFilter filter() const { return m_filter; }
+    // The filter with the session's scope, as the model queries it.
+    VoucherListFilter scopedFilter() const;
+    VoucherListSort listSort() const { return m_sort; }
+    // Re-reads the rows loaded so far (at least a page) and counts again, e.g. after a command
+    // changed some of them. Views lose their selection: keep it by id.
+    void refresh();
+
+    // The sort key of a column; nullopt for the columns the list cannot sort by.
+    static std::optional<VoucherListSortKey> sortKey(int column);
+    static int columnOf(VoucherListSortKey key);
+    // The moment the statuses of the loaded rows were computed at.
+    QDateTime now() const { return m_now; }
+
+    // -1 while the count runs (or when it failed: see countFailed()).
+    qint64 totalCount() const { return m_totalCount; }
+    bool isCounting() const { return m_totalCount < 0 && !m_countFailed; }
+    bool countFailed() const { return m_countFailed; }
+    // Why the last read failed; empty after a good one.
+    QString errorMessage() const { return m_error; }
+
+    const VoucherListRow &rowAt(int row) const { return m_rows.at(row); }
+    // The row of a loaded application; -1 when it is not loaded.
+    int rowOf(const QUuid &applicationId) const;
+    // Fetches pages until the application is loaded, reading at most `maxRows` rows in all;
+    // its row, or -1.
+    int fetchUntil(const QUuid &applicationId, int maxRows);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    static constexpr int PageSize = 200;
+
+signals:
+    // -1 when a count starts; the number of matching rows when it ends.
+    void totalCountChanged(qint64 count);
+
+private:
+    void reload(int rows);
+    void startCount();
+    QVariant displayData(const VoucherListRow &row, int column) const;
+
+    Session &m_session;
+    VoucherListFilter m_filter;
+    VoucherListSort m_sort;
+    QDateTime m_now;
+    QList<VoucherListRow> m_rows;
+    bool m_atEnd = true;
+    bool m_announcing = false;
+    QString m_error;
+    qint64 m_totalCount = -1;
+    bool m_countFailed = false;
+    quint64 m_countGeneration = 0;
+    QList<QFutureWatcher<std::optional<qint64>> *> m_counts;
+};
