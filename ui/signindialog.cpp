@@ -35,6 +35,7 @@ SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     , m_pathMessage(new FieldMessage(m_path))
     , m_loginMessage(new FieldMessage(m_login))
     , m_passwordMessage(new FieldMessage(m_password))
+    , m_demoHint(new QLabel)
     , m_error(new QLabel)
     , m_busy(new QProgressBar)
     , m_signIn(new QPushButton(tr("&Sign In")))
@@ -75,6 +76,13 @@ SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     pathLabel->setBuddy(m_path);
     form->addRow(pathLabel, pathRow);
     form->addRow(QString(), m_pathMessage);
+    m_demoHint->setText(
+        tr("The demo workspace: sign in as manager.a or manager.b (partner managers); every "
+           "demo account's password is \"voucherdesk\"."));
+    m_demoHint->setWordWrap(true);
+    m_demoHint->setStyleSheet(u"color: palette(mid);"_s);
+    m_demoHint->hide();
+    form->addRow(QString(), m_demoHint);
     auto *loginLabel = new QLabel(tr("&Login:"));
     loginLabel->setBuddy(m_login);
     form->addRow(loginLabel, m_login);
@@ -135,6 +143,7 @@ SignInDialog::~SignInDialog() = default;
 void SignInDialog::setWorkspacePath(const QString &path)
 {
     m_path->setText(QDir::toNativeSeparators(path));
+    m_demoHint->setVisible(QFileInfo(path) == QFileInfo(m_demoPath));
     m_createDemo->setVisible(!QFileInfo::exists(m_demoPath) ||
                              QFileInfo(path) != QFileInfo(m_demoPath));
 }
@@ -227,11 +236,6 @@ void SignInDialog::createDemoWorkspace()
         setWorkspacePath(m_demoPath);
         if (m_login->text().isEmpty())
             setLogin(u"manager.a"_s);
-        showError({});
-        m_error->setStyleSheet({});
-        m_error->setText(tr("Demo workspace created. Every demo account's password is "
-                            "\"voucherdesk\"."));
-        m_error->show();
         emit demoWorkspaceFinished(true);
     });
     const QString path = m_demoPath;
@@ -241,7 +245,6 @@ void SignInDialog::createDemoWorkspace()
 
 void SignInDialog::signIn()
 {
-    m_error->setStyleSheet(u"color: #b91c1c;"_s);
     m_pathMessage->clearMessage();
     m_loginMessage->clearMessage();
     m_passwordMessage->clearMessage();

@@ -66,6 +66,7 @@ private:
     FieldMessage *m_pathMessage;
     FieldMessage *m_loginMessage;
     FieldMessage *m_passwordMessage;
+    QLabel *m_demoHint;
     QLabel *m_error;
     QProgressBar *m_busy;
     QPushButton *m_signIn;

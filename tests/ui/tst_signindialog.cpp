@@ -123,6 +123,10 @@ private slots:
         QVERIFY(QFileInfo::exists(demo));
         QCOMPARE(dialog.workspacePath(), demo);
         QCOMPARE(field(dialog, u"Login"_s)->text(), u"manager.a"_s);
+        bool hinted = false; // a new user learns the demo password where they need it
+        for (auto *label : dialog.findChildren<QLabel *>())
+            hinted |= label->isVisibleTo(&dialog) && label->text().contains(u"\"voucherdesk\""_s);
+        QVERIFY(hinted);
 
         QSignalSpy finished(&dialog, &SignInDialog::signInFinished);
         QTest::keyClicks(field(dialog, u"Password"_s), u"voucherdesk"_s);

@@ -136,14 +136,8 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
 
-    auto *heading = new QLabel(tr("Vendor Voucher List"));
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
-
+    // The main window shows the page's title above it.
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(heading);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_splitter, 1);
 
