@@ -1,0 +1,131 @@
+// Every control a user can reach must carry a name that screen readers and UI automation
+// (AT-SPI) read, and every toolbar button a tooltip: checked over every page and dialog.
+
+#include "applicationwizard.h"
+#include "customerdialog.h"
+#include "mainwindow.h"
+#include "paydialog.h"
+#include "preferencesdialog.h"
+#include "signindialog.h"
+#include "templateeditor.h"
+#include "testworkspace.h"
+#include "voucherrepository.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString describe(const QWidget *widget)
+{
+    QString path;
+    for (const QObject *o = widget; o; o = o->parent()) {
+        path.prepend(QString::fromLatin1(o->metaObject()->className()) +
+                     (o->objectName().isEmpty() ? QString() : u'#' + o->objectName()) + u'/');
+    }
+    return path;
+}
+
+bool isControl(const QWidget *widget)
+{
+    return qobject_cast<const QAbstractButton *>(widget) ||
+           qobject_cast<const QLineEdit *>(widget) || qobject_cast<const QComboBox *>(widget) ||
+           qobject_cast<const QAbstractSpinBox *>(widget) ||
+           qobject_cast<const QPlainTextEdit *>(widget) ||
+           qobject_cast<const QAbstractItemView *>(widget);
+}
+
+// The controls of `root` a user can reach that no assistive technology could name.
+QStringList unnamedControls(QWidget *root)
+{
+    QStringList unnamed;
+    for (QWidget *widget : root->findChildren<QWidget *>()) {
+        if (!isControl(widget) || !widget->isVisibleTo(root) ||
+            widget->focusPolicy() == Qt::NoFocus)
+            continue;
+        // A combo box's own line edit and a spin box's editor are named through their owner.
+        if (qobject_cast<QComboBox *>(widget->parentWidget()) ||
+            qobject_cast<QAbstractSpinBox *>(widget->parentWidget()))
+            continue;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
+        if (name.trimmed().isEmpty())
+            unnamed.append(describe(widget));
+    }
+    return unnamed;
+}
+
+QStringList toolButtonsWithoutTooltip(QWidget *root)
+{
+    QStringList missing;
+    for (auto *button : root->findChildren<QToolButton *>()) {
+        // A line edit's search icon is a decoration, not an action.
+        if (qobject_cast<QLineEdit *>(button->parentWidget()))
+            continue;
+        if (button->isVisibleTo(root) && button->defaultAction() &&
+            button->toolTip().trimmed().isEmpty())
+            missing.append(describe(button));
+    }
+    return missing;
+}
+} // namespace
+
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyPageNamesItsControls()
+    {
+        TestWorkspace ws;
+        const VoucherTemplate tmpl = ws.createTemplate(u"Trial"_s);
+        ws.approve(ws.submit(tmpl.id));
+        auto session = ws.session(ws.managerA);
+        MainWindow window(*session, u"Local workspace test.db"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (Page *page : window.pages()) {
+            window.showPage(page->id());
+            const QStringList unnamed = unnamedControls(&window);
+            QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+            const QStringList noTip = toolButtonsWithoutTooltip(&window);
+            QVERIFY2(noTip.isEmpty(), qPrintable(noTip.join(u'\n')));
+        }
+    }
+
+    void everyDialogNamesItsControls()
+    {
+        TestWorkspace ws;
+        const VoucherTemplate tmpl = ws.createTemplate(u"Trial"_s);
+        const QUuid voucherId = ws.approve(ws.submit(tmpl.id));
+        auto session = ws.session(ws.managerA);
+        const auto voucher = VoucherRepository(ws.db()).find(voucherId);
+        QVERIFY(voucher);
+
+        QTemporaryDir dir;
+        SignInDialog signIn(dir.filePath(u"demo.db"_s));
+        PreferencesDialog preferences;
+        TemplateEditor editor(*session, TemplateEditor::Mode::Create);
+        ApplicationWizard wizard(*session, tmpl.id);
+        PayDialog pay(*session, *voucher);
+        CustomerDialog customer(*session);
+        for (QWidget *dialog : std::initializer_list<QWidget *>{&signIn, &preferences, &editor,
+                                                                &wizard, &pay, &customer}) {
+            dialog->show();
+            const QStringList unnamed = unnamedControls(dialog);
+            QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+            dialog->hide();
+        }
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
