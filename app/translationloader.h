@@ -5,7 +5,8 @@
 
 class QCoreApplication;
 
-// Installs VoucherDesk's catalogue (:/i18n) and Qt's own for a language.
+// Installs VoucherDesk's catalogue (:/i18n) and Qt's own for a language; English, and a
+// language without a catalogue, get the English plural forms only.
 class TranslationLoader
 {
 public:

@@ -107,6 +107,45 @@
         <source>Sign in as manager.a (partner manager), rev1 (reviewer) or admin; the password of every demo account is &quot;%1&quot;.</source>
         <translation>请使用 manager.a（合作伙伴经理）、rev1（审核员）或 admin（管理员）登录；所有演示账号的密码均为“%1”。</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Print what the workspace holds and exit, without a window.</source>
+        <translation>输出工作区内容后退出，不打开窗口。</translation>
+    </message>
+    <message>
+        <source>Save a 1280×800 PNG of every page and dialog, in English and Chinese, of a fixed demo workspace into the folder, and exit.</source>
+        <translation>将固定演示工作区的每个页面和对话框以中英文各保存一张 1280×800 的 PNG 截图到该文件夹，然后退出。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Local workspace %1</source>
+        <translation>本地工作区 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationWizard</name>
+    <message>
+        <source>Apply for a Vendor Voucher</source>
+        <translation>申请厂商代金券</translation>
+    </message>
+</context>
+<context>
+    <name>BlocklistLabel</name>
+    <message>
+        <source>blocklist</source>
+        <extracomment>The link in &quot;Universal (blocklist ⓘ)&quot;; hovering it lists the blocked products.</extracomment>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <source>Blocklist</source>
+        <translation>黑名单</translation>
+    </message>
 </context>
 <context>
     <name>Core</name>
@@ -771,6 +810,2048 @@
         <translation>
             <numerusform>写入数据在第 %n 条申请后中止；此前已写入的数据保留。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Voucher code</source>
+        <translation>代金券编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customer UIN</source>
+        <translation>客户 UIN</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Face value</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Applied at (UTC)</source>
+        <translation>申请时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Expires at (UTC)</source>
+        <translation>到期时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Application ID</source>
+        <translation>申请 ID</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The vouchers could not be read from the workspace.</source>
+        <translation>无法从工作区读取代金券。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerChoicePage</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Choose the customer whose product test the voucher pays for. Only eligible customers are listed.</source>
+        <translation>请选择要使用代金券进行产品测试的客户。仅列出符合条件的客户。</translation>
+    </message>
+    <message>
+        <source>Search name or UIN…</source>
+        <translation>搜索名称或 UIN…</translation>
+    </message>
+    <message>
+        <source>Search customers by name or UIN</source>
+        <translation>按名称或 UIN 搜索客户</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Eligible customers</source>
+        <translation>符合条件的客户</translation>
+    </message>
+    <message>
+        <source>Customers unavailable</source>
+        <translation>无法获取客户</translation>
+    </message>
+    <message>
+        <source>No eligible customers</source>
+        <translation>没有符合条件的客户</translation>
+    </message>
+    <message>
+        <source>Add a customer, or mark one eligible, on the Customers page first.</source>
+        <translation>请先在“客户”页面添加客户，或将客户标记为符合条件。</translation>
+    </message>
+    <message>
+        <source>No eligible customer matches “%1”</source>
+        <translation>没有与“%1”匹配的符合条件的客户</translation>
+    </message>
+    <message>
+        <source>Search by part of the name or by the first digits of the UIN.</source>
+        <translation>可按名称的一部分或 UIN 的开头数字搜索。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>&amp;Eligible for vouchers</source>
+        <translation>符合代金券申请条件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Add Customer</source>
+        <translation>添加客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Company or person, as in the customer&apos;s account</source>
+        <translation>公司或个人名称，与客户账号一致</translation>
+    </message>
+    <message>
+        <source>UIN</source>
+        <translation>UIN</translation>
+    </message>
+    <message>
+        <source>Account ID, %1 to %2 digits</source>
+        <translation>账号 ID，%1 到 %2 位数字</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s Tencent Cloud account ID (UIN), digits only.</source>
+        <translation>客户的腾讯云账号 ID（UIN），仅限数字。</translation>
+    </message>
+    <message>
+        <source>Eligible for vouchers</source>
+        <translation>符合代金券申请条件</translation>
+    </message>
+    <message>
+        <source>Only eligible customers can be chosen in an application.</source>
+        <translation>申请时只能选择符合条件的客户。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;UIN:</source>
+        <translation>UIN(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add customer</source>
+        <translation>添加客户</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Eligible</source>
+        <translation>符合条件</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>不符合条件</translation>
+    </message>
+    <message>
+        <source>Not eligible customers cannot be chosen in an application.</source>
+        <translation>不符合条件的客户无法在申请中选择。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>UIN</source>
+        <translation>UIN</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>The customers could not be read from the workspace. Try Refresh; if it keeps failing, reopen the workspace.</source>
+        <translation>无法从工作区读取客户。请尝试刷新；如果仍然失败，请重新打开工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <source>&amp;Add Customer…</source>
+        <translation>添加客户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a customer (%1)</source>
+        <translation>添加客户（%1）</translation>
+    </message>
+    <message>
+        <source>Search name or UIN…</source>
+        <translation>搜索名称或 UIN…</translation>
+    </message>
+    <message>
+        <source>Search customers by name or UIN</source>
+        <translation>按名称或 UIN 搜索客户</translation>
+    </message>
+    <message>
+        <source>Add Customer</source>
+        <translation>添加客户</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customers unavailable</source>
+        <translation>无法获取客户</translation>
+    </message>
+    <message>
+        <source>No customers yet</source>
+        <translation>暂无客户</translation>
+    </message>
+    <message>
+        <source>Add the customers you apply for vouchers for: their name and Tencent Cloud account ID (UIN).</source>
+        <translation>添加要为其申请代金券的客户：填写客户名称和腾讯云账号 ID（UIN）。</translation>
+    </message>
+    <message>
+        <source>No customer matches “%1”</source>
+        <translation>没有与“%1”匹配的客户</translation>
+    </message>
+    <message>
+        <source>Search by part of the name or by the first digits of the UIN.</source>
+        <translation>可按名称的一部分或 UIN 的开头数字搜索。</translation>
+    </message>
+    <message>
+        <source>Customers: %1</source>
+        <translation>客户：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DeductionTableModel</name>
+    <message>
+        <source>The voucher paid what was left of its balance; the rest of the bill is paid otherwise.</source>
+        <translation>代金券已抵扣其全部剩余余额；账单的其余部分以其他方式支付。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Pay mode</source>
+        <translation>付费模式</translation>
+    </message>
+    <message>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Deducted</source>
+        <translation>抵扣金额</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>d MMM yyyy</source>
+        <extracomment>Date format (QDate::toString); keep the year.</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy HH:mm</source>
+        <extracomment>Date and time format (QDateTime::toString).</extracomment>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <extracomment>Date with weekday (QDate::toString).</extracomment>
+        <translation>yyyy年M月d日 ddd</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>VoucherDesk — %1</source>
+        <translation>VoucherDesk — %1</translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation>合作伙伴中心</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>Customer Business</source>
+        <translation>客户业务</translation>
+    </message>
+    <message>
+        <source>Voucher Management</source>
+        <translation>代金券管理</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1（%2）· %3</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>登录身份</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign Out</source>
+        <translation>退出登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Vouchers</source>
+        <translation>代金券(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About VoucherDesk</source>
+        <translation>关于 VoucherDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>About VoucherDesk</source>
+        <translation>关于 VoucherDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;VoucherDesk %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for the vendor-voucher programme of the Tencent Cloud Partner Center: voucher templates, applications, review and the vouchers&apos; use.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;VoucherDesk %1&lt;/h3&gt;&lt;p&gt;面向腾讯云合作伙伴中心厂商代金券业务的桌面工作台：代金券模板、申请、审核以及代金券的使用。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>Any</source>
+        <extracomment>A date filter that is not set.</extracomment>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <extracomment>Date format of the date filters (QDate::toString).</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>PayDialog</name>
+    <message>
+        <source>Pay with voucher %1</source>
+        <translation>使用代金券 %1 支付</translation>
+    </message>
+    <message>
+        <source>balance %1 of %2</source>
+        <translation>余额 %1（面额 %2）</translation>
+    </message>
+    <message>
+        <source>prepaid and postpaid bills</source>
+        <translation>可抵扣预付费和后付费账单</translation>
+    </message>
+    <message>
+        <source>%1 bills only</source>
+        <translation>仅限%1账单</translation>
+    </message>
+    <message>
+        <source>bills of at least %1</source>
+        <translation>账单金额不低于 %1</translation>
+    </message>
+    <message>
+        <source>usable until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+    <message>
+        <source>Voucher %1: %2.</source>
+        <translation>代金券 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>The bill&apos;s order number</source>
+        <translation>账单的订单号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Order pay mode</source>
+        <translation>订单付费模式</translation>
+    </message>
+    <message>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>for example %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Order number:</source>
+        <translation>订单号(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>P&amp;roduct:</source>
+        <translation>产品(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Order pay &amp;mode:</source>
+        <translation>订单付费模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Order &amp;amount:</source>
+        <translation>订单金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Pay</source>
+        <translation>支付(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 (not covered by this voucher)</source>
+        <translation>%1（此代金券不适用）</translation>
+    </message>
+    <message>
+        <source>Enter the order amount to see what the voucher pays.</source>
+        <translation>输入订单金额后，将显示代金券可抵扣的金额。</translation>
+    </message>
+    <message>
+        <source>Will deduct %1; balance after %2</source>
+        <translation>将抵扣 %1，抵扣后余额 %2</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>The language changes the next time VoucherDesk starts. Dates, numbers and money follow the language.</source>
+        <translation>语言将在下次启动 VoucherDesk 时生效。日期、数字和金额的格式随语言变化。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPicker</name>
+    <message>
+        <source>Search products…</source>
+        <translation>搜索产品…</translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation>搜索产品</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>%1 (no longer offered)</source>
+        <translation>%1（已下线）</translation>
+    </message>
+    <message>
+        <source>No product picked yet</source>
+        <translation>尚未选择产品</translation>
+    </message>
+    <message>
+        <source>Picked (%1): %2</source>
+        <translation>已选择（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProductScope</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Blocked products (%1):</source>
+        <translation>黑名单产品（%1）：</translation>
+    </message>
+    <message>
+        <source>Applicable products (%1):</source>
+        <translation>适用产品（%1）：</translation>
+    </message>
+    <message>
+        <source>As of now. An issued voucher keeps the blocklist in effect when it was approved.</source>
+        <translation>以上为当前情况。已发放的代金券沿用其审核通过时生效的黑名单。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductScopeView</name>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pays only for these %n product(s):</source>
+        <translation>
+            <numerusform>仅可抵扣以下 %n 个产品：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Products the voucher pays for</source>
+        <translation>代金券适用的产品</translation>
+    </message>
+    <message>
+        <source>All products except the blocklist (revision %1).</source>
+        <translation>适用于黑名单（版本 %1）以外的所有产品。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s blocklist is revision %1; the differences are marked.</source>
+        <translation>当前黑名单为版本 %1，差异处已标出。</translation>
+    </message>
+    <message>
+        <source>Blocked products</source>
+        <translation>黑名单产品</translation>
+    </message>
+    <message>
+        <source>Blocked: the voucher does not pay for it.</source>
+        <translation>已列入黑名单：代金券不可抵扣该产品。</translation>
+    </message>
+    <message>
+        <source>%1 — no longer blocked today</source>
+        <translation>%1 — 现已移出黑名单</translation>
+    </message>
+    <message>
+        <source>Removed from the blocklist after this voucher was approved; the voucher still does not pay for it.</source>
+        <translation>该产品在此代金券审核通过后被移出黑名单；此代金券仍不可抵扣该产品。</translation>
+    </message>
+    <message>
+        <source>%1 — blocked since this voucher was approved</source>
+        <translation>%1 — 在此代金券审核通过后列入黑名单</translation>
+    </message>
+    <message>
+        <source>Added to the blocklist after this voucher was approved; the voucher still pays for it.</source>
+        <translation>该产品在此代金券审核通过后被列入黑名单；此代金券仍可抵扣该产品。</translation>
+    </message>
+    <message>
+        <source>All products: no blocklist is in effect today.</source>
+        <translation>所有产品：当前没有生效的黑名单。</translation>
+    </message>
+    <message>
+        <source>All products except the blocklist in effect at approval; today that is revision %1:</source>
+        <translation>适用于审核通过时生效的黑名单以外的所有产品；该黑名单当前为版本 %1：</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaHeader</name>
+    <message>
+        <source>Quota used</source>
+        <translation>已用额度</translation>
+    </message>
+    <message>
+        <source>The quota pool caps the face value the vendor can approve for your partner. Pending applications reserve nothing.</source>
+        <translation>额度池限定了厂商可为您的合作伙伴审批的代金券面额上限。待审核的申请不占用额度。</translation>
+    </message>
+    <message>
+        <source>Quota %1</source>
+        <translation>额度 %1</translation>
+    </message>
+    <message>
+        <source>issued %1 · left %2</source>
+        <translation>已发放 %1 · 剩余 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPage</name>
+    <message>
+        <source>Testing scenario</source>
+        <translation>测试场景</translation>
+    </message>
+    <message>
+        <source>Describe what the customer will test, how and for how long. The vendor&apos;s reviewer reads this to decide.</source>
+        <translation>请描述客户将测试什么、如何测试以及测试多长时间。厂商审核员将据此作出审核决定。</translation>
+    </message>
+    <message>
+        <source>For example: load test of CVM and COS for a two-week trial before migrating the customer&apos;s web shop.</source>
+        <translation>例如：客户在迁移网店前，对 CVM 和 COS 进行为期两周的压力测试。</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario (%1 to %2 characters):</source>
+        <translation>场景描述（%1 到 %2 个字符）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 characters</source>
+        <translation>%1 个字符，最多 %2 个字符</translation>
+    </message>
+    <message>
+        <source>The scenario is %1 characters long; shorten it to at most %2.</source>
+        <translation>场景描述长度为 %1 个字符，请缩短至不超过 %2 个字符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Describe the scenario in at least %1 characters; %n more needed.</source>
+        <translation>
+            <numerusform>场景描述至少需要 %1 个字符，还差 %n 个字符。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotTour</name>
+    <message>
+        <source>Local workspace %1</source>
+        <translation>本地工作区 %1</translation>
+    </message>
+    <message>
+        <source>Load test of CVM and COS for a two-week trial before the customer migrates its shop.</source>
+        <translation>客户在迁移网店前，对 CVM 和 COS 进行为期两周的压力测试。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Create &amp;demo workspace</source>
+        <translation>创建演示工作区(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Sign In — VoucherDesk</source>
+        <translation>登录 — VoucherDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;VoucherDesk&lt;/b&gt;&lt;br&gt;Vendor vouchers of the Partner Center</source>
+        <translation>&lt;b&gt;VoucherDesk&lt;/b&gt;&lt;br&gt;合作伙伴中心 · 厂商代金券</translation>
+    </message>
+    <message>
+        <source>Workspace file</source>
+        <translation>工作区文件</translation>
+    </message>
+    <message>
+        <source>The local workspace: a VoucherDesk database file.</source>
+        <translation>本地工作区：VoucherDesk 数据库文件。</translation>
+    </message>
+    <message>
+        <source>Browse for a workspace file</source>
+        <translation>浏览工作区文件</translation>
+    </message>
+    <message>
+        <source>Create demo workspace</source>
+        <translation>创建演示工作区</translation>
+    </message>
+    <message>
+        <source>Creates a workspace with demo partners, customers, templates and vouchers at %1.</source>
+        <translation>在 %1 创建包含演示合作伙伴、客户、模板和代金券的工作区。</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>工作区(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage:</source>
+        <translation>语言(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>VoucherDesk workspaces (*.db);;All files (*)</source>
+        <translation>VoucherDesk 工作区 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Creating the demo workspace…</source>
+        <translation>正在创建演示工作区…</translation>
+    </message>
+    <message>
+        <source>The demo workspace could not be created: %1</source>
+        <translation>无法创建演示工作区：%1</translation>
+    </message>
+    <message>
+        <source>Choose a workspace file.</source>
+        <translation>请选择工作区文件。</translation>
+    </message>
+    <message>
+        <source>There is no workspace at this path. Choose another file, or create the demo workspace.</source>
+        <translation>此路径下没有工作区。请选择其他文件，或创建演示工作区。</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be opened: %1</source>
+        <translation>无法打开工作区：%1</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>The demo workspace: sign in as manager.a or manager.b (partner managers); every demo account&apos;s password is &quot;voucherdesk&quot;.</source>
+        <translation>演示工作区：请以 manager.a 或 manager.b（合作伙伴经理）登录；所有演示账号的密码均为“voucherdesk”。</translation>
+    </message>
+</context>
+<context>
+    <name>SubmittedPage</name>
+    <message>
+        <source>Application submitted</source>
+        <translation>申请已提交</translation>
+    </message>
+    <message>
+        <source>The vendor reviews applications in 1–3 business days.</source>
+        <translation>厂商将在 1–3 个工作日内审核申请。</translation>
+    </message>
+    <message>
+        <source>&amp;Show in Vendor Voucher List</source>
+        <translation>在厂商代金券列表中查看(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The application for &lt;b&gt;%1&lt;/b&gt; with the template &lt;b&gt;%2&lt;/b&gt; is pending review. The vendor&apos;s review is expected by &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Until then you can cancel it from the Vendor Voucher List.</source>
+        <translation>使用模板&lt;b&gt;%2&lt;/b&gt;为&lt;b&gt;%1&lt;/b&gt;提交的申请正在等待审核，预计厂商将于&lt;b&gt;%3&lt;/b&gt;前完成审核。&lt;br&gt;&lt;br&gt;在此之前，您可以在厂商代金券列表中取消该申请。</translation>
+    </message>
+    <message>
+        <source>Application submitted, pending review, expected by %1</source>
+        <translation>申请已提交，待审核，预计于 %1 前完成审核</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Testing scenario</source>
+        <translation>测试场景</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Check the application, then submit it to the vendor for review.</source>
+        <translation>请检查申请信息，然后提交给厂商审核。</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>提交(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>场景：</translation>
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation>指定产品</translation>
+    </message>
+    <message>
+        <source>Universal</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>This template is locked already; applying with it again is allowed.</source>
+        <translation>此模板已锁定；仍可使用该模板再次申请。</translation>
+    </message>
+    <message>
+        <source>Submitting locks this template: it can no longer be edited afterwards.</source>
+        <translation>提交后此模板将被锁定，之后无法再编辑。</translation>
+    </message>
+    <message>
+        <source>%1 (UIN %2)</source>
+        <translation>%1（UIN %2）</translation>
+    </message>
+    <message>
+        <source>The vendor reviews applications in 1–3 business days. Expected by &lt;b&gt;%1&lt;/b&gt; — %2 business days.</source>
+        <translation>厂商将在 1–3 个工作日内审核申请。预计审核完成时间：&lt;b&gt;%1&lt;/b&gt;（%2 个工作日）。</translation>
+    </message>
+    <message>
+        <source>Today is not a working day for the vendor, so the count starts on %1.</source>
+        <translation>今天不是厂商的工作日，因此从 %1 开始计算。</translation>
+    </message>
+    <message>
+        <source>This date is an estimate: the vendor&apos;s holidays for that period are not published yet.</source>
+        <translation>此日期为估算值：厂商尚未公布该期间的节假日安排。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateChoicePage</name>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Choose the voucher template to apply with. Locked templates can be applied with again; only editing them is locked.</source>
+        <translation>请选择用于申请的代金券模板。已锁定的模板仍可用于申请，只是无法再编辑。</translation>
+    </message>
+    <message>
+        <source>Search template name…</source>
+        <translation>搜索模板名称…</translation>
+    </message>
+    <message>
+        <source>Search templates by name</source>
+        <translation>按名称搜索模板</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Templates unavailable</source>
+        <translation>无法获取模板</translation>
+    </message>
+    <message>
+        <source>No templates yet</source>
+        <translation>暂无模板</translation>
+    </message>
+    <message>
+        <source>Create a template on the Vendor Voucher Application page first, then apply with it.</source>
+        <translation>请先在“厂商代金券申请”页面创建模板，然后使用该模板申请。</translation>
+    </message>
+    <message>
+        <source>No template matches “%1”</source>
+        <translation>没有与“%1”匹配的模板</translation>
+    </message>
+    <message>
+        <source>Search by part of the template&apos;s name.</source>
+        <translation>可按模板名称的一部分搜索。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>The product catalogue could not be read; product names may be missing.</source>
+        <translation>无法读取产品目录，部分产品名称可能无法显示。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>◂ &amp;Back</source>
+        <translation>◂ 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt ▸</source>
+        <translation>下一步(&amp;X) ▸</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Create Template</source>
+        <translation>创建模板</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Specific products</source>
+        <translation>指定产品(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Specific product voucher</source>
+        <translation>指定产品代金券</translation>
+    </message>
+    <message>
+        <source>&amp;Universal: every product except the</source>
+        <translation>通用(&amp;U)：适用于所有产品，但不包括</translation>
+    </message>
+    <message>
+        <source>Universal product voucher</source>
+        <translation>通用代金券</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>&amp;Products:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Face value</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Your quota pool&apos;s currency</source>
+        <translation>您的额度池币种</translation>
+    </message>
+    <message>
+        <source>&amp;Face value:</source>
+        <translation>面额(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Validity in days after issue</source>
+        <translation>有效期（发放后天数）</translation>
+    </message>
+    <message>
+        <source>days after issue</source>
+        <translation>天（自发放之日起）</translation>
+    </message>
+    <message>
+        <source>&amp;Validity:</source>
+        <translation>有效期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Minimum spend</source>
+        <translation>最低消费</translation>
+    </message>
+    <message>
+        <source>Orders below this amount cannot be paid with the voucher.</source>
+        <translation>低于此金额的订单无法使用该代金券支付。</translation>
+    </message>
+    <message>
+        <source>&amp;Min spend:</source>
+        <translation>最低消费(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Pay mode</source>
+        <translation>付费模式</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Prepaid</source>
+        <translation>预付费</translation>
+    </message>
+    <message>
+        <source>Postpaid</source>
+        <translation>后付费</translation>
+    </message>
+    <message>
+        <source>Which bills the voucher may pay: prepaid, postpaid, or both.</source>
+        <translation>代金券可抵扣的账单：预付费、后付费或两者皆可。</translation>
+    </message>
+    <message>
+        <source>Pa&amp;y mode:</source>
+        <translation>付费模式(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Optional, up to %1 characters</source>
+        <translation>选填，最多 %1 个字符</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Review the template before saving it:</source>
+        <translation>保存前请检查模板信息：</translation>
+    </message>
+    <message>
+        <source>After an application is submitted this template can no longer be edited.</source>
+        <translation>提交申请后，此模板将无法再编辑。</translation>
+    </message>
+    <message>
+        <source>Version %1 · created %2 · last changed %3</source>
+        <translation>版本 %1 · 创建于 %2 · 最后修改于 %3</translation>
+    </message>
+    <message>
+        <source>Edit Template — %1</source>
+        <translation>编辑模板 — %1</translation>
+    </message>
+    <message>
+        <source>Template — %1</source>
+        <translation>模板 — %1</translation>
+    </message>
+    <message>
+        <source>You already have a template named &quot;%1&quot;. Choose another name.</source>
+        <translation>已存在名为“%1”的模板，请使用其他名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateFilterBar</name>
+    <message>
+        <source>C&amp;reated between</source>
+        <translation>创建时间(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Filters</source>
+        <translation>清除筛选条件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Name…</source>
+        <translation>名称…</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>按类型筛选</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation>指定产品</translation>
+    </message>
+    <message>
+        <source>Universal</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <source>Editable</source>
+        <translation>可编辑</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Only templates created between the two dates (both included)</source>
+        <translation>仅显示在这两个日期之间（含首尾两天）创建的模板</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <extracomment>Date format of the &quot;Created between&quot; filter (QDate::toString); keep the year.</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>Created from</source>
+        <translation>创建时间起</translation>
+    </message>
+    <message>
+        <source>Created until</source>
+        <translation>创建时间止</translation>
+    </message>
+    <message>
+        <source>Show every template</source>
+        <translation>显示全部模板</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateSummary</name>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Face value:</source>
+        <translation>面额：</translation>
+    </message>
+    <message>
+        <source>Validity:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>Min spend:</source>
+        <translation>最低消费：</translation>
+    </message>
+    <message>
+        <source>Pay mode:</source>
+        <translation>付费模式：</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) after issue</source>
+        <translation>
+            <numerusform>发放后 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Blocklist:</source>
+        <translation>黑名单：</translation>
+    </message>
+    <message>
+        <source>Every product except the blocklist. Blocked now: %1. Products applicable now: %2. The blocklist in effect at approval binds the voucher.</source>
+        <translation>适用于黑名单以外的所有产品。当前黑名单产品：%1。当前适用产品：%2。代金券以审核通过时生效的黑名单为准。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTableModel</name>
+    <message>
+        <source>The templates could not be read from the workspace. Try Refresh; if it keeps failing, reopen the workspace.</source>
+        <translation>无法从工作区读取模板。请尝试刷新；如果仍然失败，请重新打开工作区。</translation>
+    </message>
+    <message>
+        <source>Locked: an application was submitted</source>
+        <translation>已锁定：已有申请提交</translation>
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation>指定产品</translation>
+    </message>
+    <message>
+        <source>Universal</source>
+        <translation>通用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All except blocklist</source>
+        <translation>黑名单以外的所有产品</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Editable</source>
+        <translation>可编辑</translation>
+    </message>
+    <message>
+        <source>Editable: no application was submitted yet</source>
+        <translation>可编辑：尚未提交申请</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Face value</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>Template actions</source>
+        <translation>模板操作</translation>
+    </message>
+    <message>
+        <source>Voucher templates</source>
+        <translation>代金券模板</translation>
+    </message>
+    <message>
+        <source>Vendor Voucher Application</source>
+        <translation>厂商代金券申请</translation>
+    </message>
+    <message>
+        <source>&amp;Create Template</source>
+        <translation>创建模板(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Create a voucher template (Ctrl+N)</source>
+        <translation>创建代金券模板（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show the selected template (Return)</source>
+        <translation>查看所选模板（Return）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit the selected template (Ctrl+E)</source>
+        <translation>编辑所选模板（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Create an editable copy of the selected template (Ctrl+D)</source>
+        <translation>创建所选模板的可编辑副本（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected template; only a template never used in an application (Del)</source>
+        <translation>删除所选模板；仅限从未用于申请的模板（Del）</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>申请(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Apply for a voucher with the selected template for a customer</source>
+        <translation>使用所选模板为客户申请代金券</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the templates again (F5)</source>
+        <translation>重新读取模板（F5）</translation>
+    </message>
+    <message>
+        <source>The product catalogue could not be read; product names may be missing.</source>
+        <translation>无法读取产品目录，部分产品名称可能无法显示。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s)</source>
+        <translation>
+            <numerusform>%n 个模板</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No templates match these filters</source>
+        <translation>没有符合筛选条件的模板</translation>
+    </message>
+    <message>
+        <source>Change the filters, or clear them to see every template.</source>
+        <translation>请修改筛选条件，或清除筛选条件以查看全部模板。</translation>
+    </message>
+    <message>
+        <source>No templates yet</source>
+        <translation>暂无模板</translation>
+    </message>
+    <message>
+        <source>A template holds a voucher&apos;s face value, validity and products. Create one, then apply with it for vouchers for your customers.</source>
+        <translation>模板包含代金券的面额、有效期和适用产品。请先创建模板，然后使用它为您的客户申请代金券。</translation>
+    </message>
+    <message>
+        <source>Cannot delete: an application was submitted with this template</source>
+        <translation>无法删除：已有使用此模板的申请提交</translation>
+    </message>
+    <message>
+        <source>%1. Duplicate it to make a changed copy.</source>
+        <translation>%1。如需修改，请复制该模板并编辑副本。</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>The template could not be read from the workspace.</source>
+        <translation>无法从工作区读取该模板。</translation>
+    </message>
+    <message>
+        <source>The template no longer exists.</source>
+        <translation>该模板已不存在。</translation>
+    </message>
+    <message>
+        <source>Saved the template “%1”.</source>
+        <translation>已保存模板“%1”。</translation>
+    </message>
+    <message>
+        <source>Duplicate Template</source>
+        <translation>复制模板</translation>
+    </message>
+    <message>
+        <source>Created the copy “%1”; it can be edited.</source>
+        <translation>已创建副本“%1”，可以编辑。</translation>
+    </message>
+    <message>
+        <source>Delete Template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”? This cannot be undone.</source>
+        <translation>确定删除模板“%1”吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Deleted the template “%1”.</source>
+        <translation>已删除模板“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherDetailPanel</name>
+    <message>
+        <source>Ca&amp;ncel review</source>
+        <translation>取消审核(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Pay with voucher…</source>
+        <translation>使用代金券支付(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Cancel review</source>
+        <translation>取消审核</translation>
+    </message>
+    <message>
+        <source>Pay with voucher</source>
+        <translation>使用代金券支付</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Balance left</source>
+        <translation>剩余余额</translation>
+    </message>
+    <message>
+        <source>Product scope</source>
+        <translation>适用产品</translation>
+    </message>
+    <message>
+        <source>Usage records</source>
+        <translation>使用记录</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details</source>
+        <translation>选择一行以查看详情</translation>
+    </message>
+    <message>
+        <source>The timeline, product scope, balance and usage records of the selected application or voucher appear here.</source>
+        <translation>所选申请或代金券的时间线、适用产品、余额和使用记录将显示在此处。</translation>
+    </message>
+    <message>
+        <source>This application is no longer available</source>
+        <translation>该申请已不可用</translation>
+    </message>
+    <message>
+        <source>The details cannot be shown</source>
+        <translation>无法显示详情</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Face value %1 · no voucher issued</source>
+        <translation>面额 %1 · 尚未发放代金券</translation>
+    </message>
+    <message>
+        <source>%1 of %2 left</source>
+        <translation>剩余 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Usage records (%1)</source>
+        <translation>使用记录（%1）</translation>
+    </message>
+    <message>
+        <source>No usage records yet</source>
+        <translation>暂无使用记录</translation>
+    </message>
+    <message>
+        <source>Payments with this voucher appear here.</source>
+        <translation>使用此代金券的支付记录将显示在此处。</translation>
+    </message>
+    <message>
+        <source>No voucher yet</source>
+        <translation>暂无代金券</translation>
+    </message>
+    <message>
+        <source>A voucher is issued when the vendor approves the application; its payments appear here.</source>
+        <translation>厂商审核通过申请后将发放代金券，其支付记录将显示在此处。</translation>
+    </message>
+    <message>
+        <source>Withdraw this application; the vendor will not review it.</source>
+        <translation>撤回此申请；厂商将不再审核。</translation>
+    </message>
+    <message>
+        <source>Pay (part of) a bill of this customer with the voucher.</source>
+        <translation>使用此代金券支付该客户的账单（全部或部分金额）。</translation>
+    </message>
+    <message>
+        <source>Only the partner that applied can cancel an application.</source>
+        <translation>仅提交申请的合作伙伴可以取消申请。</translation>
+    </message>
+    <message>
+        <source>Only an application pending review can be cancelled; this one is %1.</source>
+        <translation>仅待审核的申请可以取消；此申请当前状态：%1。</translation>
+    </message>
+    <message>
+        <source>Only the partner that holds a voucher can pay with it.</source>
+        <translation>仅持有该代金券的合作伙伴可以使用其支付。</translation>
+    </message>
+    <message>
+        <source>There is no voucher yet: it is issued when the vendor approves the application.</source>
+        <translation>尚无代金券：厂商审核通过申请后才会发放。</translation>
+    </message>
+    <message>
+        <source>The voucher expired on %1.</source>
+        <translation>代金券已于 %1 过期。</translation>
+    </message>
+    <message>
+        <source>The voucher has no balance left.</source>
+        <translation>代金券已无余额。</translation>
+    </message>
+    <message>
+        <source>The vendor invalidated the voucher.</source>
+        <translation>厂商已作废该代金券。</translation>
+    </message>
+    <message>
+        <source>The voucher takes effect on %1.</source>
+        <translation>代金券将于 %1 生效。</translation>
+    </message>
+    <message>
+        <source>Cancel the application for %1? The vendor will not review it.</source>
+        <translation>确定取消为 %1 提交的申请吗？厂商将不再审核该申请。</translation>
+    </message>
+    <message>
+        <source>Cancel application</source>
+        <translation>取消申请</translation>
+    </message>
+    <message>
+        <source>Keep application</source>
+        <translation>保留申请</translation>
+    </message>
+    <message>
+        <source>Application cancelled. The vendor will not review it.</source>
+        <translation>申请已取消，厂商将不再审核。</translation>
+    </message>
+    <message>
+        <source>Paid %1 of order %2 (%3) with the voucher.</source>
+        <translation>已使用代金券为订单 %2（%3）支付 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherFilterBar</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Balance &gt; 0</source>
+        <translation>余额 &gt; 0(&amp;B)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>清除筛选条件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show only the rows in one status</source>
+        <translation>仅显示处于某一状态的记录</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Type part of a customer&apos;s name or the start of the UIN, then choose the customer from the suggestions</source>
+        <translation>输入客户名称的一部分或 UIN 的开头，然后从建议中选择客户</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Show only specific product or only universal vouchers</source>
+        <translation>仅显示指定产品代金券或通用代金券</translation>
+    </message>
+    <message>
+        <source>Press Delete for any date.</source>
+        <translation>按 Delete 键可设为“不限”。</translation>
+    </message>
+    <message>
+        <source>Applied from</source>
+        <translation>申请时间起</translation>
+    </message>
+    <message>
+        <source>Applications submitted on or after this day. %1</source>
+        <translation>在此日期当天或之后提交的申请。%1</translation>
+    </message>
+    <message>
+        <source>Applied until</source>
+        <translation>申请时间止</translation>
+    </message>
+    <message>
+        <source>Applications submitted on or before this day. %1</source>
+        <translation>在此日期当天或之前提交的申请。%1</translation>
+    </message>
+    <message>
+        <source>Expires before</source>
+        <translation>到期时间早于</translation>
+    </message>
+    <message>
+        <source>Vouchers that expire before this day. %1</source>
+        <translation>在此日期之前到期的代金券。%1</translation>
+    </message>
+    <message>
+        <source>Balance greater than zero</source>
+        <translation>余额大于零</translation>
+    </message>
+    <message>
+        <source>Only vouchers with money left to spend: issued, not expired, not invalidated, balance above zero</source>
+        <translation>仅显示仍有余额可用的代金券：已发放、未过期、未作废且余额大于零</translation>
+    </message>
+    <message>
+        <source>Code, customer, UIN…</source>
+        <translation>编号、客户、UIN…</translation>
+    </message>
+    <message>
+        <source>Search by voucher code, customer name or UIN</source>
+        <translation>按代金券编号、客户名称或 UIN 搜索</translation>
+    </message>
+    <message>
+        <source>Part of a voucher code or customer name, or the start of a UIN (Ctrl+F)</source>
+        <translation>代金券编号或客户名称的一部分，或 UIN 的开头（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Show every row again</source>
+        <translation>重新显示全部记录</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Applied</source>
+        <translation>申请时间(&amp;A)</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <extracomment>Between the two dates of &quot;Applied … to …&quot;.</extracomment>
+        <translation>至(&amp;O)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires before</source>
+        <translation>到期时间早于(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>No customer matches “%1”.</source>
+        <translation>没有与“%1”匹配的客户。</translation>
+    </message>
+    <message>
+        <source>Several customers match: choose one from the suggestions.</source>
+        <translation>有多个客户匹配，请从建议中选择一个。</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherListModel</name>
+    <message>
+        <source>The list could not be read from the workspace.</source>
+        <translation>无法从工作区读取列表。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Universal</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation>指定产品</translation>
+    </message>
+    <message>
+        <source>No voucher yet</source>
+        <translation>暂无代金券</translation>
+    </message>
+    <message>
+        <source>Not issued</source>
+        <translation>未发放</translation>
+    </message>
+    <message>
+        <source>%1
+UIN %2</source>
+        <translation>%1
+UIN %2</translation>
+    </message>
+    <message>
+        <source>%1 left of %2</source>
+        <translation>剩余 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Click to sort by this column</source>
+        <translation>点击按此列排序</translation>
+    </message>
+    <message>
+        <source>The list cannot be sorted by this column</source>
+        <translation>无法按此列排序</translation>
+    </message>
+    <message>
+        <source>Voucher code</source>
+        <translation>代金券编号</translation>
+    </message>
+    <message>
+        <source>Customer (UIN)</source>
+        <translation>客户（UIN）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Face value</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期时间</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherListPage</name>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Vendor Voucher Application</source>
+        <translation>厂商代金券申请</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>Export the filtered list to a CSV file (%1)</source>
+        <translation>将筛选后的列表导出为 CSV 文件（%1）</translation>
+    </message>
+    <message>
+        <source>Go to Vendor Voucher Application to apply from a template</source>
+        <translation>前往“厂商代金券申请”，使用模板申请代金券</translation>
+    </message>
+    <message>
+        <source>Show every record again</source>
+        <translation>重新显示全部记录</translation>
+    </message>
+    <message>
+        <source>Vendor Voucher List</source>
+        <translation>厂商代金券列表</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Stop the export; no file is written</source>
+        <translation>停止导出；不会写入文件</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>vouchers-%1.csv</source>
+        <extracomment>Default file name of an export; %1 is today&apos;s date.</extracomment>
+        <translation>代金券-%1.csv</translation>
+    </message>
+    <message>
+        <source>Export Vendor Voucher List</source>
+        <translation>导出厂商代金券列表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported 1 record to %1</source>
+        <translation>已导出 1 条记录到 %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2</source>
+        <translation>已导出 %1 条记录到 %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入文件。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>The Vendor Voucher List is unavailable</source>
+        <translation>厂商代金券列表不可用</translation>
+    </message>
+    <message>
+        <source>No vouchers yet</source>
+        <translation>暂无代金券</translation>
+    </message>
+    <message>
+        <source>Apply for a voucher from Vendor Voucher Application</source>
+        <translation>请在“厂商代金券申请”页面申请代金券</translation>
+    </message>
+    <message>
+        <source>Partners&apos; applications show here as soon as they apply.</source>
+        <translation>合作伙伴提交申请后，申请会立即显示在此处。</translation>
+    </message>
+    <message>
+        <source>No records match these filters</source>
+        <translation>没有符合筛选条件的记录</translation>
+    </message>
+    <message>
+        <source>Change the filters, or clear them to see every record.</source>
+        <translation>请修改筛选条件，或清除筛选条件以查看全部记录。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>The records could not be counted.</source>
+        <translation>无法统计记录数。</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 条记录</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherTimeline</name>
+    <message>
+        <source>the vendor</source>
+        <translation>厂商</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>%1 · overdue</source>
+        <translation>%1 · 已逾期</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>审核截止</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>once the vendor approves</source>
+        <translation>厂商审核通过后</translation>
+    </message>
+    <message>
+        <source>by %1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 · “%2”</source>
+        <translation>%1 · “%2”</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>by %1, %2 · reason: %3</source>
+        <translation>%1，%2 · 原因：%3</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 · the vendor will not review it</source>
+        <translation>%1 · 厂商将不再审核</translation>
+    </message>
+    <message>
+        <source>effective %1</source>
+        <translation>%1 生效</translation>
+    </message>
+    <message>
+        <source>Invalidated</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,78 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Core</name>
+    <message numerus="yes">
+        <source>Writing the data stopped after %n application(s); what was written before stays.</source>
+        <translation>
+            <numerusform>Writing the data stopped after %n application; what was written before stays.</numerusform>
+            <numerusform>Writing the data stopped after %n applications; what was written before stays.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) are invalid: %1</source>
+        <translation>
+            <numerusform>%n field is invalid: %1</numerusform>
+            <numerusform>%n fields are invalid: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  … and %n more</numerusform>
+            <numerusform>  … and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProductScopeView</name>
+    <message numerus="yes">
+        <source>Pays only for these %n product(s):</source>
+        <translation>
+            <numerusform>Pays only for %n product:</numerusform>
+            <numerusform>Pays only for these %n products:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPage</name>
+    <message numerus="yes">
+        <source>Describe the scenario in at least %1 characters; %n more needed.</source>
+        <translation>
+            <numerusform>Describe the scenario in at least %1 characters; %n more needed.</numerusform>
+            <numerusform>Describe the scenario in at least %1 characters; %n more needed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateSummary</name>
+    <message numerus="yes">
+        <source>%n day(s) after issue</source>
+        <translation>
+            <numerusform>%n day after issue</numerusform>
+            <numerusform>%n days after issue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTableModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message numerus="yes">
+        <source>%n template(s)</source>
+        <translation>
+            <numerusform>%n template</numerusform>
+            <numerusform>%n templates</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
