@@ -75,4 +75,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>VoucherListPage</name>
+    <message numerus="yes">
+        <source>Exported %Ln record(s) to %1</source>
+        <translation>
+            <numerusform>Exported %Ln record to %1</numerusform>
+            <numerusform>Exported %Ln records to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

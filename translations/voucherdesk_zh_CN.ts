@@ -138,13 +138,13 @@
 <context>
     <name>BlocklistLabel</name>
     <message>
-        <source>blocklist</source>
-        <extracomment>The link in &quot;Universal (blocklist ⓘ)&quot;; hovering it lists the blocked products.</extracomment>
+        <source>Blocklist</source>
         <translation>黑名单</translation>
     </message>
     <message>
-        <source>Blocklist</source>
-        <translation>黑名单</translation>
+        <source>(every product except the &lt;a href=&quot;#blocklist&quot;&gt;blocklist&lt;/a&gt;) ⓘ</source>
+        <extracomment>Beside the &quot;Universal products&quot; choice; hovering the link lists the blocked products.</extracomment>
+        <translation>（适用于除&lt;a href="#blocklist"&gt;黑名单&lt;/a&gt;外的所有产品）ⓘ</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1104,11 @@
         <extracomment>Date with weekday (QDate::toString).</extracomment>
         <translation>yyyy年M月d日 ddd</translation>
     </message>
+    <message>
+        <source>, </source>
+        <extracomment>Separator between the names of a list, e.g. products.</extracomment>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1220,10 +1225,6 @@
         <translation>可抵扣预付费和后付费账单</translation>
     </message>
     <message>
-        <source>%1 bills only</source>
-        <translation>仅限%1账单</translation>
-    </message>
-    <message>
         <source>bills of at least %1</source>
         <translation>账单金额不低于 %1</translation>
     </message>
@@ -1298,6 +1299,14 @@
     <message>
         <source>Will deduct %1; balance after %2</source>
         <translation>将抵扣 %1，抵扣后余额 %2</translation>
+    </message>
+    <message>
+        <source>prepaid bills only</source>
+        <translation>仅可抵扣预付费账单</translation>
+    </message>
+    <message>
+        <source>postpaid bills only</source>
+        <translation>仅可抵扣后付费账单</translation>
     </message>
 </context>
 <context>
@@ -1820,10 +1829,6 @@
         <translation>指定产品代金券</translation>
     </message>
     <message>
-        <source>&amp;Universal: every product except the</source>
-        <translation>通用(&amp;U)：适用于所有产品，但不包括</translation>
-    </message>
-    <message>
         <source>Universal product voucher</source>
         <translation>通用代金券</translation>
     </message>
@@ -1930,6 +1935,10 @@
     <message>
         <source>You already have a template named &quot;%1&quot;. Choose another name.</source>
         <translation>已存在名为“%1”的模板，请使用其他名称。</translation>
+    </message>
+    <message>
+        <source>&amp;Universal products</source>
+        <translation>通用产品(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -2727,14 +2736,6 @@ UIN %2</translation>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>Exported 1 record to %1</source>
-        <translation>已导出 1 条记录到 %1</translation>
-    </message>
-    <message>
-        <source>Exported %1 records to %2</source>
-        <translation>已导出 %1 条记录到 %2</translation>
-    </message>
-    <message>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入文件。</translation>
     </message>
@@ -2774,13 +2775,17 @@ UIN %2</translation>
         <source>The records could not be counted.</source>
         <translation>无法统计记录数。</translation>
     </message>
-    <message>
-        <source>1 record</source>
-        <translation>1 条记录</translation>
+    <message numerus="yes">
+        <source>Exported %Ln record(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %Ln 条记录到 %1</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 records</source>
-        <translation>%1 条记录</translation>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln 条记录</numerusform>
+        </translation>
     </message>
 </context>
 <context>

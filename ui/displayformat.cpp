@@ -33,6 +33,12 @@ QString DisplayFormat::weekdayDate(const QDateTime &utc)
     return QLocale().toString(utc.toLocalTime().date(), tr("ddd d MMM yyyy"));
 }
 
+QString DisplayFormat::list(const QStringList &items)
+{
+    //: Separator between the names of a list, e.g. products.
+    return items.join(tr(", "));
+}
+
 QString DisplayFormat::count(qint64 n)
 {
     return QLocale().toString(n);

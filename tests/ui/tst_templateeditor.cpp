@@ -166,7 +166,7 @@ void TestTemplateEditor::createSpecificTemplate()
     QVERIFY2(text.contains(u"Trial CVM 1000"_s), qPrintable(text));
     QVERIFY2(text.contains(u"Specific product voucher"_s), qPrintable(text));
     QVERIFY2(text.contains(DisplayFormat::money(100000, u"CNY"_s)), qPrintable(text));
-    QVERIFY2(text.contains(u"45 day(s) after issue"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"45 days after issue"_s), qPrintable(text));
     QVERIFY2(text.contains(DisplayFormat::money(10050, u"CNY"_s)), qPrintable(text));
     QVERIFY2(text.contains(u"Cloud Virtual Machine, Cloud Object Storage"_s), qPrintable(text));
     QVERIFY2(text.contains(u"For CVM load tests"_s), qPrintable(text));

@@ -162,7 +162,7 @@ void TestTemplatesPage::emptyStateOffersCreate()
             create = button;
     }
     QVERIFY(create);
-    QCOMPARE(m_page->findChild<QLabel *>(u"templateCount"_s)->text(), u"0 template(s)"_s);
+    QCOMPARE(m_page->findChild<QLabel *>(u"templateCount"_s)->text(), u"0 templates"_s);
     QVERIFY(!action(u"editTemplateAction"_s)->isEnabled());
     QVERIFY(!action(u"viewTemplateAction"_s)->isEnabled());
 
@@ -233,7 +233,7 @@ void TestTemplatesPage::rowsShowKindScopeAndState()
                 .contains(u"SSL Certificates"_s));
     QCOMPARE(model->index(0, TemplateTableModel::State).data().toString(), u"Locked"_s);
     QCOMPARE(model->index(1, TemplateTableModel::State).data().toString(), u"Editable"_s);
-    QCOMPARE(m_page->findChild<QLabel *>(u"templateCount"_s)->text(), u"2 template(s)"_s);
+    QCOMPARE(m_page->findChild<QLabel *>(u"templateCount"_s)->text(), u"2 templates"_s);
 }
 
 void TestTemplatesPage::lockedTemplateCannotBeEditedOrDeleted()

@@ -116,7 +116,7 @@ void TestTemplateTableModel::columnsAndRoles()
 
     QCOMPARE(cell(1, TemplateTableModel::Name, ItemRoles::Id).toUuid(), specific.id);
     QCOMPARE(cell(1, TemplateTableModel::Kind).toString(), u"Specific"_s);
-    QCOMPARE(cell(1, TemplateTableModel::Validity).toString(), u"30 day(s)"_s);
+    QCOMPARE(cell(1, TemplateTableModel::Validity).toString(), u"30 days"_s);
     QCOMPARE(cell(1, TemplateTableModel::Scope).toString(),
              u"Cloud Virtual Machine, Cloud Object Storage"_s);
     QCOMPARE(cell(1, TemplateTableModel::State).toString(), u"Editable"_s);

@@ -192,7 +192,7 @@ void TestVoucherDetailPanel::pendingApplication()
     QCOMPARE(label("balance")->text(), u"Face value ¥1,000.00 · no voucher issued"_s);
 
     auto *scope = m_panel->findChild<ProductScopeView *>();
-    QCOMPARE(scope->summary(), u"Pays only for these 2 product(s):"_s);
+    QCOMPARE(scope->summary(), u"Pays only for these 2 products:"_s);
     QCOMPARE(scope->items(), QStringList({u"Cloud Object Storage"_s, u"Cloud Virtual Machine"_s}));
 
     QPushButton *cancel = button(u"Cancel review"_s);

@@ -115,7 +115,7 @@ QString SummaryPage::expectedReviewText(const BusinessCalendar &calendar,
             ++businessDays;
     }
 
-    // Always more than one day, so no plural form is needed (English has no numerus file).
+    // The count is always 3 today; the sentence still names it, as the example does.
     QString text =
         tr("The vendor reviews applications in 1–3 business days. Expected by "
            "<b>%1</b> — %2 business days.")

@@ -8,8 +8,8 @@ using namespace Qt::StringLiterals;
 BlocklistLabel::BlocklistLabel(QWidget *parent)
     : QLabel(parent)
 {
-    //: The link in "Universal (blocklist ⓘ)"; hovering it lists the blocked products.
-    setText(u"<a href=\"#blocklist\">%1</a> ⓘ"_s.arg(tr("blocklist")));
+    //: Beside the "Universal products" choice; hovering the link lists the blocked products.
+    setText(tr("(every product except the <a href=\"#blocklist\">blocklist</a>) ⓘ"));
     setTextFormat(Qt::RichText);
     setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     setFocusPolicy(Qt::StrongFocus);

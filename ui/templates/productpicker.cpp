@@ -1,5 +1,7 @@
 #include "productpicker.h"
 
+#include "displayformat.h"
+
 #include "icons.h"
 
 #include <QKeyEvent>
@@ -170,5 +172,5 @@ void ProductPicker::updateCount()
     });
     m_count->setText(names.isEmpty()
                          ? tr("No product picked yet")
-                         : tr("Picked (%1): %2").arg(names.size()).arg(names.join(u", "_s)));
+                         : tr("Picked (%1): %2").arg(names.size()).arg(DisplayFormat::list(names)));
 }

@@ -1,5 +1,7 @@
 #include "productscope.h"
 
+#include "displayformat.h"
+
 #include "productrepository.h"
 
 #include <QLocale>
@@ -73,11 +75,11 @@ QString ProductScope::blocklistToolTip() const
     const QStringList blocked = blockedNames();
     const QStringList applicable = applicableNames();
     const QString blockedText =
-        blocked.isEmpty() ? tr("none") : blocked.join(u", "_s).toHtmlEscaped();
+        blocked.isEmpty() ? tr("none") : DisplayFormat::list(blocked).toHtmlEscaped();
     QString text = u"<p><b>%1</b> %2</p><p><b>%3</b> %4</p><p><i>%5</i></p>"_s.arg(
         tr("Blocked products (%1):").arg(blocked.size()), blockedText,
         tr("Applicable products (%1):").arg(applicable.size()),
-        applicable.join(u", "_s).toHtmlEscaped(),
+        DisplayFormat::list(applicable).toHtmlEscaped(),
         tr("As of now. An issued voucher keeps the blocklist in effect when it was approved."));
     return text;
 }

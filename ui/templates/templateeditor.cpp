@@ -146,7 +146,7 @@ QWidget *TemplateEditor::buildDetailsPage()
     m_specific = new QRadioButton(tr("&Specific products"));
     m_specific->setObjectName(u"specificRadio"_s);
     m_specific->setAccessibleName(tr("Specific product voucher"));
-    m_universal = new QRadioButton(tr("&Universal: every product except the"));
+    m_universal = new QRadioButton(tr("&Universal products"));
     m_universal->setObjectName(u"universalRadio"_s);
     m_universal->setAccessibleName(tr("Universal product voucher"));
     m_blocklist = new BlocklistLabel;

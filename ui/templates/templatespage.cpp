@@ -189,7 +189,8 @@ void TemplatesPage::createActions()
     connect(m_applyAction, &QAction::triggered, this, &TemplatesPage::applyTemplate);
     m_refreshAction = make(u"refresh"_s, tr("&Refresh"), tr("Read the templates again (F5)"),
                            u"refreshTemplatesAction"_s);
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    // No F5 of its own: the main window's View › Refresh (F5) refreshes the current page, and
+    // a second F5 here made the key ambiguous, so that it did nothing on this page.
     connect(m_refreshAction, &QAction::triggered, this, &TemplatesPage::refresh);
 }
 

@@ -45,14 +45,14 @@ void TemplateSummary::setTemplate(const VoucherTemplate &t, const ProductScope &
     m_payMode->setText(payModeDisplayName(t.payMode));
     if (t.kind == VoucherKind::Specific) {
         m_form->labelForField(m_products)->setProperty("text", tr("Products:"));
-        m_products->setText(scope.names(t.productCodes).join(u", "_s));
+        m_products->setText(DisplayFormat::list(scope.names(t.productCodes)));
     } else {
         m_form->labelForField(m_products)->setProperty("text", tr("Blocklist:"));
         const QStringList blocked = scope.blockedNames();
         m_products->setText(
             tr("Every product except the blocklist. Blocked now: %1. Products applicable now: "
                "%2. The blocklist in effect at approval binds the voucher.")
-                .arg(blocked.isEmpty() ? tr("none") : blocked.join(u", "_s))
+                .arg(blocked.isEmpty() ? tr("none") : DisplayFormat::list(blocked))
                 .arg(scope.applicableNames().size()));
     }
     m_note->setText(t.note.isEmpty() ? tr("None") : t.note);

@@ -111,7 +111,7 @@ QVariant TemplateTableModel::display(const VoucherTemplate &t, int column) const
     case Validity:
         return tr("%n day(s)", nullptr, t.validityDays);
     case Scope:
-        return t.kind == VoucherKind::Specific ? m_scope.names(t.productCodes).join(u", "_s)
+        return t.kind == VoucherKind::Specific ? DisplayFormat::list(m_scope.names(t.productCodes))
                                                : tr("All except blocklist");
     case State:
         return t.locked ? tr("Locked") : tr("Editable");

@@ -51,9 +51,9 @@ PayDialog::PayDialog(Session &session, const Voucher &voucher, QWidget *parent)
         tr("balance %1 of %2")
             .arg(DisplayFormat::money(voucher.balanceMinor, voucher.currency),
                  DisplayFormat::money(voucher.faceValueMinor, voucher.currency)),
-        voucher.payMode == PayMode::All
-            ? tr("prepaid and postpaid bills")
-            : tr("%1 bills only").arg(payModeDisplayName(voucher.payMode).toLower()),
+        voucher.payMode == PayMode::All       ? tr("prepaid and postpaid bills")
+        : voucher.payMode == PayMode::Prepaid ? tr("prepaid bills only")
+                                              : tr("postpaid bills only"),
     };
     if (voucher.minSpendMinor > 0) {
         terms.append(tr("bills of at least %1")

@@ -56,6 +56,9 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
     , m_export(new VoucherExportController(this))
 {
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    // Only while this page has the focus: on the templates page Ctrl+E edits a template, and a
+    // window-wide Ctrl+E (through the main window's menu) made that key ambiguous there.
+    m_exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_exportAction->setToolTip(
         tr("Export the filtered list to a CSV file (%1)")
             .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
@@ -280,9 +283,7 @@ void VoucherListPage::exportFinished(const VoucherCsvExporter::Outcome &outcome)
     switch (outcome.status) {
     case VoucherCsvExporter::Outcome::Status::Written:
         m_statusLine->setText(
-            outcome.rows == 1
-                ? tr("Exported 1 record to %1").arg(file)
-                : tr("Exported %1 records to %2").arg(DisplayFormat::count(outcome.rows), file));
+            tr("Exported %Ln record(s) to %1", nullptr, int(outcome.rows)).arg(file));
         break;
     case VoucherCsvExporter::Outcome::Status::Cancelled:
         m_statusLine->setText(tr("Export cancelled; no file was written."));
@@ -347,10 +348,8 @@ void VoucherListPage::updateCount()
         text = tr("Counting…");
     else if (m_model->countFailed())
         text = tr("The records could not be counted.");
-    else if (m_model->totalCount() == 1)
-        text = tr("1 record");
     else
-        text = tr("%1 records").arg(DisplayFormat::count(m_model->totalCount()));
+        text = tr("%Ln record(s)", nullptr, int(m_model->totalCount()));
     m_countLabel->setText(text);
     m_countLabel->setAccessibleName(text);
 }
