@@ -48,14 +48,14 @@ void EmptyState::setMessage(const QString &title, const QString &hint)
 
 void EmptyState::setAction(QAction *action)
 {
-    m_button->disconnect();
+    disconnect(m_buttonConnection);
     m_button->setVisible(action != nullptr);
     if (!action)
         return;
     m_button->setText(action->text());
     m_button->setIcon(action->icon());
-    m_button->setAccessibleName(action->text());
-    connect(m_button, &QPushButton::clicked, action, &QAction::trigger);
+    m_button->setAccessibleName(action->iconText()); // the text without its mnemonic
+    m_buttonConnection = connect(m_button, &QPushButton::clicked, action, &QAction::trigger);
 }
 
 void EmptyState::setEmpty(bool empty)

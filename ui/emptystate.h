@@ -26,4 +26,5 @@ private:
     QLabel *m_title;
     QLabel *m_hint;
     QPushButton *m_button;
+    QMetaObject::Connection m_buttonConnection;
 };

@@ -18,8 +18,13 @@ void FieldMessage::showMessage(const QString &message)
     const QString fieldName = m_field ? m_field->accessibleName() : QString();
     setAccessibleName(fieldName.isEmpty() ? message : fieldName + u": "_s + message);
     if (m_field) {
-        m_field->setProperty("invalid", true);
-        m_field->setStyleSheet(u"border: 1px solid #dc2626;"_s);
+        // A screen reader on the field hears what is wrong with it.
+        m_field->setAccessibleDescription(message);
+        if (!m_field->property("invalid").toBool()) {
+            m_field->setProperty("invalid", true);
+            m_fieldStyle = m_field->styleSheet();
+            m_field->setStyleSheet(m_fieldStyle + u"border: 1px solid #dc2626;"_s);
+        }
     }
     show();
 }
@@ -28,9 +33,10 @@ void FieldMessage::clearMessage()
 {
     clear();
     setAccessibleName({});
-    if (m_field) {
+    if (m_field && m_field->property("invalid").toBool()) {
+        m_field->setAccessibleDescription({});
         m_field->setProperty("invalid", false);
-        m_field->setStyleSheet({});
+        m_field->setStyleSheet(m_fieldStyle);
     }
     hide();
 }

@@ -19,4 +19,5 @@ public:
 
 private:
     QWidget *m_field;
+    QString m_fieldStyle; // the field's own style sheet, restored when the message goes
 };

@@ -149,16 +149,16 @@ void MainWindow::createMenus()
         m_quota->refresh();
     });
 
-    QMenu *vouchers = menuBar()->addMenu(tr("&Vouchers"));
+    // A menu per page, so every item keeps a mnemonic of its own.
     for (Page *page : std::as_const(m_pages)) {
         const QList<QAction *> actions = page->menuActions();
         if (actions.isEmpty())
             continue;
-        if (!vouchers->isEmpty())
-            vouchers->addSeparator();
+        QMenu *menu = menuBar()->addMenu(menuTitle(page->id()));
         for (QAction *action : actions) {
-            vouchers->addAction(action);
-            // The action's page comes first, so what it opens belongs to what the user sees.
+            menu->addAction(action);
+            // After the action ran, its page comes to the front: what it opened (or changed)
+            // belongs to the page the user then sees.
             connect(action, &QAction::triggered, this, [this, page] { showPage(page->id()); });
         }
     }
@@ -171,6 +171,19 @@ void MainWindow::createMenus()
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
+QString MainWindow::menuTitle(Page::Id id)
+{
+    switch (id) {
+    case Page::Id::Customers:
+        return tr("&Customers");
+    case Page::Id::Templates:
+        return tr("&Templates");
+    case Page::Id::VoucherList:
+        break;
+    }
+    return tr("V&ouchers");
+}
+
 void MainWindow::showPage(Page::Id id, const QUuid &itemId)
 {
     Page *target = page(id);
@@ -179,10 +192,9 @@ void MainWindow::showPage(Page::Id id, const QUuid &itemId)
     m_navigation->setCurrentItem(m_items.value(target));
     m_stack->setCurrentWidget(target);
     m_title->setText(target->title());
-    if (!itemId.isNull()) {
-        target->refresh();
+    // The page is up to date: whatever asked for it announced its change through the session.
+    if (!itemId.isNull())
         target->showItem(itemId);
-    }
 }
 
 Page *MainWindow::page(Page::Id id) const

@@ -41,6 +41,7 @@ protected:
 private:
     void addPage(Page *page, QTreeWidgetItem *group, const QString &iconName);
     void createMenus();
+    static QString menuTitle(Page::Id id);
     void onNavigationChanged();
     void showAbout();
 

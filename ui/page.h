@@ -28,7 +28,7 @@ public:
     // Actions the main window lists in its menus; they carry their own shortcuts.
     virtual QList<QAction *> menuActions() const { return {}; }
 
-    // Column widths, sort order, splitter positions: under `group` in the settings.
+    // Column widths, sort order, splitter positions, each page under a settings group of its own.
     virtual void saveState(QSettings &settings) const { Q_UNUSED(settings) }
     virtual void restoreState(QSettings &settings) { Q_UNUSED(settings) }
 

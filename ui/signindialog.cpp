@@ -1,6 +1,7 @@
 #include "signindialog.h"
 
 #include "database.h"
+#include "demogenerator.h"
 #include "demoworkspace.h"
 #include "fieldmessage.h"
 #include "icons.h"
@@ -78,7 +79,8 @@ SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     form->addRow(QString(), m_pathMessage);
     m_demoHint->setText(
         tr("The demo workspace: sign in as manager.a or manager.b (partner managers); every "
-           "demo account's password is \"voucherdesk\"."));
+           "demo account's password is \"%1\".")
+            .arg(QString::fromLatin1(DemoGenerator::Password)));
     m_demoHint->setWordWrap(true);
     m_demoHint->setStyleSheet(u"color: palette(mid);"_s);
     m_demoHint->hide();
@@ -138,7 +140,10 @@ SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     connect(m_language, &QComboBox::activated, this, [this] { emit languageChanged(language()); });
 }
 
-SignInDialog::~SignInDialog() = default;
+SignInDialog::~SignInDialog()
+{
+    m_work.waitForFinished();
+}
 
 void SignInDialog::setWorkspacePath(const QString &path)
 {
@@ -241,6 +246,7 @@ void SignInDialog::createDemoWorkspace()
     const QString path = m_demoPath;
     QDir().mkpath(QFileInfo(path).absolutePath());
     watcher->setFuture(QtConcurrent::run([path] { return DemoWorkspace::create(path, {}); }));
+    m_work = watcher->future();
 }
 
 void SignInDialog::signIn()
@@ -303,4 +309,5 @@ void SignInDialog::signIn()
     const QString password = m_password->text();
     watcher->setFuture(QtConcurrent::run(
         [db, login, password] { return Session::authenticate(*db, login, password); }));
+    m_work = watcher->future();
 }

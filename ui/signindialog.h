@@ -3,6 +3,7 @@
 #include "user.h"
 
 #include <QDialog>
+#include <QFuture>
 
 #include <memory>
 
@@ -74,4 +75,6 @@ private:
     std::unique_ptr<Database> m_db;
     User m_user;
     bool m_working = false;
+    // The sign-in or demo creation running on a worker thread; it uses m_db.
+    QFuture<void> m_work;
 };

@@ -18,8 +18,10 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QStackedWidget>
 #include <QTest>
 #include <QToolButton>
+#include <QWizard>
 
 using namespace Qt::StringLiterals;
 
@@ -44,7 +46,7 @@ bool isControl(const QWidget *widget)
 }
 
 // The controls of `root` a user can reach that no assistive technology could name.
-QStringList unnamedControls(QWidget *root)
+QStringList unnamedControlsOf(QWidget *root)
 {
     QStringList unnamed;
     for (QWidget *widget : root->findChildren<QWidget *>()) {
@@ -63,6 +65,22 @@ QStringList unnamedControls(QWidget *root)
     return unnamed;
 }
 
+// Also every step of the dialog's stacked widgets and wizard pages, shown or not.
+QStringList unnamedControls(QWidget *root)
+{
+    QStringList unnamed = unnamedControlsOf(root);
+    for (auto *stack : root->findChildren<QStackedWidget *>()) {
+        for (int i = 0; i < stack->count(); ++i)
+            unnamed += unnamedControlsOf(stack->widget(i));
+    }
+    if (auto *wizard = qobject_cast<QWizard *>(root)) {
+        for (int id : wizard->pageIds())
+            unnamed += unnamedControlsOf(wizard->page(id));
+    }
+    unnamed.removeDuplicates();
+    return unnamed;
+}
+
 QStringList toolButtonsWithoutTooltip(QWidget *root)
 {
     QStringList missing;
@@ -70,8 +88,13 @@ QStringList toolButtonsWithoutTooltip(QWidget *root)
         // A line edit's search icon is a decoration, not an action.
         if (qobject_cast<QLineEdit *>(button->parentWidget()))
             continue;
-        if (button->isVisibleTo(root) && button->defaultAction() &&
-            button->toolTip().trimmed().isEmpty())
+        if (!button->isVisibleTo(root) || !button->defaultAction())
+            continue;
+        // A tooltip that only repeats the button's text (Qt's fallback) tells nothing more.
+        QString text = button->defaultAction()->text();
+        text.remove(u'&').remove(u'…');
+        QString tip = button->toolTip().trimmed();
+        if (tip.isEmpty() || tip.remove(u'&').remove(u'…') == text.trimmed())
             missing.append(describe(button));
     }
     return missing;
