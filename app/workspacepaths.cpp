@@ -7,7 +7,9 @@ using namespace Qt::StringLiterals;
 
 QString WorkspacePaths::dataFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    // Named explicitly: the organisation name (for QSettings) must not move the workspaces.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(u"voucherdesk"_s);
 }
 
 QString WorkspacePaths::defaultWorkspace()
