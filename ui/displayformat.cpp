@@ -29,8 +29,15 @@ QString DisplayFormat::weekdayDate(const QDateTime &utc)
 {
     if (!utc.isValid())
         return {};
+    return weekdayDate(utc.toLocalTime().date());
+}
+
+QString DisplayFormat::weekdayDate(QDate date)
+{
+    if (!date.isValid())
+        return {};
     //: Date with weekday (QDate::toString).
-    return QLocale().toString(utc.toLocalTime().date(), tr("ddd d MMM yyyy"));
+    return QLocale().toString(date, tr("ddd d MMM yyyy"));
 }
 
 QString DisplayFormat::list(const QStringList &items)

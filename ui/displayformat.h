@@ -15,7 +15,9 @@ public:
     static QString date(const QDateTime &utc);        // "27 Nov 2026"
     static QString dateTime(const QDateTime &utc);    // "27 Nov 2026 10:00"
     static QString weekdayDate(const QDateTime &utc); // "Wed 2 Dec 2026"
-    static QString count(qint64 n);                   // "1,000,000"
+    // A calendar day as it is, not converted: e.g. a due day in the vendor's time zone.
+    static QString weekdayDate(QDate date);
+    static QString count(qint64 n); // "1,000,000"
     // Names in a running list: "CVM, COS, CDB" ("CVM、COS、CDB" in Chinese).
     static QString list(const QStringList &items);
 };

@@ -6,6 +6,7 @@
 #include "itemroles.h"
 #include "scenariopage.h"
 #include "summarypage.h"
+#include "templatechoicepage.h"
 #include "templatecommands.h"
 #include "templaterepository.h"
 #include "testworkspace.h"
@@ -16,9 +17,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +46,10 @@ private slots:
     void closeAfterSubmitKeepsTheApplication();
     void keyboardOnly();
     void expectedReviewAcrossAWeekend();
+    void expectedReviewIsTheVendorsDay_data();
+    void expectedReviewIsTheVendorsDay();
+    void searchWaitsForAPauseInTyping();
+    void nextAppliesAPendingSearch();
 
 private:
     void openWizard(const QUuid &templateId = {});
@@ -61,8 +69,10 @@ private:
 
 void TestApplicationWizard::initTestCase()
 {
-    // The expected date is shown in local time: pin the zone (the vendor's) and the language.
+    // The expected review date is the vendor's calendar day whatever the local zone
+    // (expectedReviewIsTheVendorsDay moves it); pin the zone and the language all the same.
     qputenv("TZ", "Asia/Shanghai");
+    tzset();
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
@@ -119,6 +129,7 @@ void TestApplicationWizard::goToScenario()
     openWizard(m_trial.id);
     QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
     QTest::keyClicks(byName<QLineEdit>(u"Search customers by name or UIN"_s), u"acme"_s);
+    QTRY_COMPARE(visibleView()->model()->rowCount(), 1);
     chooseRow(visibleView(), 0);
     QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
     QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::ScenarioStep));
@@ -135,7 +146,7 @@ void TestApplicationWizard::appliesEndToEnd()
     QTableView *templates = visibleView();
     QCOMPARE(templates->model()->rowCount(), 2);
     QTest::keyClicks(byName<QLineEdit>(u"Search templates by name"_s), u"trial"_s);
-    QCOMPARE(templates->model()->rowCount(), 1);
+    QTRY_COMPARE(templates->model()->rowCount(), 1);
     QVERIFY(!button(QWizard::NextButton)->isEnabled());
     chooseRow(templates, 0);
     QVERIFY(button(QWizard::NextButton)->isEnabled());
@@ -146,7 +157,7 @@ void TestApplicationWizard::appliesEndToEnd()
     QVERIFY(!button(QWizard::NextButton)->isEnabled());
     QTableView *customers = visibleView();
     QTest::keyClicks(byName<QLineEdit>(u"Search customers by name or UIN"_s), u"100000001"_s);
-    QCOMPARE(customers->model()->rowCount(), 1);
+    QTRY_COMPARE(customers->model()->rowCount(), 1);
     QCOMPARE(customers->model()->index(0, CustomerTableModel::NameColumn).data().toString(),
              u"Acme Test Co"_s);
     chooseRow(customers, 0);
@@ -226,13 +237,14 @@ void TestApplicationWizard::offersOnlyEligibleCustomers()
     // Searching for the ineligible one by name or UIN finds nothing, and says so.
     auto *search = byName<QLineEdit>(u"Search customers by name or UIN"_s);
     QTest::keyClicks(search, u"Dormant"_s);
-    QCOMPARE(model->rowCount(), 0);
+    QTRY_COMPARE(model->rowCount(), 0);
     auto *empty = m_wizard->currentPage()->findChild<EmptyState *>();
     QVERIFY(empty->isEmpty());
     QCOMPARE(empty->title(), u"No eligible customer matches “Dormant”"_s);
     search->clear();
+    QTRY_COMPARE(model->rowCount(), 1);
     QTest::keyClicks(search, m_ws->ineligibleCustomerA.uin);
-    QCOMPARE(model->rowCount(), 0);
+    QTRY_COMPARE(model->rowCount(), 0);
     QVERIFY(!button(QWizard::NextButton)->isEnabled());
 }
 
@@ -333,6 +345,7 @@ void TestApplicationWizard::refusalStaysOnSummary()
     auto *search = byName<QLineEdit>(u"Search templates by name"_s);
     search->clear();
     QTest::keyClicks(search, u"universal"_s);
+    QTRY_COMPARE(visibleView()->model()->rowCount(), 1);
     chooseRow(visibleView(), 0);
     for (int step = 0; step < 3; ++step)
         QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
@@ -404,6 +417,105 @@ void TestApplicationWizard::expectedReviewAcrossAWeekend()
              qPrintable(text));
     QCOMPARE(m_session->context().calendar().reviewDueAt(m_session->now()),
              QDateTime(QDate(2026, 12, 3), QTime(23, 59, 59), QTimeZone("Asia/Shanghai")).toUTC());
+}
+
+void TestApplicationWizard::expectedReviewIsTheVendorsDay_data()
+{
+    QTest::addColumn<QByteArray>("zone");
+    // East of Shanghai the vendor's 23:59:59 is already the next day; west of it, the vendor's
+    // Monday noon is still Sunday.
+    QTest::newRow("Shanghai") << QByteArray("Asia/Shanghai");
+    QTest::newRow("Tokyo") << QByteArray("Asia/Tokyo");
+    QTest::newRow("Los Angeles") << QByteArray("America/Los_Angeles");
+}
+
+void TestApplicationWizard::expectedReviewIsTheVendorsDay()
+{
+    QFETCH(QByteArray, zone);
+    const QByteArray pinned = qgetenv("TZ");
+    const auto restore = qScopeGuard([pinned] {
+        qputenv("TZ", pinned);
+        tzset();
+    });
+    qputenv("TZ", zone);
+    tzset();
+    QCOMPARE(QDateTime(QDate(2026, 11, 27), QTime(2, 0), Qt::UTC).toLocalTime().offsetFromUtc(),
+             QTimeZone(zone).offsetFromUtc(QDateTime(QDate(2026, 11, 27), QTime(2, 0), Qt::UTC)));
+
+    // Through the widgets: summary, submit, the submitted page.
+    goToScenario();
+    QTest::keyClicks(byName<QPlainTextEdit>(u"Testing scenario"_s),
+                     u"Load test before migration."_s);
+    QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::SummaryStep));
+    QCOMPARE(m_wizard->currentPage()->findChild<QLabel *>(u"expectedReview"_s)->text(),
+             u"The vendor reviews applications in 1–3 business days. Expected by <b>Wed 2 Dec "
+             u"2026</b> — 3 business days."_s);
+    QTest::mouseClick(button(QWizard::CommitButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::SubmittedStep));
+    const QString submitted =
+        m_wizard->currentPage()->findChild<QLabel *>(u"submittedText"_s)->text();
+    QVERIFY2(submitted.contains(u"expected by <b>Wed 2 Dec 2026</b>."_s), qPrintable(submitted));
+    QCOMPARE(ApplicationRepository(m_ws->db()).find(m_wizard->applicationId())->reviewDueAt,
+             QDateTime(QDate(2026, 12, 2), QTime(23, 59, 59), QTimeZone("Asia/Shanghai")).toUTC());
+
+    // Across a weekend: Saturday 28 Nov 2026 15:00 in Shanghai, counting from Monday.
+    m_ws->setNow(QDateTime(QDate(2026, 11, 28), QTime(7, 0), Qt::UTC));
+    const QString text =
+        SummaryPage::expectedReviewText(m_session->context().calendar(), m_session->now());
+    QVERIFY2(text.startsWith(u"The vendor reviews applications in 1–3 business days. Expected "
+                             u"by <b>Thu 3 Dec 2026</b> — 3 business days. Today is not a "
+                             u"working day for the vendor, so the count starts on Mon 30 Nov "
+                             u"2026."_s),
+             qPrintable(text));
+}
+
+void TestApplicationWizard::searchWaitsForAPauseInTyping()
+{
+    openWizard();
+    QTableView *templates = visibleView();
+    auto *search = byName<QLineEdit>(u"Search templates by name"_s);
+    QTest::keyClicks(search, u"trial"_s);
+    QCOMPARE(templates->model()->rowCount(), 2); // not on every keystroke
+    QTRY_COMPARE(templates->model()->rowCount(), 1);
+    QCOMPARE(templates->model()->index(0, 0).data().toString(), u"Trial CVM 1000"_s);
+
+    // Enter searches at once; with nothing chosen yet it does not go on.
+    chooseRow(templates, 0);
+    QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::CustomerPage));
+    QTableView *customers = visibleView();
+    QAbstractItemModel *model = customers->model();
+    search = byName<QLineEdit>(u"Search customers by name or UIN"_s);
+    QTest::keyClicks(search, u"zzz"_s);
+    QCOMPARE(model->rowCount(), 1);
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::CustomerPage));
+    QVERIFY(!button(QWizard::NextButton)->isEnabled());
+}
+
+void TestApplicationWizard::nextAppliesAPendingSearch()
+{
+    // Trial chosen, then "universal" typed and Next clicked at once: the typed search wins,
+    // and as it hides the chosen template the wizard stays.
+    openWizard(m_trial.id);
+    QTableView *templates = visibleView();
+    QVERIFY(button(QWizard::NextButton)->isEnabled());
+    QTest::keyClicks(byName<QLineEdit>(u"Search templates by name"_s), u"universal"_s);
+    QCOMPARE(templates->model()->rowCount(), 2); // still waiting for the pause
+    QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::TemplatePage));
+    QCOMPARE(templates->model()->rowCount(), 1);
+    QVERIFY(!button(QWizard::NextButton)->isEnabled());
+
+    // A search that keeps the choice goes on with it.
+    chooseRow(templates, 0);
+    auto *search = byName<QLineEdit>(u"Search templates by name"_s);
+    QTest::keyClick(search, Qt::Key_Backspace);
+    QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::CustomerPage));
+    QCOMPARE(m_wizard->findChild<TemplateChoicePage *>()->selectedTemplate()->id, m_universal.id);
 }
 
 QTEST_MAIN(TestApplicationWizard)

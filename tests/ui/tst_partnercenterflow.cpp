@@ -422,7 +422,7 @@ void TestPartnerCenterFlow::applyWithWizard(QUuid &submitted)
     QCOMPARE(wizard->currentId(), int(ApplicationWizard::CustomerPage));
     QTest::keyClicks(named<QLineEdit>(wizard, u"Search customers by name or UIN"_s), m_customerUin);
     QTableView *customers = named<QTableView>(wizard, u"Eligible customers"_s);
-    QCOMPARE(customers->model()->rowCount(), 1);
+    QTRY_COMPARE(customers->model()->rowCount(), 1); // after the pause in typing
     QCOMPARE(customers->model()->index(0, 0).data(ItemRoles::Id).toUuid(), m_customerId);
     STEP(clickRow(customers, 0));
     QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);

@@ -1,3 +1,4 @@
+#include "displayformat.h"
 #include "fieldmessage.h"
 #include "paydialog.h"
 #include "resultmessage.h"
@@ -7,9 +8,11 @@
 #include "voucherrepository.h"
 
 #include <QComboBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -27,6 +30,8 @@ private slots:
     void cleanup();
 
     void showsTheVoucherTermsAndPreselectsACoveredProduct();
+    void termsLeaveOutAMinimumOfNothing();
+    void requestIdComesFromTheSession();
     void previewFollowsTheAmount();
     void payRecordsOneDeduction();
     void enterPaysFromTheKeyboard();
@@ -35,6 +40,7 @@ private slots:
     void editingAFieldRetiresItsMessage();
     void repeatedPayIsOnePayment();
     void correctedRetryAfterARefusalPays();
+    void screenshot();
 
 private:
     void fill(const QString &orderId, const QString &productCode, PayMode payMode,
@@ -156,13 +162,52 @@ void TestPayDialog::showsTheVoucherTermsAndPreselectsACoveredProduct()
     QVERIFY(product->itemText(cdb).contains(u"not covered"_s));
     QCOMPARE(input<QComboBox>(u"Order pay mode"_s)->currentData().toInt(), int(PayMode::Prepaid));
 
-    const QList<QLabel *> labels = m_dialog->findChildren<QLabel *>();
-    const bool termsShown = std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
-        return l->text().contains(u"balance ¥1,000.00 of ¥1,000.00"_s) &&
-               l->text().contains(u"prepaid bills only"_s) &&
-               l->text().contains(u"at least ¥50.00"_s);
-    });
-    QVERIFY(termsShown);
+    // The terms as labelled rows, each a whole phrase for translators.
+    QCOMPARE(label("balanceTerm")->text(), u"¥1,000.00 of ¥1,000.00 left"_s);
+    QCOMPARE(label("payModeTerm")->text(), u"Prepaid bills only"_s);
+    QCOMPARE(label("minSpendTerm")->text(), u"¥50.00"_s);
+    QCOMPARE(label("expiryTerm")->text(), DisplayFormat::dateTime(m_voucher.expiresAt));
+    const auto *rows = qobject_cast<QFormLayout *>(label("balanceTerm")->parentWidget()->layout());
+    QVERIFY(rows);
+    const auto labelOf = [rows](const char *name) {
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            QLayoutItem *field = rows->itemAt(row, QFormLayout::FieldRole);
+            if (field && field->widget() &&
+                field->widget()->objectName() == QLatin1StringView(name))
+                return qobject_cast<QLabel *>(rows->itemAt(row, QFormLayout::LabelRole)->widget())
+                    ->text();
+        }
+        return QString();
+    };
+    QCOMPARE(labelOf("balanceTerm"), u"Balance:"_s);
+    QCOMPARE(labelOf("payModeTerm"), u"Pays for:"_s);
+    QCOMPARE(labelOf("minSpendTerm"), u"Minimum bill:"_s);
+    QCOMPARE(labelOf("expiryTerm"), u"Usable until:"_s);
+}
+
+void TestPayDialog::termsLeaveOutAMinimumOfNothing()
+{
+    Voucher any = m_voucher;
+    any.payMode = PayMode::All;
+    any.minSpendMinor = 0;
+    PayDialog dialog(*m_session, any);
+    QCOMPARE(dialog.findChild<QLabel *>(u"payModeTerm"_s)->text(), u"Prepaid and postpaid bills"_s);
+    QVERIFY(!dialog.findChild<QLabel *>(u"minSpendTerm"_s));
+}
+
+void TestPayDialog::requestIdComesFromTheSession()
+{
+    // From the session's random source, as every other id, so that a seeded run repeats.
+    QRandomGenerator seeded(42);
+    QRandomGenerator same(42);
+    m_session->context().setRandom(&seeded);
+    PayDialog dialog(*m_session, m_voucher);
+    m_session->context().setRandom(&same);
+    const QUuid expected = m_session->context().newId();
+    m_session->context().setRandom(QRandomGenerator::system());
+    QCOMPARE(dialog.requestId(), expected);
+    QCOMPARE(dialog.requestId().version(), QUuid::Random);
+    QVERIFY(dialog.requestId() != m_dialog->requestId());
 }
 
 void TestPayDialog::previewFollowsTheAmount()
@@ -326,6 +371,17 @@ void TestPayDialog::correctedRetryAfterARefusalPays()
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().orderAmountMinor, 6000);
     QCOMPARE(balance(), 94000);
+}
+
+// Set VD_UI_SCREENSHOTS to a folder to look at the dialog as a person would.
+void TestPayDialog::screenshot()
+{
+    const QString folder = qEnvironmentVariable("VD_UI_SCREENSHOTS");
+    if (folder.isEmpty())
+        QSKIP("VD_UI_SCREENSHOTS not set");
+    fill(u"ORDER-9"_s, u"cvm"_s, PayMode::Prepaid, u"12.345"_s);
+    QTest::mouseClick(input<QPushButton>(u"Pay"_s), Qt::LeftButton);
+    QVERIFY(m_dialog->grab().save(folder + u"/paydialog.png"_s));
 }
 
 QTEST_MAIN(TestPayDialog)

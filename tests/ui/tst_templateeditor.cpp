@@ -441,6 +441,10 @@ void TestTemplateEditor::editOfLockedTemplateOpensReadOnly()
     QCOMPARE(editor->mode(), TemplateEditor::Mode::View);
     QCOMPARE(child<QLabel>(u"editorMessage"_s)->text(), u"Locked: an application was submitted"_s);
     QVERIFY(child<QLineEdit>(u"faceValueEdit"_s)->isReadOnly());
+    const QString info = child<QLabel>(u"editorInfo"_s)->text();
+    QVERIFY2(info.startsWith(u"Version 1 · created "_s) &&
+                 info.endsWith(u" · Locked: an application was submitted"_s),
+             qPrintable(info));
 }
 
 void TestTemplateEditor::viewIsReadOnly()

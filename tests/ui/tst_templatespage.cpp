@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
@@ -51,11 +52,16 @@ private slots:
     void deleteAsksFirst();
     void filtersNarrowTheTable();
     void createdFilter();
+    void clearFiltersDisablesTheDates();
+    void reversedDatesAreMarkedAndNotApplied();
+    void filterChangeReadsNoFurtherPages();
     void otherPartnersTemplatesAreHidden();
     void refreshesWhenTemplatesChange();
     void showItemRevealsFilteredTemplate();
+    void showItemFindsATemplateFarDown();
     void focusSearchAndState();
     void applyOpensWizardForTemplate();
+    void submittingFromApplyAnnouncesOnce();
     void actionsHaveIconsAndTooltips();
     void screenshot();
 
@@ -447,6 +453,10 @@ void TestTemplatesPage::createdFilter()
     auto *from = m_page->findChild<QDateEdit *>(u"createdFrom"_s);
     auto *to = m_page->findChild<QDateEdit *>(u"createdTo"_s);
     QVERIFY(!from->isEnabled());
+    // The range starts out as the 30 days up to the session's day, not the computer's.
+    const QDate today = m_ws->now().toLocalTime().date();
+    QCOMPARE(to->date(), today);
+    QCOMPARE(from->date(), today.addDays(-30));
     const QDate older = m_ws->now().addDays(-3).toLocalTime().date();
     from->setDate(older.addDays(1));
     to->setDate(older.addDays(10));
@@ -459,6 +469,76 @@ void TestTemplatesPage::createdFilter()
     QCOMPARE(names(), QStringList{u"Older"_s});
     QTest::mouseClick(created, Qt::LeftButton);
     QCOMPARE(names().size(), 2);
+}
+
+void TestTemplatesPage::clearFiltersDisablesTheDates()
+{
+    m_ws->createTemplate(u"Trial"_s);
+    openPage();
+    auto *created = m_page->findChild<QCheckBox *>(u"createdFilter"_s);
+    auto *from = m_page->findChild<QDateEdit *>(u"createdFrom"_s);
+    auto *to = m_page->findChild<QDateEdit *>(u"createdTo"_s);
+    QTest::mouseClick(created, Qt::LeftButton);
+    QVERIFY(created->isChecked());
+    QVERIFY(from->isEnabled() && to->isEnabled());
+    auto *clear = m_page->findChild<QWidget *>(u"clearFiltersButton"_s);
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QVERIFY(!created->isChecked());
+    QVERIFY(!from->isEnabled());
+    QVERIFY(!to->isEnabled());
+    QCOMPARE(names(), QStringList{u"Trial"_s});
+}
+
+void TestTemplatesPage::reversedDatesAreMarkedAndNotApplied()
+{
+    m_ws->createTemplate(u"Older"_s); // 27 Nov 2026
+    m_ws->advance(3 * 86400);
+    m_ws->createTemplate(u"Newer"_s); // 30 Nov 2026
+    openPage();
+    auto *created = m_page->findChild<QCheckBox *>(u"createdFilter"_s);
+    auto *from = m_page->findChild<QDateEdit *>(u"createdFrom"_s);
+    auto *to = m_page->findChild<QDateEdit *>(u"createdTo"_s);
+    auto *message = m_page->findChild<QLabel *>(u"createdMessage"_s);
+    const QDate newer = m_ws->now().toLocalTime().date();
+    QTest::mouseClick(created, Qt::LeftButton);
+    from->setDate(newer);
+    to->setDate(newer);
+    QCOMPARE(names(), QStringList{u"Newer"_s});
+    QVERIFY(!message->isVisible());
+
+    // The end before the start: said beside the dates; the table keeps what it showed.
+    to->setFocus();
+    QTest::keyClick(to, Qt::Key_Down); // a day earlier
+    QCOMPARE(to->date(), newer.addDays(-1));
+    QVERIFY(message->isVisible());
+    QCOMPARE(message->text(), u"The end date is before the start date."_s);
+    QCOMPARE(to->accessibleDescription(), message->text());
+    QCOMPARE(names(), QStringList{u"Newer"_s});
+    // Other filters wait for the dates too.
+    QTest::keyClicks(m_page->findChild<QLineEdit *>(u"nameFilter"_s), u"zzz"_s);
+    QCOMPARE(names(), QStringList{u"Newer"_s});
+    typeInto(m_page->findChild<QLineEdit *>(u"nameFilter"_s), QString());
+
+    from->setDate(newer.addDays(-3));
+    QVERIFY(!message->isVisible());
+    QCOMPARE(names(), QStringList{u"Older"_s});
+}
+
+void TestTemplatesPage::filterChangeReadsNoFurtherPages()
+{
+    for (int i = 0; i < 100; ++i) {
+        m_ws->createTemplate(u"Keep %1"_s.arg(i, 3, 10, QChar(u'0')));
+        m_ws->advance(1);
+    }
+    m_ws->createTemplate(u"Other"_s); // the newest: the first row
+    openPage();
+    clickRow(0);
+    QCOMPARE(table()->model()->rowCount(), TemplateTableModel::PageSize);
+    // The selected template is not among the matches: looking for it must not read them all.
+    QTest::keyClicks(m_page->findChild<QLineEdit *>(u"nameFilter"_s), u"keep"_s);
+    QCOMPARE(m_page->findChild<QLabel *>(u"templateCount"_s)->text(), u"100 templates"_s);
+    QCOMPARE(table()->model()->rowCount(), TemplateTableModel::PageSize);
+    QVERIFY(!action(u"editTemplateAction"_s)->isEnabled()); // nothing selected now
 }
 
 void TestTemplatesPage::otherPartnersTemplatesAreHidden()
@@ -495,6 +575,22 @@ void TestTemplatesPage::showItemRevealsFilteredTemplate()
     QCOMPARE(names().size(), 2);
     QCOMPARE(table()->currentIndex().data(ItemRoles::Id).toUuid(), target.id);
     QVERIFY(action(u"editTemplateAction"_s)->isEnabled());
+}
+
+void TestTemplatesPage::showItemFindsATemplateFarDown()
+{
+    const VoucherTemplate oldest = m_ws->createTemplate(u"The oldest"_s);
+    for (int i = 0; i < TemplateTableModel::SearchRows + 10; ++i) {
+        m_ws->advance(1);
+        m_ws->createTemplate(u"T%1"_s.arg(i, 3, 10, QChar(u'0')));
+    }
+    openPage();
+    m_page->showItem(oldest.id);
+    // Beyond the rows a search may read: narrowed to its name instead.
+    QCOMPARE(m_page->findChild<QLineEdit *>(u"nameFilter"_s)->text(), u"The oldest"_s);
+    QCOMPARE(names(), QStringList{u"The oldest"_s});
+    QCOMPARE(table()->currentIndex().data(ItemRoles::Id).toUuid(), oldest.id);
+    QVERIFY(table()->hasFocus());
 }
 
 void TestTemplatesPage::focusSearchAndState()
@@ -553,6 +649,56 @@ void TestTemplatesPage::applyOpensWizardForTemplate()
     QCOMPARE(requested.size(), 0); // nothing submitted: stay here
 }
 
+void TestTemplatesPage::submittingFromApplyAnnouncesOnce()
+{
+    const VoucherTemplate trial = m_ws->createTemplate(u"Trial"_s);
+    openPage();
+    clickRow(0);
+    QSignalSpy requested(m_page.get(), &Page::showPageRequested);
+    QSignalSpy changed(m_session.get(), &Session::changed);
+    action(u"applyTemplateAction"_s)->trigger();
+    ApplicationWizard *wizard = nullptr;
+    QTRY_VERIFY((wizard = m_page->findChild<ApplicationWizard *>()) && wizard->isVisible());
+    const auto byName = [wizard]<typename T>(const QString &accessibleName) -> T * {
+        for (T *widget : wizard->currentPage()->findChildren<T *>()) {
+            if (widget->accessibleName() == accessibleName)
+                return widget;
+        }
+        return nullptr;
+    };
+    QCOMPARE(wizard->currentId(), int(ApplicationWizard::TemplatePage));
+    QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton); // preselected
+    QCOMPARE(wizard->currentId(), int(ApplicationWizard::CustomerPage));
+    auto *customers = wizard->currentPage()->findChild<QTableView *>();
+    QTest::keyClicks(byName.operator()<QLineEdit>(u"Search customers by name or UIN"_s),
+                     m_ws->customerA.uin);
+    QTRY_COMPARE(customers->model()->rowCount(), 1);
+    QTest::mouseClick(customers->viewport(), Qt::LeftButton, {},
+                      customers->visualRect(customers->model()->index(0, 0)).center());
+    QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+    QTest::keyClicks(byName.operator()<QPlainTextEdit>(u"Testing scenario"_s),
+                     u"Load test of CVM for a two-week trial before migration."_s);
+    QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+    QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(ApplicationWizard::SubmittedStep));
+    const QUuid applicationId = wizard->applicationId();
+    QVERIFY(!applicationId.isNull());
+    QPointer<ApplicationWizard> guard(wizard);
+    QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY(guard.isNull());
+
+    // The wizard announced the application and the locked template; the page adds nothing.
+    QCOMPARE(changed.size(), 1);
+    const auto changes = changed.at(0).at(0).value<Session::Changes>();
+    QVERIFY(changes.testFlag(Session::Change::Applications));
+    QVERIFY(changes.testFlag(Session::Change::Templates));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).value<Page::Id>(), Page::Id::VoucherList);
+    QCOMPARE(requested.at(0).at(1).toUuid(), applicationId);
+    QVERIFY(TemplateRepository(m_ws->db()).find(trial.id)->locked);
+    QCOMPARE(table()->model()->index(0, TemplateTableModel::State).data().toString(), u"Locked"_s);
+}
+
 void TestTemplatesPage::actionsHaveIconsAndTooltips()
 {
     openPage();
@@ -564,6 +710,16 @@ void TestTemplatesPage::actionsHaveIconsAndTooltips()
     }
     QCOMPARE(actions.first(), action(u"createTemplateAction"_s));
     QCOMPARE(actions.first()->shortcut(), QKeySequence(QKeySequence::New));
+    // The keys in the tooltips are the actions' own, as this platform writes them.
+    const auto keys = [](QAction *a) { return a->shortcut().toString(QKeySequence::NativeText); };
+    QAction *create = action(u"createTemplateAction"_s);
+    QCOMPARE(create->toolTip(), u"Create a voucher template (%1)"_s.arg(keys(create)));
+    for (const QString &name :
+         {u"editTemplateAction"_s, u"duplicateTemplateAction"_s, u"deleteTemplateAction"_s}) {
+        QAction *a = action(name);
+        QVERIFY2(!keys(a).isEmpty(), qPrintable(name));
+        QVERIFY2(a->toolTip().endsWith(u"(%1)"_s.arg(keys(a))), qPrintable(a->toolTip()));
+    }
     QCOMPARE(m_page->title(), u"Vendor Voucher Application"_s);
     QCOMPARE(m_page->id(), Page::Id::Templates);
 }
@@ -607,6 +763,11 @@ void TestTemplatesPage::screenshot()
     editor->reject();
     m_page->findChild<QLineEdit *>(u"nameFilter"_s)->setText(u"zzz"_s);
     QVERIFY(m_page->grab().save(folder + u"/templatespage-nomatch.png"_s));
+    m_page->findChild<QLineEdit *>(u"nameFilter"_s)->clear();
+    m_page->findChild<QCheckBox *>(u"createdFilter"_s)->setChecked(true);
+    auto *to = m_page->findChild<QDateEdit *>(u"createdTo"_s);
+    to->setDate(m_page->findChild<QDateEdit *>(u"createdFrom"_s)->date().addDays(-1));
+    QVERIFY(m_page->grab().save(folder + u"/templatespage-reversed-dates.png"_s));
 }
 
 QTEST_MAIN(TestTemplatesPage)

@@ -2,11 +2,14 @@
 #include "icons.h"
 #include "itemroles.h"
 #include "statusstyle.h"
+#include "storeprobe.h"
 #include "templatetablemodel.h"
 #include "testworkspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +30,8 @@ private slots:
     void filtersNarrowTheRows();
     void reloadKeepsLoadedRowsAndSeesChanges();
     void rowOfLoadsFurtherPages();
+    void fetchUntilStopsAtItsBound();
+    void failedReadOffersNoMore();
 
 private:
     TemplateFilter partnerA() const
@@ -203,6 +208,62 @@ void TestTemplateTableModel::rowOfLoadsFurtherPages()
     QCOMPARE(model.rowOf(oldest.id), 70);
     QCOMPARE(model.rowCount(), 71);
     QCOMPARE(model.rowOf(QUuid::createUuid()), -1);
+}
+
+void TestTemplateTableModel::fetchUntilStopsAtItsBound()
+{
+    const VoucherTemplate oldest = m_ws->createTemplate(u"Oldest"_s);
+    for (int i = 0; i < 119; ++i) {
+        m_ws->advance(1);
+        m_ws->createTemplate(u"T%1"_s.arg(i));
+    }
+    TemplateTableModel model(m_ws->db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFilter(partnerA());
+    QCOMPARE(model.loadedRow(oldest.id), -1); // not loaded, and looking does not load it
+    QCOMPARE(model.rowCount(), TemplateTableModel::PageSize);
+    // A page at a time until the bound is reached: 100 rows hold no "Oldest".
+    QCOMPARE(model.fetchUntil(oldest.id, 60), -1);
+    QCOMPARE(model.rowCount(), 2 * TemplateTableModel::PageSize);
+    QCOMPARE(model.fetchUntil(oldest.id, 1000), 119);
+    QCOMPARE(model.rowCount(), 120);
+    QCOMPARE(model.loadedRow(oldest.id), 119);
+    QCOMPARE(model.fetchUntil(QUuid::createUuid(), 1000), -1);
+}
+
+void TestTemplateTableModel::failedReadOffersNoMore()
+{
+    const VoucherTemplate oldest = m_ws->createTemplate(u"Oldest"_s);
+    for (int i = 0; i < 119; ++i) {
+        m_ws->advance(1);
+        m_ws->createTemplate(u"T%1"_s.arg(i));
+    }
+    TemplateTableModel model(m_ws->db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy failed(&model, &TemplateTableModel::loadFailed);
+    model.setFilter(partnerA());
+    QVERIFY(model.canFetchMore({}));
+
+    StoreProbe::exec(m_ws->db(), u"ALTER TABLE templates RENAME TO templates_away"_s);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"prepare failed: no such table"_s));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"reading templates failed"_s));
+    model.fetchMore({});
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(!model.errorMessage().isEmpty());
+    QCOMPARE(model.rowCount(), TemplateTableModel::PageSize); // what was read stays
+    QCOMPARE(model.totalCount(), 120);
+    // A view scrolling on, or a search, does not retry the failing read again and again.
+    QVERIFY(!model.canFetchMore({}));
+    model.fetchMore({});
+    QCOMPARE(model.fetchUntil(oldest.id, 1000), -1);
+    QCOMPARE(failed.size(), 1);
+
+    // Refresh reads again once the store is back.
+    StoreProbe::exec(m_ws->db(), u"ALTER TABLE templates_away RENAME TO templates"_s);
+    model.reload();
+    QVERIFY(model.errorMessage().isEmpty());
+    QVERIFY(model.canFetchMore({}));
+    QCOMPARE(model.fetchUntil(oldest.id, 1000), 119);
 }
 
 QTEST_MAIN(TestTemplateTableModel)

@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -21,8 +22,9 @@ using namespace Qt::StringLiterals;
 
 // The Vendor Voucher List model: the session's scope, what each column shows (badge, balance
 // bar, "—" before issue), lazy pages that follow one another without gaps, sorting by the
-// columns that have a key, the count that arrives from a worker thread (and a stale count that
-// never arrives), and refresh keeping the loaded rows.
+// columns that have a key (every row once and in order across pages, also where the rows without
+// a voucher meet those with one), the count that arrives from a worker thread (and a stale count
+// that never arrives), and a refresh that reads only up to the kept row and a page more.
 class TestVoucherListModel : public QObject
 {
     Q_OBJECT
@@ -37,9 +39,11 @@ private slots:
     void countArrivesFromAWorker();
     void newerFilterDiscardsOlderCount();
     void sortByColumns();
+    void sortAcrossPages_data();
+    void sortAcrossPages();
     void unsortableColumnsKeepTheOrder();
     void filterNarrows();
-    void refreshKeepsLoadedRows();
+    void refreshReadsUpToTheKeptRow();
     void fetchUntilFindsARow();
 
 private:
@@ -295,6 +299,81 @@ void TestVoucherListModel::sortByColumns()
         QCOMPARE(VoucherListModel::columnOf(*VoucherListModel::sortKey(column)), column);
 }
 
+void TestVoucherListModel::sortAcrossPages_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<bool>("descending");
+    for (const auto &[column, name] : {std::pair{int(VoucherListModel::BalanceColumn), "balance"},
+                                       std::pair{int(VoucherListModel::ExpiresColumn), "expires"},
+                                       std::pair{int(VoucherListModel::CodeColumn), "code"}}) {
+        QTest::addRow("%s ascending", name) << column << false;
+        QTest::addRow("%s descending", name) << column << true;
+    }
+}
+
+// The columns that are empty until a voucher is issued: pages follow one another through ties
+// (many vouchers share a balance) and across the rows without a voucher, which SQLite sorts
+// first in ascending and last in descending order.
+void TestVoucherListModel::sortAcrossPages()
+{
+    QFETCH(int, column);
+    QFETCH(bool, descending);
+    auto m = model(m_ws->reviewer);
+    m->sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    QCOMPARE(m->rowCount(), VoucherListModel::PageSize);
+    int pages = 1;
+    while (m->canFetchMore({})) {
+        m->fetchMore({});
+        ++pages;
+    }
+    QVERIFY(pages >= 4);
+    QCOMPARE(m->rowCount(), m_all);
+
+    // Every row exactly once.
+    const QList<QUuid> listed = ids(*m);
+    QCOMPARE(QSet<QUuid>(listed.cbegin(), listed.cend()).size(), m_all);
+
+    // In order: the rows without a value together, then (or before) the values in the sort's
+    // direction, ties in the direction of their ids.
+    const auto value = [column](const VoucherListRow &row) -> QVariant {
+        if (!row.isIssued())
+            return {};
+        if (column == VoucherListModel::BalanceColumn)
+            return row.balanceMinor;
+        if (column == VoucherListModel::ExpiresColumn)
+            return row.expiresAt;
+        return row.voucherCode;
+    };
+    int withoutValue = 0;
+    for (int row = 1; row < m->rowCount(); ++row) {
+        const VoucherListRow &before = m->rowAt(row - 1);
+        const VoucherListRow &after = m->rowAt(row);
+        const QVariant a = value(before);
+        const QVariant b = value(after);
+        withoutValue += b.isValid() ? 0 : 1;
+        const QString where = u"rows %1 and %2"_s.arg(row - 1).arg(row);
+        if (a.isValid() != b.isValid()) {
+            // The one place where the groups meet: NULL first when ascending.
+            QVERIFY2(a.isValid() == descending, qPrintable(where));
+            continue;
+        }
+        const QPartialOrdering order =
+            a.isValid() ? QVariant::compare(a, b) : QPartialOrdering::Equivalent;
+        QVERIFY2(order != QPartialOrdering::Unordered, qPrintable(where));
+        if (order == QPartialOrdering::Equivalent) {
+            const QString idA = before.applicationId.toString(QUuid::WithoutBraces);
+            const QString idB = after.applicationId.toString(QUuid::WithoutBraces);
+            QVERIFY2(descending ? idA > idB : idA < idB, qPrintable(where));
+        } else {
+            QVERIFY2(order == (descending ? QPartialOrdering::Greater : QPartialOrdering::Less),
+                     qPrintable(where));
+        }
+    }
+    // Both groups are there, each over more than one page boundary's worth of rows.
+    QVERIFY(withoutValue > 3);
+    QVERIFY(withoutValue < m_all - VoucherListModel::PageSize);
+}
+
 void TestVoucherListModel::unsortableColumnsKeepTheOrder()
 {
     auto m = model(m_ws->reviewer);
@@ -341,20 +420,49 @@ void TestVoucherListModel::filterNarrows()
     check(filter, m_pending);
 }
 
-void TestVoucherListModel::refreshKeepsLoadedRows()
+void TestVoucherListModel::refreshReadsUpToTheKeptRow()
 {
     auto m = model(m_ws->reviewer);
     m->fetchMore({});
     m->fetchMore({});
     QCOMPARE(m->rowCount(), 3 * VoucherListModel::PageSize);
     QSignalSpy reset(m.get(), &QAbstractItemModel::modelReset);
+    const auto firstIds = [&](int rows) {
+        QList<QUuid> expected;
+        for (const VoucherListRow &row :
+             VoucherListQuery(m_ws->db(), {}).page(0, rows, m_ws->now()))
+            expected.append(row.applicationId);
+        return expected;
+    };
+
+    // Nothing to keep: the first page, however many rows were loaded.
     m->refresh();
     QCOMPARE(reset.size(), 1);
-    QCOMPARE(m->rowCount(), 3 * VoucherListModel::PageSize);
+    QCOMPARE(m->rowCount(), VoucherListModel::PageSize);
+    QVERIFY(m->canFetchMore({}));
+
+    // The kept row and a page more; the following rows load again as before.
+    m->refresh(150);
+    QCOMPARE(reset.size(), 2);
+    QCOMPARE(m->rowCount(), 151 + VoucherListModel::PageSize);
+    QCOMPARE(ids(*m), firstIds(151 + VoucherListModel::PageSize));
     QVERIFY(m->canFetchMore({}));
     m->fetchMore({});
+    QCOMPARE(m->rowCount(), 151 + 2 * VoucherListModel::PageSize);
+    QCOMPARE(ids(*m), firstIds(m->rowCount()));
+
+    // However far down the kept row is, a refresh reads at most MaxRefreshRows.
+    QCOMPARE(VoucherListModel::refreshRows(-1), VoucherListModel::PageSize);
+    QCOMPARE(VoucherListModel::refreshRows(0), VoucherListModel::PageSize + 1);
+    QCOMPARE(VoucherListModel::refreshRows(VoucherListModel::MaxRefreshRows),
+             VoucherListModel::MaxRefreshRows);
+    QCOMPARE(VoucherListModel::refreshRows(std::numeric_limits<int>::max()),
+             VoucherListModel::MaxRefreshRows);
+    QVERIFY(m_all < VoucherListModel::MaxRefreshRows);
+    m->refresh(std::numeric_limits<int>::max());
     QCOMPARE(m->rowCount(), m_all);
     QVERIFY(!m->canFetchMore({}));
+    QTRY_COMPARE(m->totalCount(), m_all);
 }
 
 void TestVoucherListModel::fetchUntilFindsARow()

@@ -15,6 +15,7 @@
 #include "voucherlistmodel.h"
 #include "voucherlistpage.h"
 #include "voucherlistquery.h"
+#include "vouchersortmenu.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -28,6 +29,7 @@
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -42,9 +44,10 @@
 using namespace Qt::StringLiterals;
 
 // The Vendor Voucher List page as a partner manager (and a reviewer over bulk data) uses it:
-// every filter through its widget, sorting by the header, pages loaded while scrolling, the
-// record count arriving later, the empty states, selection driving the detail panel, showItem,
-// and the CSV export (written, filtered, cancelled) through the page.
+// every filter through its widget, sorting by the header and by the keyboard's "Sort List By"
+// menu, pages loaded while scrolling, the record count arriving later, the empty states,
+// selection driving the detail panel, refreshes (bounded, and none while hidden), showItem, and
+// the CSV export (written, filtered, cancelled, with the statuses as of the export).
 class TestVoucherListPage : public QObject
 {
     Q_OBJECT
@@ -67,14 +70,20 @@ private slots:
     void impossibleDateRangeIsRefused();
     void noMatchOffersClearFilters();
     void emptyWorkspace();
+    void dateStepStartsAtTheSessionsToday();
     void sortByClickingTheHeader();
     void unsortableHeaderKeepsTheOrder();
+    void sortFromTheKeyboard();
     void scrollingLoadsMoreRows();
     void countArrivesLater();
     void selectionShowsTheDetail();
     void refreshKeepsTheSelection();
+    void hiddenPageReadsOnceWhenShown();
+    void refreshReadsUpToTheSelection();
+    void selectionBeyondTheRefreshStaysInTheDetail();
     void showItemClearsHidingFilters();
     void exportWritesTheFilteredList();
+    void exportShowsStatusesAsOfTheExport();
     void cancelledExportLeavesNoFile();
     void exportActionAsksForAFile();
     void focusSearch();
@@ -98,6 +107,9 @@ private:
     QString statusLine() const { return child<QLabel>(u"statusLine"_s)->text(); }
     void openPage(Session &session);
     void clickHeader(int column);
+    void selectRow(int row);
+    // Presses a mnemonic in the page's "Sort List By" menu, opened as a popup.
+    void pressInSortMenu(Qt::Key key);
     // Types like a user: keys for Latin text, an input method's commit for Chinese.
     static void typeText(QWidget *widget, const QString &text);
     QStringList readCsv(const QString &path);
@@ -207,6 +219,26 @@ void TestVoucherListPage::clickHeader(int column)
     const QPoint middle(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
                         header->height() / 2);
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, middle);
+}
+
+void TestVoucherListPage::selectRow(int row)
+{
+    view()->scrollTo(model()->index(row, 0));
+    const QRect cell = view()->visualRect(model()->index(row, VoucherListModel::CodeColumn));
+    QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(view()->selectionModel()->currentIndex().row(), row);
+}
+
+void TestVoucherListPage::pressInSortMenu(Qt::Key key)
+{
+    QAction *action = m_page->menuActions().value(1);
+    QVERIFY(action);
+    auto *menu = action->menu<QMenu *>();
+    QVERIFY(menu);
+    menu->popup(m_page->mapToGlobal(QPoint(200, 200)));
+    QVERIFY(QTest::qWaitForWindowExposed(menu));
+    QTest::keyClick(menu, key);
+    QTRY_VERIFY(!menu->isVisible());
 }
 
 void TestVoucherListPage::typeText(QWidget *widget, const QString &text)
@@ -504,6 +536,18 @@ void TestVoucherListPage::emptyWorkspace()
     m_page.reset();
 }
 
+void TestVoucherListPage::dateStepStartsAtTheSessionsToday()
+{
+    auto *from = child<OptionalDateEdit>(u"appliedFrom"_s);
+    QVERIFY(from->isAny());
+    from->setFocus();
+    // Today on the session's clock (the workspace's fixed day), not the computer's.
+    QTest::keyClick(from, Qt::Key_Up);
+    const QDate today = m_ws->now().toLocalTime().date();
+    QVERIFY(today != QDate::currentDate());
+    QCOMPARE(from->optionalDate(), today);
+}
+
 void TestVoucherListPage::sortByClickingTheHeader()
 {
     clickHeader(VoucherListModel::CustomerColumn);
@@ -544,6 +588,68 @@ void TestVoucherListPage::unsortableHeaderKeepsTheOrder()
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
         QCOMPARE(listedIds(), before);
     }
+}
+
+void TestVoucherListPage::sortFromTheKeyboard()
+{
+    QHeaderView *header = view()->horizontalHeader();
+    QAction *menuAction = m_page->menuActions().value(1);
+    QVERIFY(menuAction);
+    QCOMPARE(menuAction->text(), u"Sort List &By"_s);
+    auto *menu = m_page->findChild<VoucherSortMenu *>();
+    QVERIFY(menu);
+    QCOMPARE(menuAction->menu<QMenu *>(), menu);
+    // One item per sortable column, and "Descending"; the list's order checked.
+    for (int column = 0; column < VoucherListModel::ColumnCount; ++column)
+        QCOMPARE(menu->columnAction(column) != nullptr,
+                 VoucherListModel::sortKey(column).has_value());
+    QVERIFY(menu->columnAction(VoucherListModel::AppliedColumn)->isChecked());
+    QVERIFY(menu->descendingAction()->isChecked());
+    QSignalSpy pageRequested(m_page.get(), &Page::showPageRequested);
+
+    // C for Customer: sorted by customer, still descending, as the header shows.
+    pressInSortMenu(Qt::Key_C);
+    QCOMPARE(header->sortIndicatorSection(), int(VoucherListModel::CustomerColumn));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QVERIFY(menu->columnAction(VoucherListModel::CustomerColumn)->isChecked());
+    QVERIFY(!menu->columnAction(VoucherListModel::AppliedColumn)->isChecked());
+    const auto names = [this] {
+        QStringList result;
+        for (int row = 0; row < model()->rowCount(); ++row)
+            result.append(model()->index(row, VoucherListModel::CustomerColumn).data().toString());
+        return result;
+    };
+    QStringList expected = names();
+    std::sort(expected.begin(), expected.end(), std::greater<>());
+    QCOMPARE(names(), expected);
+    QVERIFY(expected.constFirst() != expected.constLast());
+    // The menu lives in the main window's menu bar: its page comes to the front.
+    QCOMPARE(pageRequested.size(), 1);
+    QCOMPARE(pageRequested.at(0).at(0).value<Page::Id>(), Page::Id::VoucherList);
+
+    // D turns "Descending" off: ascending, in the header too.
+    pressInSortMenu(Qt::Key_D);
+    QVERIFY(!menu->descendingAction()->isChecked());
+    QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+    std::reverse(expected.begin(), expected.end());
+    QCOMPARE(names(), expected);
+
+    // The other way round: a click on the header checks the menu's items.
+    clickHeader(VoucherListModel::FaceColumn);
+    QVERIFY(menu->columnAction(VoucherListModel::FaceColumn)->isChecked());
+    QCOMPARE(menu->descendingAction()->isChecked(),
+             header->sortIndicatorOrder() == Qt::DescendingOrder);
+    clickHeader(VoucherListModel::FaceColumn);
+    QCOMPARE(menu->descendingAction()->isChecked(),
+             header->sortIndicatorOrder() == Qt::DescendingOrder);
+    const bool descending = menu->descendingAction()->isChecked();
+    // A column the list cannot sort by changes neither.
+    clickHeader(VoucherListModel::KindColumn);
+    QCOMPARE(header->sortIndicatorSection(), int(VoucherListModel::FaceColumn));
+    QVERIFY(menu->columnAction(VoucherListModel::FaceColumn)->isChecked());
+    QCOMPARE(menu->descendingAction()->isChecked(), descending);
+    QCOMPARE(m_page->findChild<VoucherListModel *>()->listSort(),
+             (VoucherListSort{VoucherListSortKey::FaceValue, descending}));
 }
 
 void TestVoucherListPage::scrollingLoadsMoreRows()
@@ -646,6 +752,111 @@ void TestVoucherListPage::refreshKeepsTheSelection()
     QCOMPARE(reset.size(), 0);
 }
 
+void TestVoucherListPage::hiddenPageReadsOnceWhenShown()
+{
+    m_page->showItem(m_partial);
+    const auto balance = [this] {
+        return model()
+            ->index(listedIds().indexOf(m_partial), VoucherListModel::BalanceColumn)
+            .data()
+            .toString();
+    };
+    const QString before = balance();
+    QTRY_VERIFY(countText().endsWith(u"records"_s));
+    QSignalSpy reset(model(), &QAbstractItemModel::modelReset);
+    m_page->hide();
+
+    // Another window pays, and announces it several times over: the hidden list reads nothing.
+    Deduction bill;
+    bill.voucherId = m_partialVoucher;
+    bill.customerId = m_zeta.id;
+    bill.orderId = u"ORDER-HIDDEN"_s;
+    bill.productCode = u"cvm"_s;
+    bill.payMode = PayMode::Prepaid;
+    bill.orderAmountMinor = 500;
+    const auto paid = VoucherCommands(*m_ws->context(m_ws->managerA)).recordDeduction(bill);
+    QVERIFY2(paid.ok(), resultMessage(paid));
+    m_session->notifyChanged(Session::Change::Vouchers | Session::Change::Applications);
+    m_session->notifyChanged(Session::Change::Applications);
+    m_page->refresh();
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(balance(), before);
+    QVERIFY(!countText().startsWith(u"Counting"_s));
+
+    // Shown again: read once, the row still selected, with its new balance.
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QCOMPARE(reset.size(), 1);
+    QVERIFY(balance() != before);
+    QCOMPARE(view()->selectionModel()->currentIndex().data(ItemRoles::Id).toUuid(), m_partial);
+    QCOMPARE(m_page->findChild<VoucherDetailPanel *>()->applicationId(), m_partial);
+    // Showing it again without a change reads nothing.
+    m_page->hide();
+    m_page->show();
+    QCOMPARE(reset.size(), 1);
+}
+
+void TestVoucherListPage::refreshReadsUpToTheSelection()
+{
+    auto session = m_bulk->session(m_bulk->reviewer);
+    openPage(*session);
+    const qint64 all = VoucherListQuery(m_bulk->db(), {}).count(m_bulk->now());
+    while (model()->canFetchMore({}))
+        model()->fetchMore({});
+    QCOMPARE(model()->rowCount(), all);
+    const int selected = 2 * VoucherListModel::PageSize + 17;
+    selectRow(selected);
+    const QUuid id = listedIds().at(selected);
+
+    session->notifyChanged(Session::Change::Vouchers);
+    // Up to the selected row (and the rows shown below it) and a page more, not every row the
+    // user scrolled through.
+    const int rows = model()->rowCount();
+    QVERIFY2(rows >= selected + 1 + VoucherListModel::PageSize, qPrintable(QString::number(rows)));
+    QVERIFY2(rows < selected + 1 + VoucherListModel::PageSize + 60,
+             qPrintable(QString::number(rows)));
+    QVERIFY(rows < all);
+    QCOMPARE(view()->selectionModel()->currentIndex().row(), selected);
+    QCOMPARE(m_page->findChild<VoucherDetailPanel *>()->applicationId(), id);
+
+    // At the top with nothing selected: the rows shown and a page.
+    view()->selectionModel()->clearCurrentIndex();
+    view()->scrollToTop();
+    session->notifyChanged(Session::Change::Vouchers);
+    QVERIFY(model()->rowCount() > VoucherListModel::PageSize);
+    QVERIFY(model()->rowCount() < VoucherListModel::PageSize + 60);
+    m_page.reset();
+}
+
+void TestVoucherListPage::selectionBeyondTheRefreshStaysInTheDetail()
+{
+    TestWorkspace big;
+    QVERIFY(big.isValid());
+    BulkOptions options;
+    options.vouchers = VoucherListModel::MaxRefreshRows + VoucherListModel::PageSize;
+    options.partners = 3;
+    options.customers = 40;
+    options.now = big.now();
+    const auto generated = BulkVoucherGenerator(big.db(), options).generate();
+    QVERIFY2(generated.ok(), resultMessage(generated));
+    auto session = big.session(big.reviewer);
+    openPage(*session);
+    while (model()->rowCount() < VoucherListModel::MaxRefreshRows + 50)
+        model()->fetchMore({});
+    const int selected = VoucherListModel::MaxRefreshRows + 10;
+    selectRow(selected);
+    const QUuid id = listedIds().at(selected);
+    auto *detail = m_page->findChild<VoucherDetailPanel *>();
+    QCOMPARE(detail->applicationId(), id);
+
+    session->notifyChanged(Session::Change::Vouchers);
+    // Never more than MaxRefreshRows at once; the row is no longer loaded, its detail stays.
+    QCOMPARE(model()->rowCount(), VoucherListModel::MaxRefreshRows);
+    QVERIFY(!listedIds().contains(id));
+    QCOMPARE(detail->applicationId(), id);
+    m_page.reset();
+}
+
 void TestVoucherListPage::showItemClearsHidingFilters()
 {
     auto *status = child<QComboBox>(u"statusFilter"_s);
@@ -687,6 +898,30 @@ void TestVoucherListPage::exportWritesTheFilteredList()
     QVERIFY(partial && partial->balanceMinor < 100000);
     QVERIFY(lines.at(2).contains(
         u"1000.00,"_s + Money(partial->balanceMinor, u"CNY"_s).toDecimalString() + u","_s));
+}
+
+void TestVoucherListPage::exportShowsStatusesAsOfTheExport()
+{
+    QCOMPARE(model()
+                 ->index(listedIds().indexOf(m_unused), VoucherListModel::StatusColumn)
+                 .data()
+                 .toString(),
+             voucherListStatusDisplayName(VoucherListStatus::Unused));
+    // Forty days later, without the list having been read again: the vouchers have expired.
+    m_ws->advance(40 * 24 * 3600);
+    const QString path = m_dir.filePath(u"later.csv"_s);
+    QVERIFY(m_page->exportTo(path));
+    QTRY_VERIFY(!m_page->isExporting());
+    m_ws->setNow(TestWorkspace::defaultNow().addSecs(3 * 3600));
+    const QStringList lines = readCsv(path);
+    QCOMPARE(lines.size(), 5);
+    const QString unused = m_unused.toString(QUuid::WithoutBraces);
+    const auto line = std::find_if(lines.cbegin(), lines.cend(),
+                                   [&](const QString &l) { return l.contains(unused); });
+    QVERIFY(line != lines.cend());
+    QVERIFY2(
+        line->contains(u","_s + voucherListStatusDisplayName(VoucherListStatus::Expired) + u","_s),
+        qPrintable(*line));
 }
 
 void TestVoucherListPage::cancelledExportLeavesNoFile()
@@ -796,14 +1031,20 @@ void TestVoucherListPage::stateIsRestored()
     QCOMPARE(listedIds(), sorted);
 }
 
+// Set VD_UI_SCREENSHOTS to a folder to look at the page as a person would.
 void TestVoucherListPage::screenshot()
 {
+    const QString path = qEnvironmentVariable("VD_UI_SCREENSHOTS");
+    if (path.isEmpty())
+        QSKIP("VD_UI_SCREENSHOTS not set");
     m_page->showItem(m_partial);
     QTRY_COMPARE(countText(), u"4 records"_s);
-    const QString path = qEnvironmentVariable("VD_SCREENSHOT_DIR");
-    if (path.isEmpty())
-        return;
     QVERIFY(m_page->grab().save(QDir(path).filePath(u"voucherlistpage.png"_s)));
+    auto *sortMenu = m_page->findChild<VoucherSortMenu *>();
+    sortMenu->popup(m_page->mapToGlobal(QPoint(200, 200)));
+    QVERIFY(QTest::qWaitForWindowExposed(sortMenu));
+    QVERIFY(sortMenu->grab().save(QDir(path).filePath(u"voucherlistpage-sortmenu.png"_s)));
+    sortMenu->close();
     typeText(child<QLineEdit>(u"searchField"_s), u"no such voucher"_s);
     QTRY_VERIFY(child<EmptyState>(u"listEmptyState"_s)->isEmpty());
     QVERIFY(m_page->grab().save(QDir(path).filePath(u"voucherlistpage-nomatch.png"_s)));

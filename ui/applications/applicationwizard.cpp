@@ -19,7 +19,7 @@ ApplicationWizard::ApplicationWizard(Session &session, const QUuid &templateId, 
     , m_customerPage(new CustomerChoicePage(session))
     , m_scenarioPage(new ScenarioPage)
     , m_summaryPage(new SummaryPage(session))
-    , m_submittedPage(new SubmittedPage)
+    , m_submittedPage(new SubmittedPage(session))
 {
     setWindowTitle(tr("Apply for a Vendor Voucher"));
     setWindowIcon(Icons::get(u"apply"_s));

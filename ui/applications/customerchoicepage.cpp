@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QWizard>
 
@@ -19,6 +20,7 @@ CustomerChoicePage::CustomerChoicePage(Session &session, QWidget *parent)
     : QWizardPage(parent)
     , m_model(new CustomerTableModel(session, this))
     , m_search(new QLineEdit)
+    , m_searchDelay(new QTimer(this))
     , m_view(new QTableView)
     , m_emptyState(new EmptyState(m_view))
 {
@@ -54,7 +56,13 @@ CustomerChoicePage::CustomerChoicePage(Session &session, QWidget *parent)
     layout->addLayout(searchRow);
     layout->addWidget(m_emptyState, 1);
 
-    connect(m_search, &QLineEdit::textChanged, this, &CustomerChoicePage::search);
+    // Each search reads the store: wait for a pause in typing, or Enter, which then also
+    // reaches the wizard's default button (Next).
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(SearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &CustomerChoicePage::applySearch);
+    connect(m_search, &QLineEdit::returnPressed, this, &CustomerChoicePage::applySearch);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QWizardPage::completeChanged);
     // Not activated(): Enter already reaches the wizard's default button (Next).
@@ -78,10 +86,22 @@ bool CustomerChoicePage::isComplete() const
     return selectedCustomer().has_value();
 }
 
+bool CustomerChoicePage::validatePage()
+{
+    if (m_searchDelay->isActive())
+        applySearch();
+    return isComplete();
+}
+
 bool CustomerChoicePage::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_search && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_model->rowCount() > 0) {
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
+        // Into the list the typed text asks for, not the one still shown.
+        if (m_searchDelay->isActive())
+            applySearch();
+        if (m_model->rowCount() == 0)
+            return QWizardPage::eventFilter(watched, event);
         if (!isComplete())
             m_view->selectRow(0);
         m_view->setFocus();
@@ -90,17 +110,14 @@ bool CustomerChoicePage::eventFilter(QObject *watched, QEvent *event)
     return QWizardPage::eventFilter(watched, event);
 }
 
-void CustomerChoicePage::search(const QString &text)
+void CustomerChoicePage::applySearch()
 {
+    m_searchDelay->stop();
     const std::optional<Customer> selected = selectedCustomer();
-    m_model->setFilterText(text);
+    m_model->setFilterText(m_search->text());
     // Only among the loaded rows: looking further would read every page on each keystroke.
-    if (selected) {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (m_model->customerAt(row).id == selected->id)
-                m_view->selectRow(row);
-        }
-    }
+    if (const int row = selected ? m_model->rowOf(selected->id) : -1; row >= 0)
+        m_view->selectRow(row);
     updateEmptyState();
     emit completeChanged();
 }

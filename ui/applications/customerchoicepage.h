@@ -10,6 +10,7 @@ class CustomerTableModel;
 class EmptyState;
 class QLineEdit;
 class QTableView;
+class QTimer;
 class Session;
 
 // Step 2 of the application wizard: the partner's eligible customers, searched by name or by
@@ -23,16 +24,22 @@ public:
 
     std::optional<Customer> selectedCustomer() const;
     bool isComplete() const override;
+    // Applies a search still waiting for the pause in typing: Next chooses what is shown.
+    bool validatePage() override;
+
+    // How long typing pauses before the search runs (as on the Customers page).
+    static constexpr int SearchDelayMs = 250;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void search(const QString &text);
+    void applySearch();
     void updateEmptyState();
 
     CustomerTableModel *m_model;
     QLineEdit *m_search;
+    QTimer *m_searchDelay;
     QTableView *m_view;
     EmptyState *m_emptyState;
 };

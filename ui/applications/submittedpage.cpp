@@ -1,6 +1,7 @@
 #include "submittedpage.h"
 
 #include "displayformat.h"
+#include "session.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -8,8 +9,9 @@
 
 using namespace Qt::StringLiterals;
 
-SubmittedPage::SubmittedPage(QWidget *parent)
+SubmittedPage::SubmittedPage(Session &session, QWidget *parent)
     : QWizardPage(parent)
+    , m_session(session)
     , m_text(new QLabel)
 {
     setTitle(tr("Application submitted"));
@@ -28,12 +30,14 @@ SubmittedPage::SubmittedPage(QWidget *parent)
 
 void SubmittedPage::setApplication(const Application &application, const QString &customerName)
 {
+    // The vendor's calendar day, as on the summary page, whatever the viewer's time zone.
+    const QString due = DisplayFormat::weekdayDate(
+        application.reviewDueAt.toTimeZone(m_session.context().calendar().timeZone()).date());
     m_text->setText(tr("The application for <b>%1</b> with the template <b>%2</b> is pending "
                        "review. The vendor's review is expected by <b>%3</b>.<br><br>Until "
                        "then you can cancel it from the Vendor Voucher List.")
                         .arg(customerName.toHtmlEscaped(),
                              application.templateSnapshot.name.toHtmlEscaped(),
-                             DisplayFormat::weekdayDate(application.reviewDueAt)));
-    m_text->setAccessibleName(tr("Application submitted, pending review, expected by %1")
-                                  .arg(DisplayFormat::weekdayDate(application.reviewDueAt)));
+                             due.toHtmlEscaped()));
+    m_text->setAccessibleName(tr("Application submitted, pending review, expected by %1").arg(due));
 }

@@ -6,7 +6,6 @@
 
 #include <QFormLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QVBoxLayout>
 #include <QWizard>
 
@@ -115,17 +114,17 @@ QString SummaryPage::expectedReviewText(const BusinessCalendar &calendar,
             ++businessDays;
     }
 
-    // The count is always 3 today; the sentence still names it, as the example does.
-    QString text =
-        tr("The vendor reviews applications in 1–3 business days. Expected by "
-           "<b>%1</b> — %2 business days.")
-            .arg(DisplayFormat::weekdayDate(due).toHtmlEscaped(), QLocale().toString(businessDays));
+    // Days of the vendor's calendar, not the viewer's: 23:59:59 in Shanghai is already the next
+    // day in Tokyo, and a Shanghai morning is still the day before in Los Angeles.
+    //: %1 is a date; %Ln the number of business days (always 3 today).
+    QString text = tr("The vendor reviews applications in 1–3 business days. Expected by "
+                      "<b>%1</b> — %Ln business days.",
+                      nullptr, businessDays)
+                       .arg(DisplayFormat::weekdayDate(dueDate).toHtmlEscaped());
     if (countFrom != today) {
         text += u" "_s + tr("Today is not a working day for the vendor, so the count starts on "
                             "%1.")
-                             .arg(DisplayFormat::weekdayDate(
-                                      QDateTime(countFrom, QTime(12, 0), calendar.timeZone()))
-                                      .toHtmlEscaped());
+                             .arg(DisplayFormat::weekdayDate(countFrom).toHtmlEscaped());
     }
     if (calendar.reviewDueIsEstimate(submittedAt, ReviewBusinessDays)) {
         text += u" "_s + tr("This date is an estimate: the vendor's holidays for that period "

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QWizard>
 
@@ -23,6 +24,7 @@ TemplateChoicePage::TemplateChoicePage(Session &session, const QUuid &preselecte
     , m_session(session)
     , m_model(new TemplateTableModel(session.db(), this))
     , m_search(new QLineEdit)
+    , m_searchDelay(new QTimer(this))
     , m_view(new QTableView)
     , m_emptyState(new EmptyState(m_view))
 {
@@ -61,7 +63,13 @@ TemplateChoicePage::TemplateChoicePage(Session &session, const QUuid &preselecte
     layout->addLayout(searchRow);
     layout->addWidget(m_emptyState, 1);
 
-    connect(m_search, &QLineEdit::textChanged, this, &TemplateChoicePage::search);
+    // Each search reads the store: wait for a pause in typing, or Enter, which then also
+    // reaches the wizard's default button (Next).
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(SearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &TemplateChoicePage::applySearch);
+    connect(m_search, &QLineEdit::returnPressed, this, &TemplateChoicePage::applySearch);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QWizardPage::completeChanged);
     // Not activated(): Enter already reaches the wizard's default button (Next).
@@ -70,7 +78,7 @@ TemplateChoicePage::TemplateChoicePage(Session &session, const QUuid &preselecte
             wizard()->next();
     });
 
-    search({});
+    applySearch();
     if (!preselectedId.isNull())
         select(preselectedId);
 }
@@ -90,10 +98,22 @@ bool TemplateChoicePage::isComplete() const
     return selectedTemplate().has_value();
 }
 
+bool TemplateChoicePage::validatePage()
+{
+    if (m_searchDelay->isActive())
+        applySearch();
+    return isComplete();
+}
+
 bool TemplateChoicePage::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_search && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_model->rowCount() > 0) {
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
+        // Into the list the typed text asks for, not the one still shown.
+        if (m_searchDelay->isActive())
+            applySearch();
+        if (m_model->rowCount() == 0)
+            return QWizardPage::eventFilter(watched, event);
         if (!isComplete())
             m_view->selectRow(0);
         m_view->setFocus();
@@ -102,12 +122,13 @@ bool TemplateChoicePage::eventFilter(QObject *watched, QEvent *event)
     return QWizardPage::eventFilter(watched, event);
 }
 
-void TemplateChoicePage::search(const QString &text)
+void TemplateChoicePage::applySearch()
 {
+    m_searchDelay->stop();
     const std::optional<VoucherTemplate> selected = selectedTemplate();
     TemplateFilter filter;
     filter.partnerId = m_session.actor().partnerId;
-    filter.nameContains = text.trimmed();
+    filter.nameContains = m_search->text().trimmed();
     m_model->setFilter(filter);
     // Only among the loaded rows: looking further would read every page on each keystroke.
     if (selected) {
@@ -134,12 +155,12 @@ void TemplateChoicePage::updateEmptyState()
 {
     if (!m_model->errorMessage().isEmpty())
         m_emptyState->setMessage(tr("Templates unavailable"), m_model->errorMessage());
-    else if (m_search->text().trimmed().isEmpty())
+    else if (m_model->filter().nameContains.isEmpty())
         m_emptyState->setMessage(tr("No templates yet"),
                                  tr("Create a template on the Vendor Voucher Application page "
                                     "first, then apply with it."));
     else
-        m_emptyState->setMessage(tr("No template matches “%1”").arg(m_search->text().trimmed()),
+        m_emptyState->setMessage(tr("No template matches “%1”").arg(m_model->filter().nameContains),
                                  tr("Search by part of the template's name."));
     m_emptyState->setEmpty(m_model->rowCount() == 0);
 }

@@ -9,6 +9,7 @@
 class EmptyState;
 class QLineEdit;
 class QTableView;
+class QTimer;
 class Session;
 class TemplateTableModel;
 
@@ -23,18 +24,24 @@ public:
 
     std::optional<VoucherTemplate> selectedTemplate() const;
     bool isComplete() const override;
+    // Applies a search still waiting for the pause in typing: Next chooses what is shown.
+    bool validatePage() override;
+
+    // How long typing pauses before the search runs (as on the Customers page).
+    static constexpr int SearchDelayMs = 250;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void search(const QString &text);
+    void applySearch();
     void select(const QUuid &id);
     void updateEmptyState();
 
     Session &m_session;
     TemplateTableModel *m_model;
     QLineEdit *m_search;
+    QTimer *m_searchDelay;
     QTableView *m_view;
     EmptyState *m_emptyState;
 };

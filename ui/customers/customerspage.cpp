@@ -1,25 +1,34 @@
 #include "customerspage.h"
 
 #include "customerdialog.h"
+#include "customerrepository.h"
 #include "customertablemodel.h"
 #include "displayformat.h"
 #include "emptystate.h"
 #include "icons.h"
 #include "itemroles.h"
 #include "session.h"
+#include "storeerror.h"
 
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+Q_LOGGING_CATEGORY(lcCustomersPage, "voucherdesk.ui.customerspage")
+} // namespace
 
 CustomersPage::CustomersPage(Session &session, QWidget *parent)
     : Page(parent)
@@ -108,10 +117,14 @@ QString CustomersPage::title() const
 void CustomersPage::refresh()
 {
     const QUuid selected = selectedId();
+    const int loaded = m_model->rowCount();
     m_model->reload();
     updateState();
-    if (!selected.isNull())
+    if (!selected.isNull()) {
+        // As far as the list was scrolled before, not to its end.
+        m_model->fetchUntil(selected, std::max(loaded, ShowItemSearchRows));
         select(selected);
+    }
 }
 
 void CustomersPage::focusSearch()
@@ -122,10 +135,18 @@ void CustomersPage::focusSearch()
 
 void CustomersPage::showItem(const QUuid &id)
 {
-    if (m_model->rowOf(id) < 0 && !m_search->text().isEmpty()) {
+    if (m_model->fetchUntil(id, ShowItemSearchRows) < 0 && !m_search->text().isEmpty()) {
         // The search hides it: show every customer rather than nothing.
         m_search->clear();
         applySearch();
+    }
+    if (m_model->fetchUntil(id, ShowItemSearchRows) < 0) {
+        // Far down a long list: narrow it to the customer rather than read every page.
+        if (const std::optional<Customer> customer = readCustomer(id)) {
+            m_search->setText(customer->uin);
+            applySearch();
+            m_model->fetchUntil(id, ShowItemSearchRows);
+        }
     }
     select(id);
     m_view->setFocus();
@@ -196,6 +217,20 @@ QUuid CustomersPage::selectedId() const
 {
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     return current.isValid() ? current.data(ItemRoles::Id).toUuid() : QUuid();
+}
+
+std::optional<Customer> CustomersPage::readCustomer(const QUuid &id) const
+{
+    std::optional<Customer> customer;
+    try {
+        customer = CustomerRepository(m_session.db()).find(id);
+    } catch (const StoreError &error) {
+        qCWarning(lcCustomersPage) << "reading a customer failed:" << error.what();
+        return std::nullopt;
+    }
+    if (!customer || !m_session.actor().canSee(customer->partnerId))
+        return std::nullopt;
+    return customer;
 }
 
 void CustomersPage::select(const QUuid &id)

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "customer.h"
 #include "page.h"
+
+#include <optional>
 
 class CustomerTableModel;
 class EmptyState;
@@ -31,6 +34,9 @@ public:
 
     // How long typing pauses before the search runs.
     static constexpr int SearchDelayMs = 250;
+    // showItem() reads pages for the customer up to this many rows; one further down is shown
+    // by searching for its UIN instead.
+    static constexpr int ShowItemSearchRows = 1000;
 
 private:
     void addCustomer();
@@ -38,6 +44,7 @@ private:
     void updateState();
     QUuid selectedId() const;
     void select(const QUuid &id);
+    std::optional<Customer> readCustomer(const QUuid &id) const;
 
     Session &m_session;
     CustomerTableModel *m_model;

@@ -44,17 +44,27 @@ void CustomerTableModel::reload()
     endResetModel();
 }
 
-int CustomerTableModel::rowOf(const QUuid &id)
+int CustomerTableModel::rowOf(const QUuid &id) const
 {
-    for (;;) {
-        for (int row = 0; row < m_rows.size(); ++row) {
-            if (m_rows.at(row).id == id)
-                return row;
-        }
-        if (!canFetchMore({}))
-            return -1;
-        fetchMore({});
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return row;
     }
+    return -1;
+}
+
+int CustomerTableModel::fetchUntil(const QUuid &id, int maxRows)
+{
+    int row = rowOf(id);
+    while (row < 0 && canFetchMore({}) && m_rows.size() < maxRows) {
+        const qsizetype before = m_rows.size();
+        fetchMore({});
+        for (qsizetype i = before; i < m_rows.size(); ++i) {
+            if (m_rows.at(i).id == id)
+                row = int(i);
+        }
+    }
+    return row;
 }
 
 int CustomerTableModel::rowCount(const QModelIndex &parent) const

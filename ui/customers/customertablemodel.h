@@ -29,9 +29,11 @@ public:
     qint64 totalCount() const { return m_totalCount; }
     // Whether the partner has any customer at all, whatever the filter.
     bool hasAnyCustomer() const { return m_hasAny; }
-    // The row of the customer, fetching further pages until it is found; -1 if the filter
-    // does not match it.
-    int rowOf(const QUuid &id);
+    // The row of a loaded customer; -1 when it is not loaded (or the filter does not match it).
+    int rowOf(const QUuid &id) const;
+    // Fetches pages until the customer is loaded, reading at most `maxRows` rows in all (a
+    // page may overshoot it); its row, or -1.
+    int fetchUntil(const QUuid &id, int maxRows);
     Customer customerAt(int row) const { return m_rows.at(row); }
     // Why the last read failed; empty after a good one.
     QString errorMessage() const { return m_error; }

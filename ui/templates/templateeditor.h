@@ -6,20 +6,13 @@
 
 #include <QDialog>
 
-class BlocklistLabel;
 class CommandError;
-class FieldMessage;
-class ProductPicker;
-class QComboBox;
-class QFormLayout;
+class QHBoxLayout;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
-class QRadioButton;
-class QSpinBox;
 class QStackedWidget;
 class Session;
+class TemplateDetailsForm;
 class TemplateSummary;
 
 // Creates, edits or shows one voucher template in two steps: the details, each invalid field
@@ -44,15 +37,15 @@ public:
     VoucherTemplate baseTemplate() const { return m_base; }
 
 private:
-    QWidget *buildDetailsPage();
     QWidget *buildConfirmPage();
-    QWidget *withMessage(QWidget *field, FieldMessage *message);
+    QHBoxLayout *buildButtons();
     void loadTemplate(const VoucherTemplate &t);
     void setMode(Mode mode);
-    void updateKind();
     void updateButtons();
     // Reads the fields into m_draft; false with every field's message shown when any is bad.
     bool readDraft();
+    // The rules' and the store's objections to the draft beyond what the form itself reads.
+    FieldErrors checkDraft(const VoucherTemplate &draft, const FieldErrors &unreadable) const;
     void showFieldErrors(const FieldErrors &errors);
     void clearMessages();
     void showBanner(const QString &message, bool warning);
@@ -73,24 +66,7 @@ private:
     QLabel *m_banner = nullptr;
     QLabel *m_info = nullptr;
     QStackedWidget *m_steps = nullptr;
-    QFormLayout *m_form = nullptr;
-    QLineEdit *m_name = nullptr;
-    QRadioButton *m_specific = nullptr;
-    QRadioButton *m_universal = nullptr;
-    BlocklistLabel *m_blocklist = nullptr;
-    ProductPicker *m_products = nullptr;
-    QLineEdit *m_faceValue = nullptr;
-    QSpinBox *m_validity = nullptr;
-    QLineEdit *m_minSpend = nullptr;
-    QComboBox *m_payMode = nullptr;
-    QPlainTextEdit *m_note = nullptr;
-    FieldMessage *m_nameMessage = nullptr;
-    FieldMessage *m_productsMessage = nullptr;
-    FieldMessage *m_faceValueMessage = nullptr;
-    FieldMessage *m_validityMessage = nullptr;
-    FieldMessage *m_minSpendMessage = nullptr;
-    FieldMessage *m_noteMessage = nullptr;
-    QWidget *m_productsRow = nullptr;
+    TemplateDetailsForm *m_details = nullptr;
     TemplateSummary *m_summary = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_back = nullptr;

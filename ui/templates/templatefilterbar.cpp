@@ -1,5 +1,6 @@
 #include "templatefilterbar.h"
 
+#include "fieldmessage.h"
 #include "icons.h"
 
 #include <QAction>
@@ -20,7 +21,7 @@ QDateTime startOfLocalDay(const QDate &date)
 }
 } // namespace
 
-TemplateFilterBar::TemplateFilterBar(QWidget *parent)
+TemplateFilterBar::TemplateFilterBar(const QDate &today, QWidget *parent)
     : QWidget(parent)
     , m_name(new QLineEdit)
     , m_kind(new QComboBox)
@@ -59,31 +60,7 @@ TemplateFilterBar::TemplateFilterBar(QWidget *parent)
     layout->addWidget(stateLabel);
     layout->addWidget(m_state);
 
-    m_created->setObjectName(u"createdFilter"_s);
-    m_created->setToolTip(tr("Only templates created between the two dates (both included)"));
-    auto makeDate = [](const QString &name, const QString &accessibleName) {
-        auto *edit = new QDateEdit;
-        edit->setObjectName(name);
-        edit->setAccessibleName(accessibleName);
-        edit->setCalendarPopup(true);
-        //: Date format of the "Created between" filter (QDate::toString); keep the year.
-        edit->setDisplayFormat(tr("d MMM yyyy"));
-        edit->setEnabled(false);
-        return edit;
-    };
-    m_createdFrom = makeDate(u"createdFrom"_s, tr("Created from"));
-    m_createdTo = makeDate(u"createdTo"_s, tr("Created until"));
-    const QDate today = QDate::currentDate();
-    m_createdFrom->setDate(today.addDays(-30));
-    m_createdTo->setDate(today);
-    layout->addWidget(m_created);
-    layout->addWidget(m_createdFrom);
-    layout->addWidget(new QLabel(u"–"_s));
-    layout->addWidget(m_createdTo);
-    connect(m_created, &QCheckBox::toggled, this, [this](bool on) {
-        m_createdFrom->setEnabled(on);
-        m_createdTo->setEnabled(on);
-    });
+    addCreatedFilter(layout, today);
 
     m_clearAction->setObjectName(u"clearFiltersAction"_s);
     m_clearAction->setToolTip(tr("Show every template"));
@@ -105,12 +82,60 @@ TemplateFilterBar::TemplateFilterBar(QWidget *parent)
     setTabOrder(m_createdFrom, m_createdTo);
     setTabOrder(m_createdTo, clearButton);
 
-    connect(m_name, &QLineEdit::textChanged, this, &TemplateFilterBar::changed);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &TemplateFilterBar::changed);
-    connect(m_state, &QComboBox::currentIndexChanged, this, &TemplateFilterBar::changed);
-    connect(m_created, &QCheckBox::toggled, this, &TemplateFilterBar::changed);
-    connect(m_createdFrom, &QDateEdit::dateChanged, this, &TemplateFilterBar::changed);
-    connect(m_createdTo, &QDateEdit::dateChanged, this, &TemplateFilterBar::changed);
+    connect(m_name, &QLineEdit::textChanged, this, &TemplateFilterBar::inputChanged);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &TemplateFilterBar::inputChanged);
+    connect(m_state, &QComboBox::currentIndexChanged, this, &TemplateFilterBar::inputChanged);
+    connect(m_created, &QCheckBox::toggled, this, &TemplateFilterBar::inputChanged);
+    connect(m_createdFrom, &QDateEdit::dateChanged, this, &TemplateFilterBar::inputChanged);
+    connect(m_createdTo, &QDateEdit::dateChanged, this, &TemplateFilterBar::inputChanged);
+}
+
+void TemplateFilterBar::addCreatedFilter(QHBoxLayout *layout, const QDate &today)
+{
+    m_created->setObjectName(u"createdFilter"_s);
+    m_created->setToolTip(tr("Only templates created between the two dates (both included)"));
+    auto makeDate = [](const QString &name, const QString &accessibleName) {
+        auto *edit = new QDateEdit;
+        edit->setObjectName(name);
+        edit->setAccessibleName(accessibleName);
+        edit->setCalendarPopup(true);
+        //: Date format of the "Created between" filter (QDate::toString); keep the year.
+        edit->setDisplayFormat(tr("d MMM yyyy"));
+        edit->setEnabled(false);
+        return edit;
+    };
+    m_createdFrom = makeDate(u"createdFrom"_s, tr("Created from"));
+    m_createdTo = makeDate(u"createdTo"_s, tr("Created until"));
+    m_createdFrom->setDate(today.addDays(-30));
+    m_createdTo->setDate(today);
+    m_dateMessage = new FieldMessage(m_createdTo);
+    m_dateMessage->setObjectName(u"createdMessage"_s);
+    m_dateMessage->setWordWrap(false);
+    layout->addWidget(m_created);
+    layout->addWidget(m_createdFrom);
+    layout->addWidget(new QLabel(u"–"_s));
+    layout->addWidget(m_createdTo);
+    layout->addWidget(m_dateMessage);
+    connect(m_created, &QCheckBox::toggled, this, [this](bool on) {
+        m_createdFrom->setEnabled(on);
+        m_createdTo->setEnabled(on);
+    });
+}
+
+bool TemplateFilterBar::rangeReversed() const
+{
+    return m_created->isChecked() && m_createdTo->date() < m_createdFrom->date();
+}
+
+void TemplateFilterBar::inputChanged()
+{
+    if (rangeReversed()) {
+        // Nothing matches such a range: say why instead of showing an empty table.
+        m_dateMessage->showMessage(tr("The end date is before the start date."));
+        return;
+    }
+    m_dateMessage->clearMessage();
+    emit changed();
 }
 
 TemplateFilter TemplateFilterBar::filter(const QUuid &partnerId) const
@@ -122,7 +147,7 @@ TemplateFilter TemplateFilterBar::filter(const QUuid &partnerId) const
         filter.kind = VoucherKind(kind.toInt());
     if (const QVariant locked = m_state->currentData(); locked.isValid())
         filter.locked = locked.toBool();
-    if (m_created->isChecked()) {
+    if (m_created->isChecked() && !rangeReversed()) {
         filter.createdFrom = startOfLocalDay(m_createdFrom->date());
         // The end day is included.
         filter.createdTo = startOfLocalDay(m_createdTo->date().addDays(1));
@@ -145,5 +170,9 @@ void TemplateFilterBar::clear()
         m_state->setCurrentIndex(0);
         m_created->setChecked(false);
     }
+    // The blocked toggled() signal did not reach the dates.
+    m_createdFrom->setEnabled(false);
+    m_createdTo->setEnabled(false);
+    m_dateMessage->clearMessage();
     emit changed();
 }

@@ -7,18 +7,23 @@
 class QAction;
 class QCheckBox;
 class QComboBox;
+class FieldMessage;
 class QDateEdit;
+class QHBoxLayout;
 class QLineEdit;
 
-// The filters over the templates table: name, kind, editable/locked, created between.
+// The filters over the templates table: name, kind, editable/locked, created between. A date
+// range that ends before it starts is marked beside the dates and not applied.
 class TemplateFilterBar : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit TemplateFilterBar(QWidget *parent = nullptr);
+    // The "Created between" range starts out as the 30 days up to `today` (the session's day).
+    explicit TemplateFilterBar(const QDate &today, QWidget *parent = nullptr);
 
-    // The filter for the templates of `partnerId` (null: every partner's).
+    // The filter for the templates of `partnerId` (null: every partner's); a reversed date range
+    // is left out.
     TemplateFilter filter(const QUuid &partnerId) const;
     bool isActive() const;
     // Shows every template again; emits changed() once.
@@ -32,12 +37,18 @@ signals:
     void changed();
 
 private:
+    void addCreatedFilter(QHBoxLayout *layout, const QDate &today);
+    bool rangeReversed() const;
+    // Emits changed() unless the dates need fixing first.
+    void inputChanged();
+
     QLineEdit *m_name;
     QComboBox *m_kind;
     QComboBox *m_state;
     QCheckBox *m_created;
     QDateEdit *m_createdFrom;
     QDateEdit *m_createdTo;
+    FieldMessage *m_dateMessage = nullptr;
     QAction *m_clearAction;
     QWidget *m_clearButton;
 };

@@ -7,12 +7,13 @@
 #include <optional>
 
 class EmptyState;
-class QAction;
-class QLabel;
-class QTableView;
+class QToolBar;
 class Session;
+class TemplateActions;
 class TemplateFilterBar;
+class TemplateStatusRow;
 class TemplateTableModel;
+class TemplateTableView;
 
 // Vendor Voucher Application: the partner's voucher templates under a filter bar, with the
 // actions on them (create, view, edit while unlocked, duplicate, delete while unused, apply).
@@ -33,7 +34,8 @@ public:
     void restoreState(QSettings &settings) override;
 
 private:
-    void createActions();
+    QToolBar *buildToolbar();
+    void connectActions();
     void applyFilters();
     void updateActions();
     void updateEmptyState();
@@ -41,7 +43,10 @@ private:
     QUuid selectedId() const;
     // The selected template as stored now (the row may be older).
     std::optional<VoucherTemplate> selectedTemplate();
+    // Among the loaded rows only: a lookup after every filter change must not read further.
     bool select(const QUuid &id);
+    // Loads rows until the template is among them, clearing or narrowing the filters if need be.
+    void reveal(const QUuid &id);
     void showStatus(const QString &message);
     void showError(const QString &title, const QString &message);
 
@@ -55,18 +60,9 @@ private:
 
     Session &m_session;
     TemplateTableModel *m_model;
-    QTableView *m_view;
-    EmptyState *m_empty;
+    TemplateTableView *m_view;
+    TemplateActions *m_actions;
     TemplateFilterBar *m_filters;
-    QLabel *m_count;
-    QLabel *m_status;
-    QLabel *m_lockIcon;
-    QLabel *m_lockReason;
-    QAction *m_createAction;
-    QAction *m_viewAction;
-    QAction *m_editAction;
-    QAction *m_duplicateAction;
-    QAction *m_deleteAction;
-    QAction *m_applyAction;
-    QAction *m_refreshAction;
+    EmptyState *m_empty;
+    TemplateStatusRow *m_statusRow;
 };

@@ -69,19 +69,27 @@ const VoucherTemplate *TemplateTableModel::templateAt(int row) const
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
 }
 
-int TemplateTableModel::rowOf(const QUuid &id)
+int TemplateTableModel::loadedRow(const QUuid &id) const
 {
-    for (int row = 0;; ++row) {
-        if (row == m_rows.size()) {
-            if (!canFetchMore({}))
-                return -1;
-            fetchMore({});
-            if (row == m_rows.size())
-                return -1;
-        }
+    for (int row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).id == id)
             return row;
     }
+    return -1;
+}
+
+int TemplateTableModel::fetchUntil(const QUuid &id, int maxRows)
+{
+    int row = loadedRow(id);
+    while (row < 0 && m_rows.size() < maxRows && canFetchMore({})) {
+        const qsizetype before = m_rows.size();
+        fetchMore({});
+        for (qsizetype i = before; i < m_rows.size() && row < 0; ++i) {
+            if (m_rows.at(i).id == id)
+                row = int(i);
+        }
+    }
+    return row;
 }
 
 QString TemplateTableModel::lockedReason()
@@ -199,7 +207,8 @@ QVariant TemplateTableModel::headerData(int section, Qt::Orientation orientation
 
 bool TemplateTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_busy && m_rows.size() < m_total;
+    // After a failed read, offering more would retry it at every scroll: Refresh reads again.
+    return !parent.isValid() && !m_busy && m_error.isEmpty() && m_rows.size() < m_total;
 }
 
 void TemplateTableModel::fetchMore(const QModelIndex &parent)

@@ -17,6 +17,8 @@ public:
     enum Column { Name, Kind, FaceValue, Validity, Scope, State, Created, ColumnCount };
 
     static constexpr int PageSize = 50;
+    // How many rows a search for one template may load before it gives up.
+    static constexpr int SearchRows = 10 * PageSize;
 
     explicit TemplateTableModel(const Database &db, QObject *parent = nullptr);
 
@@ -33,8 +35,13 @@ public:
     // Why the last read failed; empty after a good one.
     QString errorMessage() const { return m_error; }
     const VoucherTemplate *templateAt(int row) const;
-    // The row of the template, loading further pages until it is found; -1 if no match has it.
-    int rowOf(const QUuid &id);
+    // The row of the template among the rows loaded so far; -1 if none of them is it.
+    int loadedRow(const QUuid &id) const;
+    // The row of the template, loading further pages while fewer than `maxRows` rows are loaded;
+    // -1 if not found within them. The bound keeps one lookup from reading a whole large store.
+    int fetchUntil(const QUuid &id, int maxRows);
+    // fetchUntil() within the first SearchRows rows.
+    int rowOf(const QUuid &id) { return fetchUntil(id, SearchRows); }
 
     static QString lockedReason();
 

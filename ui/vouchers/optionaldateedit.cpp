@@ -3,8 +3,9 @@
 #include <QCalendarWidget>
 #include <QKeyEvent>
 
-OptionalDateEdit::OptionalDateEdit(QWidget *parent)
+OptionalDateEdit::OptionalDateEdit(Today today, QWidget *parent)
     : QDateEdit(parent)
+    , m_today(std::move(today))
 {
     setCalendarPopup(true);
     setMinimumDate(QDate(2000, 1, 1));
@@ -45,7 +46,7 @@ void OptionalDateEdit::stepBy(int steps)
 {
     // Stepping from "Any" starts at today, not in the year 2000.
     if (isAny()) {
-        setDate(QDate::currentDate());
+        setDate(m_today());
         return;
     }
     QDateEdit::stepBy(steps);
@@ -62,7 +63,9 @@ bool OptionalDateEdit::focusNextPrevChild(bool next)
 
 bool OptionalDateEdit::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == calendarWidget() && event->type() == QEvent::Show && isAny())
-        calendarWidget()->setCurrentPage(QDate::currentDate().year(), QDate::currentDate().month());
+    if (watched == calendarWidget() && event->type() == QEvent::Show && isAny()) {
+        const QDate today = m_today();
+        calendarWidget()->setCurrentPage(today.year(), today.month());
+    }
     return QDateEdit::eventFilter(watched, event);
 }

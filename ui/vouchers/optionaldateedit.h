@@ -2,14 +2,20 @@
 
 #include <QDateEdit>
 
+#include <functional>
+
 // A date field that may also say "Any" (no date): the lowest date of the field stands for it.
-// Delete returns to "Any"; the calendar of an "Any" field opens on the current month.
+// Delete returns to "Any"; stepping from "Any" starts at today, and the calendar of an "Any"
+// field opens on today's month, "today" being what `today` says (the session's clock, so that
+// the field agrees with the rest of the window and with tests on a fixed clock).
 class OptionalDateEdit : public QDateEdit
 {
     Q_OBJECT
 
 public:
-    explicit OptionalDateEdit(QWidget *parent = nullptr);
+    using Today = std::function<QDate()>;
+
+    explicit OptionalDateEdit(Today today, QWidget *parent = nullptr);
 
     // Null while the field says "Any".
     QDate optionalDate() const;
@@ -22,4 +28,7 @@ protected:
     void stepBy(int steps) override;
     bool focusNextPrevChild(bool next) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    Today m_today;
 };

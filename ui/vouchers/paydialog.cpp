@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -34,7 +35,7 @@ PayDialog::PayDialog(Session &session, const Voucher &voucher, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_voucher(voucher)
-    , m_requestId(QUuid::createUuid())
+    , m_requestId(session.context().newId())
     , m_orderId(new QLineEdit)
     , m_product(new QComboBox)
     , m_payMode(new QComboBox)
@@ -43,26 +44,64 @@ PayDialog::PayDialog(Session &session, const Voucher &voucher, QWidget *parent)
     , m_message(new QLabel)
 {
     setWindowTitle(tr("Pay with voucher %1").arg(voucher.code));
+    setUpInputs();
+    QFormLayout *form = createForm();
+    QDialogButtonBox *buttons = createButtons();
+    fillProducts();
 
-    auto *summary = new QLabel;
-    summary->setWordWrap(true);
-    summary->setTextFormat(Qt::PlainText);
-    QStringList terms{
-        tr("balance %1 of %2")
-            .arg(DisplayFormat::money(voucher.balanceMinor, voucher.currency),
-                 DisplayFormat::money(voucher.faceValueMinor, voucher.currency)),
-        voucher.payMode == PayMode::All       ? tr("prepaid and postpaid bills")
-        : voucher.payMode == PayMode::Prepaid ? tr("prepaid bills only")
-                                              : tr("postpaid bills only"),
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(createTerms());
+    layout->addLayout(form);
+    layout->addWidget(m_preview);
+    layout->addWidget(m_message);
+    layout->addStretch();
+    layout->addWidget(buttons);
+    setTabOrder(m_orderId, m_product);
+    setTabOrder(m_product, m_payMode);
+    setTabOrder(m_payMode, m_amount);
+    setTabOrder(m_amount, m_payButton);
+    setTabOrder(m_payButton, buttons->button(QDialogButtonBox::Cancel));
+
+    connect(m_amount, &QLineEdit::textChanged, this, &PayDialog::updatePreview);
+    m_orderId->setFocus();
+    updatePreview();
+    resize(sizeHint().expandedTo(QSize(480, 0)));
+}
+
+// The voucher's terms, one labelled row each: what a translator gets as whole phrases, and what
+// a screen reader reads as label and value.
+QWidget *PayDialog::createTerms()
+{
+    auto *box = new QGroupBox(tr("Voucher %1").arg(m_voucher.code));
+    auto *rows = new QFormLayout(box);
+    const auto addRow = [&](const QString &label, const QString &value, const QString &name) {
+        auto *shown = new QLabel(value);
+        shown->setObjectName(name);
+        shown->setTextFormat(Qt::PlainText);
+        shown->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        rows->addRow(label, shown);
     };
-    if (voucher.minSpendMinor > 0) {
-        terms.append(tr("bills of at least %1")
-                         .arg(DisplayFormat::money(voucher.minSpendMinor, voucher.currency)));
+    const QString currency = m_voucher.currency;
+    addRow(tr("Balance:"),
+           tr("%1 of %2 left")
+               .arg(DisplayFormat::money(m_voucher.balanceMinor, currency),
+                    DisplayFormat::money(m_voucher.faceValueMinor, currency)),
+           u"balanceTerm"_s);
+    addRow(tr("Pays for:"),
+           m_voucher.payMode == PayMode::All       ? tr("Prepaid and postpaid bills")
+           : m_voucher.payMode == PayMode::Prepaid ? tr("Prepaid bills only")
+                                                   : tr("Postpaid bills only"),
+           u"payModeTerm"_s);
+    if (m_voucher.minSpendMinor > 0) {
+        addRow(tr("Minimum bill:"), DisplayFormat::money(m_voucher.minSpendMinor, currency),
+               u"minSpendTerm"_s);
     }
-    terms.append(tr("usable until %1").arg(DisplayFormat::dateTime(voucher.expiresAt)));
-    summary->setText(tr("Voucher %1: %2.").arg(voucher.code, terms.join(u" · "_s)));
-    summary->setAccessibleName(summary->text());
+    addRow(tr("Usable until:"), DisplayFormat::dateTime(m_voucher.expiresAt), u"expiryTerm"_s);
+    return box;
+}
 
+void PayDialog::setUpInputs()
+{
     m_orderId->setAccessibleName(tr("Order number"));
     m_orderId->setMaxLength(Deduction::MaxOrderIdLength);
     m_orderId->setPlaceholderText(tr("The bill's order number"));
@@ -70,16 +109,29 @@ PayDialog::PayDialog(Session &session, const Voucher &voucher, QWidget *parent)
     m_payMode->setAccessibleName(tr("Order pay mode"));
     m_payMode->addItem(payModeDisplayName(PayMode::Prepaid), int(PayMode::Prepaid));
     m_payMode->addItem(payModeDisplayName(PayMode::Postpaid), int(PayMode::Postpaid));
-    if (voucher.payMode == PayMode::Postpaid)
+    if (m_voucher.payMode == PayMode::Postpaid)
         m_payMode->setCurrentIndex(1);
     m_amount->setAccessibleName(tr("Order amount"));
     m_amount->setPlaceholderText(
-        tr("for example %1").arg(Money(100000, voucher.currency).toEditString()));
+        tr("for example %1").arg(Money(100000, m_voucher.currency).toEditString()));
 
+    m_preview->setObjectName(u"preview"_s);
+    m_preview->setTextFormat(Qt::PlainText);
+    m_message->setObjectName(u"message"_s);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(u"color: #b91c1c;"_s);
+    m_message->hide();
+}
+
+// The inputs with their labels and, below each, the message about its value; editing a field
+// retires its message.
+QFormLayout *PayDialog::createForm()
+{
     auto *amountRow = new QHBoxLayout;
     amountRow->setContentsMargins(0, 0, 0, 0);
     amountRow->addWidget(m_amount, 1);
-    amountRow->addWidget(new QLabel(voucher.currency));
+    amountRow->addWidget(new QLabel(m_voucher.currency));
     auto *amountBox = new QWidget;
     amountBox->setLayout(amountRow);
 
@@ -91,21 +143,24 @@ PayDialog::PayDialog(Session &session, const Voucher &voucher, QWidget *parent)
         auto *labelWidget = new QLabel(label);
         labelWidget->setBuddy(input);
         form->addRow(labelWidget, fieldWithMessage(shown, message));
+        return message;
     };
-    addRow(tr("&Order number:"), m_orderId, m_orderId, kOrderId);
-    addRow(tr("P&roduct:"), m_product, m_product, kProduct);
-    addRow(tr("Order pay &mode:"), m_payMode, m_payMode, kPayMode);
-    addRow(tr("Order &amount:"), m_amount, amountBox, kAmount);
+    FieldMessage *orderMessage = addRow(tr("&Order number:"), m_orderId, m_orderId, kOrderId);
+    FieldMessage *productMessage = addRow(tr("P&roduct:"), m_product, m_product, kProduct);
+    FieldMessage *payModeMessage = addRow(tr("Order pay &mode:"), m_payMode, m_payMode, kPayMode);
+    FieldMessage *amountMessage = addRow(tr("Order &amount:"), m_amount, amountBox, kAmount);
 
-    m_preview->setObjectName(u"preview"_s);
-    m_preview->setTextFormat(Qt::PlainText);
-    m_message->setObjectName(u"message"_s);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(u"color: #b91c1c;"_s);
-    m_message->hide();
-    fillProducts();
+    connect(m_orderId, &QLineEdit::textEdited, orderMessage, &FieldMessage::clearMessage);
+    connect(m_amount, &QLineEdit::textEdited, amountMessage, &FieldMessage::clearMessage);
+    connect(m_product, &QComboBox::currentIndexChanged, productMessage,
+            &FieldMessage::clearMessage);
+    connect(m_payMode, &QComboBox::currentIndexChanged, payModeMessage,
+            &FieldMessage::clearMessage);
+    return form;
+}
 
+QDialogButtonBox *PayDialog::createButtons()
+{
     auto *buttons = new QDialogButtonBox;
     m_payButton = buttons->addButton(tr("&Pay"), QDialogButtonBox::AcceptRole);
     m_payButton->setIcon(Icons::get(u"pay"_s));
@@ -115,34 +170,7 @@ PayDialog::PayDialog(Session &session, const Voucher &voucher, QWidget *parent)
     cancel->setAccessibleName(tr("Cancel"));
     connect(m_payButton, &QPushButton::clicked, this, &PayDialog::pay);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(summary);
-    layout->addLayout(form);
-    layout->addWidget(m_preview);
-    layout->addWidget(m_message);
-    layout->addStretch();
-    layout->addWidget(buttons);
-
-    connect(m_amount, &QLineEdit::textChanged, this, &PayDialog::updatePreview);
-    // A field's message is about the value it had; editing the field retires it.
-    connect(m_orderId, &QLineEdit::textEdited, m_fieldMessages.value(kOrderId),
-            &FieldMessage::clearMessage);
-    connect(m_amount, &QLineEdit::textEdited, m_fieldMessages.value(kAmount),
-            &FieldMessage::clearMessage);
-    connect(m_product, &QComboBox::currentIndexChanged, m_fieldMessages.value(kProduct),
-            &FieldMessage::clearMessage);
-    connect(m_payMode, &QComboBox::currentIndexChanged, m_fieldMessages.value(kPayMode),
-            &FieldMessage::clearMessage);
-
-    setTabOrder(m_orderId, m_product);
-    setTabOrder(m_product, m_payMode);
-    setTabOrder(m_payMode, m_amount);
-    setTabOrder(m_amount, m_payButton);
-    setTabOrder(m_payButton, cancel);
-    m_orderId->setFocus();
-    updatePreview();
-    resize(sizeHint().expandedTo(QSize(480, 0)));
+    return buttons;
 }
 
 QWidget *PayDialog::fieldWithMessage(QWidget *field, FieldMessage *message)

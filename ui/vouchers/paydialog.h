@@ -11,6 +11,8 @@
 
 class FieldMessage;
 class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -32,6 +34,10 @@ public:
     std::optional<Deduction> recorded() const { return m_recorded; }
 
 private:
+    QWidget *createTerms();
+    void setUpInputs();
+    QFormLayout *createForm();
+    QDialogButtonBox *createButtons();
     QWidget *fieldWithMessage(QWidget *field, FieldMessage *message);
     void fillProducts();
     void updatePreview();

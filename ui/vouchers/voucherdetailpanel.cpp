@@ -278,8 +278,9 @@ QString VoucherDetailPanel::cancelRefusal() const
         return tr("Only the partner that applied can cancel an application.");
     const ApplicationStatus status = m_detail->application.status;
     if (status != ApplicationStatus::PendingReview) {
-        return tr("Only an application pending review can be cancelled; this one is %1.")
-            .arg(applicationStatusDisplayName(status).toLower());
+        //: %1 is the application's status, e.g. "Approved".
+        return tr("Only an application pending review can be cancelled. Current status: %1.")
+            .arg(applicationStatusDisplayName(status));
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "voucherexportcontroller.h"
 
+#include "voucherlistlog.h"
+
 #include <QSemaphore>
 #include <QtConcurrent>
 
@@ -61,8 +63,20 @@ void VoucherExportController::start(const Database &db, const VoucherListFilter 
         }
         return !job->cancelled;
     };
-    m_watcher.setFuture(QtConcurrent::run(
-        [exporter, path, progress] { return exporter.exportTo(path, progress); }));
+    m_watcher.setFuture(QtConcurrent::run([exporter, path, progress] {
+        // Whatever escapes the exporter would be rethrown by result() in the UI thread: it is
+        // a failed export like any other (QSaveFile leaves no file behind).
+        try {
+            return exporter.exportTo(path, progress);
+        } catch (const std::exception &error) {
+            qCWarning(lcVoucherList) << "export failed unexpectedly:" << error.what();
+        } catch (...) {
+            qCWarning(lcVoucherList) << "export failed unexpectedly";
+        }
+        VoucherCsvExporter::Outcome failed;
+        failed.errorMessage = tr("An unexpected error stopped the export.");
+        return failed;
+    }));
 }
 
 void VoucherExportController::cancel()

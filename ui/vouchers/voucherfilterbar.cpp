@@ -6,6 +6,7 @@
 #include "optionaldateedit.h"
 #include "session.h"
 #include "storeerror.h"
+#include "voucherlistlog.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -15,7 +16,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLoggingCategory>
 #include <QStringListModel>
 #include <QTimer>
 #include <QToolButton>
@@ -23,8 +23,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-Q_LOGGING_CATEGORY(lcFilterBar, "voucherdesk.ui.voucherlist")
-
 QString customerText(const Customer &customer)
 {
     return VoucherFilterBar::tr("%1 (%2)").arg(customer.name, customer.uin);
@@ -48,9 +46,9 @@ VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
     , m_customerSuggestions(new QStringListModel(this))
     , m_customerDelay(new QTimer(this))
     , m_kind(new QComboBox)
-    , m_appliedFrom(new OptionalDateEdit)
-    , m_appliedTo(new OptionalDateEdit)
-    , m_expiresBefore(new OptionalDateEdit)
+    , m_appliedFrom(new OptionalDateEdit([this] { return today(); }))
+    , m_appliedTo(new OptionalDateEdit([this] { return today(); }))
+    , m_expiresBefore(new OptionalDateEdit([this] { return today(); }))
     , m_positiveBalance(new QCheckBox(tr("&Balance > 0")))
     , m_search(new QLineEdit)
     , m_searchDelay(new QTimer(this))
@@ -59,6 +57,17 @@ VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
     , m_exportButton(new QToolButton)
     , m_customerMessage(new FieldMessage(m_customer))
     , m_dateMessage(new FieldMessage(m_appliedTo))
+{
+    setUpChoices();
+    setUpCustomer();
+    setUpDates();
+    setUpSearch();
+    setUpButtons();
+    layOut();
+}
+
+// Status, kind and "Balance > 0": each narrows the list as soon as it changes.
+void VoucherFilterBar::setUpChoices()
 {
     m_status->setObjectName(u"statusFilter"_s);
     m_status->addItem(tr("All statuses"), -1);
@@ -69,6 +78,24 @@ VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
     m_status->setToolTip(tr("Show only the rows in one status"));
     connect(m_status, &QComboBox::currentIndexChanged, this, &VoucherFilterBar::update);
 
+    m_kind->setObjectName(u"kindFilter"_s);
+    m_kind->addItem(tr("All kinds"), -1);
+    m_kind->addItem(voucherKindDisplayName(VoucherKind::Specific), int(VoucherKind::Specific));
+    m_kind->addItem(voucherKindDisplayName(VoucherKind::Universal), int(VoucherKind::Universal));
+    m_kind->setAccessibleName(tr("Kind"));
+    m_kind->setToolTip(tr("Show only specific product or only universal vouchers"));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &VoucherFilterBar::update);
+
+    m_positiveBalance->setObjectName(u"positiveBalance"_s);
+    m_positiveBalance->setAccessibleName(tr("Balance greater than zero"));
+    m_positiveBalance->setToolTip(tr("Only vouchers with money left to spend: issued, not "
+                                     "expired, not invalidated, balance above zero"));
+    connect(m_positiveBalance, &QCheckBox::toggled, this, &VoucherFilterBar::update);
+}
+
+// The customer is chosen from suggestions the store makes for the typed text.
+void VoucherFilterBar::setUpCustomer()
+{
     m_customer->setObjectName(u"customerFilter"_s);
     m_customer->setPlaceholderText(tr("All customers"));
     m_customer->setClearButtonEnabled(true);
@@ -98,15 +125,10 @@ VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
     connect(m_customerCompleter, qOverload<const QString &>(&QCompleter::activated), this,
             &VoucherFilterBar::pickCustomer);
     connect(m_customer, &QLineEdit::returnPressed, this, &VoucherFilterBar::commitCustomerText);
+}
 
-    m_kind->setObjectName(u"kindFilter"_s);
-    m_kind->addItem(tr("All kinds"), -1);
-    m_kind->addItem(voucherKindDisplayName(VoucherKind::Specific), int(VoucherKind::Specific));
-    m_kind->addItem(voucherKindDisplayName(VoucherKind::Universal), int(VoucherKind::Universal));
-    m_kind->setAccessibleName(tr("Kind"));
-    m_kind->setToolTip(tr("Show only specific product or only universal vouchers"));
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &VoucherFilterBar::update);
-
+void VoucherFilterBar::setUpDates()
+{
     const QString anyDateHint = tr("Press Delete for any date.");
     m_appliedFrom->setObjectName(u"appliedFrom"_s);
     m_appliedFrom->setAccessibleName(tr("Applied from"));
@@ -121,13 +143,11 @@ VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
     m_expiresBefore->setToolTip(tr("Vouchers that expire before this day. %1").arg(anyDateHint));
     for (OptionalDateEdit *edit : {m_appliedFrom, m_appliedTo, m_expiresBefore})
         connect(edit, &QDateEdit::dateChanged, this, &VoucherFilterBar::update);
+}
 
-    m_positiveBalance->setObjectName(u"positiveBalance"_s);
-    m_positiveBalance->setAccessibleName(tr("Balance greater than zero"));
-    m_positiveBalance->setToolTip(tr("Only vouchers with money left to spend: issued, not "
-                                     "expired, not invalidated, balance above zero"));
-    connect(m_positiveBalance, &QCheckBox::toggled, this, &VoucherFilterBar::update);
-
+// The free-text search waits for a pause in typing; Enter searches at once.
+void VoucherFilterBar::setUpSearch()
+{
     m_search->setObjectName(u"searchField"_s);
     m_search->setPlaceholderText(tr("Code, customer, UIN…"));
     m_search->setAccessibleName(tr("Search by voucher code, customer name or UIN"));
@@ -140,12 +160,14 @@ VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
     m_searchDelay->setInterval(SearchDelayMs);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &VoucherFilterBar::update);
-    // Enter searches at once instead of waiting for the pause.
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_searchDelay->stop();
         update();
     });
+}
 
+void VoucherFilterBar::setUpButtons()
+{
     m_clearAction->setToolTip(tr("Show every row again"));
     m_clearAction->setEnabled(false);
     connect(m_clearAction, &QAction::triggered, this, &VoucherFilterBar::clear);
@@ -155,9 +177,12 @@ VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
     m_exportButton->setObjectName(u"exportButton"_s);
     m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_exportButton->hide();
+}
 
-    auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
+// Two rows (choices and search; dates, balance and buttons) and the messages below them, with
+// the tab order following the rows.
+void VoucherFilterBar::layOut()
+{
     auto *first = new QHBoxLayout;
     first->addWidget(buddyLabel(tr("S&tatus"), m_status));
     first->addWidget(m_status);
@@ -187,19 +212,17 @@ VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
     messages->addWidget(m_customerMessage);
     messages->addWidget(m_dateMessage);
     messages->addStretch();
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
     grid->addLayout(first, 0, 0);
     grid->addLayout(second, 1, 0);
     grid->addLayout(messages, 2, 0);
 
-    setTabOrder(m_status, m_customer);
-    setTabOrder(m_customer, m_kind);
-    setTabOrder(m_kind, m_search);
-    setTabOrder(m_search, m_appliedFrom);
-    setTabOrder(m_appliedFrom, m_appliedTo);
-    setTabOrder(m_appliedTo, m_expiresBefore);
-    setTabOrder(m_expiresBefore, m_positiveBalance);
-    setTabOrder(m_positiveBalance, m_clearButton);
-    setTabOrder(m_clearButton, m_exportButton);
+    QWidget *const order[] = {m_status,      m_customer,    m_kind,          m_search,
+                              m_appliedFrom, m_appliedTo,   m_expiresBefore, m_positiveBalance,
+                              m_clearButton, m_exportButton};
+    for (size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
 }
 
 void VoucherFilterBar::setExportAction(QAction *action)
@@ -240,6 +263,12 @@ void VoucherFilterBar::setCustomer(const Customer &customer)
     m_customer->setText(customerText(customer));
     m_customerId = customer.id;
     update();
+}
+
+QDate VoucherFilterBar::today() const
+{
+    // The dates of the filter are local days.
+    return m_session.now().toLocalTime().date();
 }
 
 QDateTime VoucherFilterBar::startOfDay(const QDate &date) const
@@ -298,7 +327,7 @@ void VoucherFilterBar::suggestCustomers()
                 m_suggestedIds.insert(shown, customer.id);
             }
         } catch (const StoreError &error) {
-            qCWarning(lcFilterBar) << "customer suggestions failed:" << error.what();
+            qCWarning(lcVoucherList) << "customer suggestions failed:" << error.what();
         }
     }
     m_customerSuggestions->setStringList(suggestions);

@@ -48,10 +48,17 @@ signals:
     void filterChanged();
 
 private:
+    void setUpChoices();
+    void setUpCustomer();
+    void setUpDates();
+    void setUpSearch();
+    void setUpButtons();
+    void layOut();
     void update();
     void suggestCustomers();
     void pickCustomer(const QString &text);
     void commitCustomerText();
+    QDate today() const;
     QDateTime startOfDay(const QDate &date) const;
 
     Session &m_session;

@@ -5,16 +5,14 @@
 #include "session.h"
 #include "statusstyle.h"
 #include "storeerror.h"
+#include "voucherlistlog.h"
 #include "voucherlistquery.h"
 
-#include <QLoggingCategory>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-Q_LOGGING_CATEGORY(lcVoucherList, "voucherdesk.ui.voucherlist")
-
 const QString kNone = u"—"_s;
 } // namespace
 
@@ -52,10 +50,16 @@ void VoucherListModel::setFilter(const VoucherListFilter &filter)
     startCount();
 }
 
-void VoucherListModel::refresh()
+void VoucherListModel::refresh(int keepRow)
 {
-    reload(std::max(int(m_rows.size()), PageSize));
+    reload(refreshRows(keepRow));
     startCount();
+}
+
+int VoucherListModel::refreshRows(int keepRow)
+{
+    const qint64 wanted = qint64(std::max(keepRow, -1)) + 1 + PageSize;
+    return int(std::min<qint64>(wanted, MaxRefreshRows));
 }
 
 void VoucherListModel::sort(int column, Qt::SortOrder order)
@@ -148,6 +152,13 @@ void VoucherListModel::startCount()
             return VoucherListQuery(*db, filter).count(now);
         } catch (const StoreError &error) {
             qCWarning(lcVoucherList) << "counting the list failed:" << error.what();
+            return std::nullopt;
+        } catch (const std::exception &error) {
+            // result() would rethrow it in the UI thread: a count that failed, as any other.
+            qCWarning(lcVoucherList) << "counting the list failed unexpectedly:" << error.what();
+            return std::nullopt;
+        } catch (...) {
+            qCWarning(lcVoucherList) << "counting the list failed unexpectedly";
             return std::nullopt;
         }
     }));

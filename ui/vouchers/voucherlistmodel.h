@@ -45,9 +45,15 @@ public:
     // The filter with the session's scope, as the model queries it.
     VoucherListFilter scopedFilter() const;
     VoucherListSort listSort() const { return m_sort; }
-    // Re-reads the rows loaded so far (at least a page) and counts again, e.g. after a command
-    // changed some of them. Views lose their selection: keep it by id.
-    void refresh();
+    // Re-reads the first rows and counts again, e.g. after a command changed some of them:
+    // the rows up to `keepRow` (the selected or last visible row) and a page more, so that the
+    // kept row is still there when rows were added above it; at least a page and at most
+    // MaxRefreshRows. A refresh runs on the UI thread after every command, so it never re-reads
+    // the thousands of rows a user may have scrolled through: the rows beyond load again as
+    // the view scrolls. Views lose their selection: keep it by id.
+    void refresh(int keepRow = -1);
+    // How many rows refresh(keepRow) reads.
+    static int refreshRows(int keepRow);
 
     // The sort key of a column; nullopt for the columns the list cannot sort by.
     static std::optional<VoucherListSortKey> sortKey(int column);
@@ -79,6 +85,8 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     static constexpr int PageSize = 200;
+    // Ten pages: a few milliseconds of reading (the seek pages stay as cheap as the first).
+    static constexpr int MaxRefreshRows = 10 * PageSize;
 
 signals:
     // -1 when a count starts; the number of matching rows when it ends.

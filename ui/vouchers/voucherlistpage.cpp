@@ -10,8 +10,10 @@
 #include "voucherdetailpanel.h"
 #include "voucherexportcontroller.h"
 #include "voucherfilterbar.h"
+#include "voucherlistlog.h"
 #include "voucherlistmodel.h"
 #include "voucherlistquery.h"
+#include "vouchersortmenu.h"
 
 #include <QAction>
 #include <QDir>
@@ -19,7 +21,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLoggingCategory>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -31,8 +32,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-Q_LOGGING_CATEGORY(lcVoucherPage, "voucherdesk.ui.voucherlist")
-
 // Progress bar resolution: counts above a million do not fit its int range nicely.
 constexpr int kProgressSteps = 1000;
 } // namespace
@@ -53,7 +52,19 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
     , m_exportAction(new QAction(Icons::get(u"export"_s), tr("Export &CSV…"), this))
     , m_applyAction(new QAction(Icons::get(u"apply"_s), tr("Vendor Voucher Application"), this))
     , m_clearFiltersAction(new QAction(tr("Clear filters"), this))
+    , m_sortMenu(new VoucherSortMenu(this))
     , m_export(new VoucherExportController(this))
+{
+    createActions();
+    setUpTable();
+    setUpExportStatus();
+    layOut();
+    connectModel();
+    updateState();
+    updateCount();
+}
+
+void VoucherListPage::createActions()
 {
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     // Only while this page has the focus: on the templates page Ctrl+E edits a template, and a
@@ -70,7 +81,11 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
             [this] { emit showPageRequested(Page::Id::Templates, {}); });
     m_clearFiltersAction->setToolTip(tr("Show every record again"));
     connect(m_clearFiltersAction, &QAction::triggered, m_filterBar, &VoucherFilterBar::clear);
+    connect(m_sortMenu, &VoucherSortMenu::sortRequested, this, &VoucherListPage::requestSort);
+}
 
+void VoucherListPage::setUpTable()
+{
     m_view->setObjectName(u"voucherTable"_s);
     m_emptyState->setObjectName(u"listEmptyState"_s);
     m_view->setModel(m_model);
@@ -86,6 +101,7 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
     header->setSectionsClickable(true);
     header->setSortIndicatorShown(true);
     header->setSortIndicator(VoucherListModel::AppliedColumn, Qt::DescendingOrder);
+    m_sortMenu->showSort(VoucherListModel::AppliedColumn, Qt::DescendingOrder);
     header->setStretchLastSection(true);
     header->setHighlightSections(false);
     const std::pair<int, int> widths[] = {
@@ -98,7 +114,12 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
         m_view->setColumnWidth(column, width);
     connect(header, &QHeaderView::sortIndicatorChanged, this,
             [this](int column) { sortByColumn(column); });
+}
 
+// The line below the table: the record count, what the last export did, and a running
+// export's progress with its Cancel button.
+void VoucherListPage::setUpExportStatus()
+{
     m_countLabel->setObjectName(u"countLabel"_s);
     m_statusLine->setObjectName(u"statusLine"_s);
     m_statusLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -120,7 +141,10 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
                     tr("%1 of %2").arg(DisplayFormat::count(done), DisplayFormat::count(total)));
             });
     connect(m_export, &VoucherExportController::finished, this, &VoucherListPage::exportFinished);
+}
 
+void VoucherListPage::layOut()
+{
     auto *countRow = new QHBoxLayout;
     countRow->addWidget(m_countLabel);
     countRow->addSpacing(16);
@@ -143,7 +167,10 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_splitter, 1);
+}
 
+void VoucherListPage::connectModel()
+{
     connect(m_filterBar, &VoucherFilterBar::filterChanged, this, &VoucherListPage::applyFilter);
     // A reset (filter, sort, refresh) keeps the selected row when it is still listed.
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
@@ -151,6 +178,8 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         if (m_model->rowOf(m_keptSelection) >= 0)
             select(m_keptSelection);
+        else if (m_keepDetail)
+            m_detail->showApplication(m_keptSelection); // read again, though no longer loaded
         else
             m_detail->showApplication({});
         updateState();
@@ -165,8 +194,6 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
         if (changes & (Session::Change::Applications | Session::Change::Vouchers))
             refresh();
     });
-    updateState();
-    updateCount();
 }
 
 QString VoucherListPage::title() const
@@ -176,8 +203,36 @@ QString VoucherListPage::title() const
 
 void VoucherListPage::refresh()
 {
+    // Hidden, the page only notes that it is out of date, however many commands run meanwhile:
+    // a submit announces several changes, and nobody looks at the list while it is hidden.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
+    const int current = m_view->selectionModel()->currentIndex().row();
+    const int keepRow = std::max(current, lastVisibleRow());
+    // A row in the last page of what is read again (or beyond it, past MaxRefreshRows) may not be
+    // loaded afterwards: the user still works on it in the detail panel, so the panel keeps it.
+    m_keepDetail = current >= 0 &&
+                   current >= VoucherListModel::refreshRows(keepRow) - VoucherListModel::PageSize;
     // The reset selects the kept row again, and with it the panel re-reads it.
-    m_model->refresh();
+    m_model->refresh(keepRow);
+    m_keepDetail = false;
+}
+
+void VoucherListPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+int VoucherListPage::lastVisibleRow() const
+{
+    const int row = m_view->rowAt(m_view->viewport()->height() - 1);
+    // Below the last row: every loaded row fits.
+    return row >= 0 ? row : m_model->rowCount() - 1;
 }
 
 void VoucherListPage::focusSearch()
@@ -187,12 +242,14 @@ void VoucherListPage::focusSearch()
 
 void VoucherListPage::showItem(const QUuid &id)
 {
+    if (m_stale)
+        refresh();
     if (m_model->rowOf(id) < 0) {
         std::optional<VoucherListRow> row;
         try {
             row = VoucherListQuery(m_session.db(), {}).row(id);
         } catch (const StoreError &error) {
-            qCWarning(lcVoucherPage) << "reading a row failed:" << error.what();
+            qCWarning(lcVoucherList) << "reading a row failed:" << error.what();
         }
         const Actor actor = m_session.actor();
         if (!row || !actor.canSee(row->partnerId))
@@ -214,7 +271,7 @@ void VoucherListPage::showItem(const QUuid &id)
 
 QList<QAction *> VoucherListPage::menuActions() const
 {
-    return {m_exportAction};
+    return {m_exportAction, m_sortMenu->menuAction()};
 }
 
 void VoucherListPage::saveState(QSettings &settings) const
@@ -247,7 +304,8 @@ bool VoucherListPage::exportTo(const QString &path)
     m_exportProgress->show();
     m_cancelExport->show();
     m_exportAction->setEnabled(false);
-    m_export->start(m_session.db(), m_model->scopedFilter(), m_model->listSort(), m_model->now(),
+    // The statuses as of the export, not as of the list's last read.
+    m_export->start(m_session.db(), m_model->scopedFilter(), m_model->listSort(), m_session.now(),
                     path);
     return true;
 }
@@ -263,7 +321,8 @@ void VoucherListPage::chooseExportFile()
         return;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     //: Default file name of an export; %1 is today's date.
-    const QString name = tr("vouchers-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate));
+    const QString name =
+        tr("vouchers-%1.csv").arg(m_session.now().toLocalTime().date().toString(Qt::ISODate));
     auto *dialog = new QFileDialog(this, tr("Export Vendor Voucher List"),
                                    QDir(folder).filePath(name), tr("CSV files (*.csv)"));
     dialog->setAcceptMode(QFileDialog::AcceptSave);
@@ -303,15 +362,26 @@ void VoucherListPage::applyFilter()
 void VoucherListPage::sortByColumn(int column)
 {
     QHeaderView *header = m_view->horizontalHeader();
-    if (!VoucherListModel::sortKey(column)) {
-        // The header flips its indicator on any click: put it back on the list's real order.
-        const VoucherListSort sort = m_model->listSort();
+    if (VoucherListModel::sortKey(column))
+        m_model->sort(column, header->sortIndicatorOrder());
+    // The header flips its indicator on any click, also of a column the list cannot sort by:
+    // put it back on the list's real order, and show that order in the menu.
+    const VoucherListSort sort = m_model->listSort();
+    const int sortColumn = VoucherListModel::columnOf(sort.key);
+    const Qt::SortOrder order = sort.descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    if (header->sortIndicatorSection() != sortColumn || header->sortIndicatorOrder() != order) {
         const QSignalBlocker blocker(header);
-        header->setSortIndicator(VoucherListModel::columnOf(sort.key),
-                                 sort.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
-        return;
+        header->setSortIndicator(sortColumn, order);
     }
-    m_model->sort(column, header->sortIndicatorOrder());
+    m_sortMenu->showSort(sortColumn, order);
+}
+
+void VoucherListPage::requestSort(int column, Qt::SortOrder order)
+{
+    // The menu sits in the main window's menu bar, where it is there for every page.
+    emit showPageRequested(id(), {});
+    // Through the header, as a click: the indicator changes and with it the list.
+    m_view->horizontalHeader()->setSortIndicator(column, order);
 }
 
 void VoucherListPage::updateState()

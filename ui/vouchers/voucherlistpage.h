@@ -15,11 +15,18 @@ class VoucherDetailPanel;
 class VoucherExportController;
 class VoucherFilterBar;
 class VoucherListModel;
+class VoucherSortMenu;
 
 // Voucher Management › Vendor Voucher List: every application and voucher in the session's
-// scope, filtered by the bar above the table and sorted by the header; the record count arrives
-// from a worker thread; the selected row's detail (with its actions) shows below; the filtered
-// list exports to CSV on a worker thread with an inline progress bar and Cancel.
+// scope, filtered by the bar above the table and sorted by the header (or, from the keyboard, by
+// the "Sort List By" menu); the record count arrives from a worker thread; the selected row's
+// detail (with its actions) shows below; the filtered list exports to CSV on a worker thread
+// with an inline progress bar and Cancel.
+//
+// A change announced while the page is hidden only marks the list out of date: it is read again
+// once, when the page is shown. A refresh re-reads the rows up to the selected or last visible
+// row and a page more (at most VoucherListModel::MaxRefreshRows), keeping the selection; a
+// selection further down than that leaves the table but stays in the detail panel.
 class VoucherListPage : public Page
 {
     Q_OBJECT
@@ -47,13 +54,23 @@ public:
 
     static constexpr int ShowItemSearchRows = 5000;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void createActions();
+    void setUpTable();
+    void setUpExportStatus();
+    void layOut();
+    void connectModel();
+    int lastVisibleRow() const;
     void chooseExportFile();
     void exportFinished(const VoucherCsvExporter::Outcome &outcome);
     void applyFilter();
     void updateState();
     void updateCount();
     void sortByColumn(int column);
+    void requestSort(int column, Qt::SortOrder order);
     QUuid selectedId() const;
     void select(const QUuid &id);
 
@@ -71,6 +88,9 @@ private:
     QAction *m_exportAction;
     QAction *m_applyAction;
     QAction *m_clearFiltersAction;
+    VoucherSortMenu *m_sortMenu;
     VoucherExportController *m_export;
     QUuid m_keptSelection;
+    bool m_keepDetail = false; // the kept selection lies beyond what the refresh reads
+    bool m_stale = false;      // changed while hidden: read again when shown
 };

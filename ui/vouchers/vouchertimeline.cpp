@@ -1,5 +1,6 @@
 #include "vouchertimeline.h"
 
+#include "businesscalendar.h"
 #include "displayformat.h"
 #include "voucherdetail.h"
 
@@ -35,9 +36,10 @@ VoucherTimeline::VoucherTimeline(QWidget *parent)
     m_grid->setColumnStretch(2, 1);
 }
 
-void VoucherTimeline::showDetail(const VoucherDetail &detail, const QDateTime &now)
+void VoucherTimeline::showDetail(const VoucherDetail &detail, const QDateTime &now,
+                                 const QTimeZone &vendorZone)
 {
-    setSteps(stepsFor(detail, now));
+    setSteps(stepsFor(detail, now, vendorZone));
 }
 
 void VoucherTimeline::clear()
@@ -54,7 +56,8 @@ QString VoucherTimeline::text() const
 }
 
 QList<VoucherTimeline::Step> VoucherTimeline::stepsFor(const VoucherDetail &detail,
-                                                       const QDateTime &now)
+                                                       const QDateTime &now,
+                                                       const QTimeZone &vendorZone)
 {
     const Application &application = detail.application;
     const QString reviewer = detail.reviewerName.isEmpty() ? tr("the vendor") : detail.reviewerName;
@@ -64,7 +67,10 @@ QList<VoucherTimeline::Step> VoucherTimeline::stepsFor(const VoucherDetail &deta
     switch (application.status) {
     case ApplicationStatus::PendingReview: {
         const bool overdue = now > application.reviewDueAt;
-        QString due = DisplayFormat::weekdayDate(application.reviewDueAt);
+        // The day the vendor's calendar says, as the wizard showed it when submitting.
+        const QTimeZone zone =
+            vendorZone.isValid() ? vendorZone : BusinessCalendar::shipped().timeZone();
+        QString due = DisplayFormat::weekdayDate(application.reviewDueAt.toTimeZone(zone).date());
         if (overdue)
             due = tr("%1 · overdue").arg(due);
         steps.append({tr("Review due"), due, overdue ? Mark::Late : Mark::Waiting});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QTimeZone>
 #include <QWidget>
 
 class QGridLayout;
@@ -23,13 +24,17 @@ public:
 
     explicit VoucherTimeline(QWidget *parent = nullptr);
 
-    void showDetail(const VoucherDetail &detail, const QDateTime &now);
+    // The review due day is the vendor's calendar day in `vendorZone` (the business calendar's
+    // time zone; an invalid one means the shipped calendar's); instants are shown local.
+    void showDetail(const VoucherDetail &detail, const QDateTime &now,
+                    const QTimeZone &vendorZone = {});
     void clear();
     QList<Step> steps() const { return m_steps; }
     // One "title: detail" line per step, as a screen reader reads it.
     QString text() const;
 
-    static QList<Step> stepsFor(const VoucherDetail &detail, const QDateTime &now);
+    static QList<Step> stepsFor(const VoucherDetail &detail, const QDateTime &now,
+                                const QTimeZone &vendorZone = {});
 
 private:
     void setSteps(const QList<Step> &steps);

@@ -1,0 +1,269 @@
+#include "templatedetailsform.h"
+
+#include "blocklistlabel.h"
+#include "fieldmessage.h"
+#include "money.h"
+#include "productpicker.h"
+#include "productscope.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+TemplateDetailsForm::TemplateDetailsForm(const ProductScope &scope, const QString &currency,
+                                         QWidget *parent)
+    : QWidget(parent)
+    , m_currency(currency)
+{
+    m_form = new QFormLayout(this);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    // Created in the order of the rows: that is the tab order.
+    m_name = new QLineEdit;
+    m_name->setObjectName(u"nameEdit"_s);
+    m_name->setAccessibleName(tr("Name"));
+    m_name->setMaxLength(VoucherTemplate::MaxNameLength + 20); // longer input gets a message
+    m_nameMessage = messageFor(m_name, u"nameMessage"_s);
+    m_form->addRow(tr("&Name:"), withMessage(m_name, m_nameMessage));
+    addKindRows(scope);
+    addValueRows();
+    addTermsRows();
+    updateKind();
+}
+
+QWidget *TemplateDetailsForm::withMessage(QWidget *field, FieldMessage *message)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(message);
+    box->setFocusProxy(field);
+    return box;
+}
+
+QWidget *TemplateDetailsForm::rowWith(QWidget *field, QWidget *trailing)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field);
+    if (trailing)
+        layout->addWidget(trailing);
+    layout->addStretch();
+    row->setFocusProxy(field);
+    return row;
+}
+
+FieldMessage *TemplateDetailsForm::messageFor(QWidget *field, const QString &name)
+{
+    auto *message = new FieldMessage(field);
+    message->setObjectName(name);
+    return message;
+}
+
+void TemplateDetailsForm::addKindRows(const ProductScope &scope)
+{
+    m_specific = new QRadioButton(tr("&Specific products"));
+    m_specific->setObjectName(u"specificRadio"_s);
+    m_specific->setAccessibleName(tr("Specific product voucher"));
+    m_universal = new QRadioButton(tr("&Universal products"));
+    m_universal->setObjectName(u"universalRadio"_s);
+    m_universal->setAccessibleName(tr("Universal product voucher"));
+    m_blocklist = new BlocklistLabel;
+    m_blocklist->setObjectName(u"blocklistLabel"_s);
+    m_blocklist->setScope(scope);
+    auto *kindBox = new QWidget;
+    auto *kindLayout = new QVBoxLayout(kindBox);
+    kindLayout->setContentsMargins(0, 0, 0, 0);
+    kindLayout->addWidget(m_specific);
+    auto *universalRow = new QHBoxLayout;
+    universalRow->setSpacing(4);
+    universalRow->addWidget(m_universal);
+    universalRow->addWidget(m_blocklist);
+    universalRow->addStretch();
+    kindLayout->addLayout(universalRow);
+    kindBox->setFocusProxy(m_specific);
+    m_specific->setChecked(true);
+    m_form->addRow(tr("Kind:"), kindBox);
+    connect(m_specific, &QRadioButton::toggled, this, &TemplateDetailsForm::updateKind);
+
+    m_products = new ProductPicker;
+    m_products->setObjectName(u"productPicker"_s);
+    m_products->setProducts(scope.products());
+    m_productsMessage = messageFor(m_products->list(), u"productsMessage"_s);
+    m_productsRow = withMessage(m_products, m_productsMessage);
+    m_form->addRow(tr("&Products:"), m_productsRow);
+}
+
+void TemplateDetailsForm::addValueRows()
+{
+    m_faceValue = new QLineEdit;
+    m_faceValue->setObjectName(u"faceValueEdit"_s);
+    m_faceValue->setAccessibleName(tr("Face value"));
+    m_faceValue->setAlignment(Qt::AlignRight);
+    m_faceValueMessage = messageFor(m_faceValue, u"faceValueMessage"_s);
+    auto *currency = new QLabel(m_currency);
+    currency->setObjectName(u"currencyLabel"_s);
+    currency->setToolTip(tr("Your quota pool's currency"));
+    m_form->addRow(tr("&Face value:"),
+                   withMessage(rowWith(m_faceValue, currency), m_faceValueMessage));
+
+    m_validity = new QSpinBox;
+    m_validity->setObjectName(u"validitySpin"_s);
+    m_validity->setAccessibleName(tr("Validity in days after issue"));
+    m_validity->setRange(VoucherTemplate::MinValidityDays, VoucherTemplate::MaxValidityDays);
+    m_validity->setValue(30);
+    m_validityMessage = messageFor(m_validity, u"validityMessage"_s);
+    m_form->addRow(
+        tr("&Validity:"),
+        withMessage(rowWith(m_validity, new QLabel(tr("days after issue"))), m_validityMessage));
+
+    m_minSpend = new QLineEdit;
+    m_minSpend->setObjectName(u"minSpendEdit"_s);
+    m_minSpend->setAccessibleName(tr("Minimum spend"));
+    m_minSpend->setAlignment(Qt::AlignRight);
+    m_minSpend->setToolTip(tr("Orders below this amount cannot be paid with the voucher."));
+    m_minSpend->setText(Money(0, m_currency).toEditString());
+    m_minSpendMessage = messageFor(m_minSpend, u"minSpendMessage"_s);
+    m_form->addRow(tr("&Min spend:"),
+                   withMessage(rowWith(m_minSpend, new QLabel(m_currency)), m_minSpendMessage));
+}
+
+void TemplateDetailsForm::addTermsRows()
+{
+    m_payMode = new QComboBox;
+    m_payMode->setObjectName(u"payModeCombo"_s);
+    m_payMode->setAccessibleName(tr("Pay mode"));
+    m_payMode->addItem(tr("All"), int(PayMode::All));
+    m_payMode->addItem(tr("Prepaid"), int(PayMode::Prepaid));
+    m_payMode->addItem(tr("Postpaid"), int(PayMode::Postpaid));
+    m_payMode->setToolTip(tr("Which bills the voucher may pay: prepaid, postpaid, or both."));
+    m_form->addRow(tr("Pa&y mode:"), rowWith(m_payMode));
+
+    m_note = new QPlainTextEdit;
+    m_note->setObjectName(u"noteEdit"_s);
+    m_note->setAccessibleName(tr("Note"));
+    m_note->setTabChangesFocus(true);
+    m_note->setFixedHeight(m_note->fontMetrics().lineSpacing() * 4 + 12);
+    m_note->setPlaceholderText(
+        tr("Optional, up to %1 characters").arg(VoucherTemplate::MaxNoteLength));
+    m_noteMessage = messageFor(m_note, u"noteMessage"_s);
+    m_form->addRow(tr("N&ote:"), withMessage(m_note, m_noteMessage));
+}
+
+void TemplateDetailsForm::setTemplate(const VoucherTemplate &t)
+{
+    m_name->setText(t.name);
+    (t.kind == VoucherKind::Universal ? m_universal : m_specific)->setChecked(true);
+    m_products->setCheckedCodes(t.productCodes);
+    const QString currency = t.currency.isEmpty() ? m_currency : t.currency;
+    m_faceValue->setText(Money(t.faceValueMinor, currency).toEditString());
+    m_validity->setValue(t.validityDays);
+    m_minSpend->setText(Money(t.minSpendMinor, currency).toEditString());
+    m_payMode->setCurrentIndex(m_payMode->findData(int(t.payMode)));
+    m_note->setPlainText(t.note);
+    updateKind();
+}
+
+void TemplateDetailsForm::setReadOnly(bool readOnly)
+{
+    m_name->setReadOnly(readOnly);
+    m_specific->setEnabled(!readOnly);
+    m_universal->setEnabled(!readOnly);
+    m_products->setReadOnly(readOnly);
+    m_faceValue->setReadOnly(readOnly);
+    m_validity->setReadOnly(readOnly);
+    m_minSpend->setReadOnly(readOnly);
+    m_payMode->setEnabled(!readOnly);
+    m_note->setReadOnly(readOnly);
+}
+
+void TemplateDetailsForm::updateKind()
+{
+    const bool specific = m_specific->isChecked();
+    m_form->setRowVisible(m_productsRow, specific);
+    if (!specific)
+        m_productsMessage->clearMessage();
+}
+
+FieldErrors TemplateDetailsForm::read(VoucherTemplate &draft) const
+{
+    FieldErrors errors;
+    draft.name = m_name->text().trimmed();
+    draft.kind = m_universal->isChecked() ? VoucherKind::Universal : VoucherKind::Specific;
+    draft.currency = m_currency;
+    QString problem;
+    if (const auto face = Money::parse(m_faceValue->text(), m_currency, QLocale(), &problem))
+        draft.faceValueMinor = face->minor();
+    else
+        errors.append({u"faceValueMinor"_s, problem});
+    if (m_minSpend->text().trimmed().isEmpty())
+        draft.minSpendMinor = 0;
+    else if (const auto minSpend =
+                 Money::parse(m_minSpend->text(), m_currency, QLocale(), &problem))
+        draft.minSpendMinor = minSpend->minor();
+    else
+        errors.append({u"minSpendMinor"_s, problem});
+    draft.validityDays = m_validity->value();
+    draft.payMode = PayMode(m_payMode->currentData().toInt());
+    draft.productCodes =
+        draft.kind == VoucherKind::Specific ? m_products->checkedCodes() : QStringList();
+    draft.note = m_note->toPlainText().trimmed();
+    return errors;
+}
+
+QStringList TemplateDetailsForm::showErrors(const FieldErrors &errors)
+{
+    const QList<std::pair<QStringList, FieldMessage *>> targets = {
+        {{u"name"_s}, m_nameMessage},
+        {{u"productCodes"_s, u"kind"_s}, m_productsMessage},
+        {{u"faceValueMinor"_s, u"currency"_s}, m_faceValueMessage},
+        {{u"validityDays"_s}, m_validityMessage},
+        {{u"minSpendMinor"_s, u"payMode"_s}, m_minSpendMessage},
+        {{u"note"_s}, m_noteMessage},
+    };
+    QStringList unplaced;
+    for (const FieldError &error : errors) {
+        FieldMessage *target = nullptr;
+        for (const auto &[fields, message] : targets) {
+            if (fields.contains(error.field))
+                target = message;
+        }
+        if (!target || (target == m_productsMessage && !m_specific->isChecked())) {
+            unplaced.append(error.message);
+            continue;
+        }
+        target->showMessage(target->hasMessage() ? target->text() + u'\n' + error.message
+                                                 : error.message);
+    }
+    for (const auto &[fields, message] : targets) {
+        if (message->hasMessage()) {
+            message->field()->setFocus();
+            break;
+        }
+    }
+    return unplaced;
+}
+
+void TemplateDetailsForm::clearMessages()
+{
+    for (FieldMessage *message : {m_nameMessage, m_productsMessage, m_faceValueMessage,
+                                  m_validityMessage, m_minSpendMessage, m_noteMessage})
+        message->clearMessage();
+}
+
+void TemplateDetailsForm::focusFirstField()
+{
+    m_name->setFocus();
+}

@@ -1,0 +1,70 @@
+#include "templatetableview.h"
+
+#include "badgedelegate.h"
+#include "templatetablemodel.h"
+
+#include <QHeaderView>
+#include <QMenu>
+
+using namespace Qt::StringLiterals;
+
+TemplateTableView::TemplateTableView(TemplateTableModel *model, QWidget *parent)
+    : QTableView(parent)
+    , m_model(model)
+{
+    setObjectName(u"templateTable"_s);
+    setAccessibleName(tr("Voucher templates"));
+    setModel(model);
+    setItemDelegateForColumn(TemplateTableModel::State, new BadgeDelegate(this));
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setAlternatingRowColors(true);
+    setWordWrap(false);
+    setTabKeyNavigation(false);
+    verticalHeader()->hide();
+    verticalHeader()->setDefaultSectionSize(28);
+    QHeaderView *header = horizontalHeader();
+    header->setObjectName(u"templateHeader"_s);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(TemplateTableModel::Scope, QHeaderView::Stretch);
+    header->resizeSection(TemplateTableModel::Name, 220);
+    header->resizeSection(TemplateTableModel::Kind, 90);
+    header->resizeSection(TemplateTableModel::FaceValue, 120);
+    header->resizeSection(TemplateTableModel::Validity, 80);
+    header->resizeSection(TemplateTableModel::State, 110);
+    header->resizeSection(TemplateTableModel::Created, 110);
+
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        for (QAction *action : std::as_const(m_contextActions)) {
+            if (action)
+                menu.addAction(action);
+            else
+                menu.addSeparator();
+        }
+        menu.exec(viewport()->mapToGlobal(pos));
+    });
+}
+
+void TemplateTableView::setContextActions(const QList<QAction *> &actions)
+{
+    m_contextActions = actions;
+}
+
+const VoucherTemplate *TemplateTableView::selectedTemplate() const
+{
+    if (!selectionModel() || !selectionModel()->hasSelection())
+        return nullptr;
+    return m_model->templateAt(currentIndex().row());
+}
+
+void TemplateTableView::selectAndReveal(int row)
+{
+    const QModelIndex index = m_model->index(row, TemplateTableModel::Name);
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                 QItemSelectionModel::Rows);
+    scrollTo(index);
+}

@@ -1,0 +1,3 @@
+#include "voucherlistlog.h"
+
+Q_LOGGING_CATEGORY(lcVoucherList, "voucherdesk.ui.voucherlist")
