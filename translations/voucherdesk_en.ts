@@ -46,6 +46,17 @@
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message numerus="yes">
+        <source>The vendor reviews applications in 1–3 business days. Expected by &lt;b&gt;%1&lt;/b&gt; — %Ln business days.</source>
+        <extracomment>%1 is a date; %Ln the number of business days (always 3 today).</extracomment>
+        <translation>
+            <numerusform>The vendor reviews applications in 1–3 business days. Expected by &lt;b&gt;%1&lt;/b&gt; — %Ln business day.</numerusform>
+            <numerusform>The vendor reviews applications in 1–3 business days. Expected by &lt;b&gt;%1&lt;/b&gt; — %Ln business days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TemplateSummary</name>
     <message numerus="yes">
         <source>%n day(s) after issue</source>

@@ -144,7 +144,7 @@
     <message>
         <source>(every product except the &lt;a href=&quot;#blocklist&quot;&gt;blocklist&lt;/a&gt;) ⓘ</source>
         <extracomment>Beside the &quot;Universal products&quot; choice; hovering the link lists the blocked products.</extracomment>
-        <translation>（适用于除&lt;a href="#blocklist"&gt;黑名单&lt;/a&gt;外的所有产品）ⓘ</translation>
+        <translation>（适用于除&lt;a href=&quot;#blocklist&quot;&gt;黑名单&lt;/a&gt;外的所有产品）ⓘ</translation>
     </message>
 </context>
 <context>
@@ -1173,10 +1173,6 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Vouchers</source>
-        <translation>代金券(&amp;V)</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1195,6 +1191,18 @@
     <message>
         <source>&lt;h3&gt;VoucherDesk %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for the vendor-voucher programme of the Tencent Cloud Partner Center: voucher templates, applications, review and the vouchers&apos; use.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;VoucherDesk %1&lt;/h3&gt;&lt;p&gt;面向腾讯云合作伙伴中心厂商代金券业务的桌面工作台：代金券模板、申请、审核以及代金券的使用。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Templates</source>
+        <translation>模板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>V&amp;ouchers</source>
+        <translation>代金券(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1215,26 +1223,6 @@
     <message>
         <source>Pay with voucher %1</source>
         <translation>使用代金券 %1 支付</translation>
-    </message>
-    <message>
-        <source>balance %1 of %2</source>
-        <translation>余额 %1（面额 %2）</translation>
-    </message>
-    <message>
-        <source>prepaid and postpaid bills</source>
-        <translation>可抵扣预付费和后付费账单</translation>
-    </message>
-    <message>
-        <source>bills of at least %1</source>
-        <translation>账单金额不低于 %1</translation>
-    </message>
-    <message>
-        <source>usable until %1</source>
-        <translation>有效期至 %1</translation>
-    </message>
-    <message>
-        <source>Voucher %1: %2.</source>
-        <translation>代金券 %1：%2。</translation>
     </message>
     <message>
         <source>Order number</source>
@@ -1301,12 +1289,40 @@
         <translation>将抵扣 %1，抵扣后余额 %2</translation>
     </message>
     <message>
-        <source>prepaid bills only</source>
-        <translation>仅可抵扣预付费账单</translation>
+        <source>Voucher %1</source>
+        <translation>代金券 %1</translation>
     </message>
     <message>
-        <source>postpaid bills only</source>
-        <translation>仅可抵扣后付费账单</translation>
+        <source>Balance:</source>
+        <translation>余额：</translation>
+    </message>
+    <message>
+        <source>%1 of %2 left</source>
+        <translation>剩余 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Pays for:</source>
+        <translation>可抵扣：</translation>
+    </message>
+    <message>
+        <source>Prepaid and postpaid bills</source>
+        <translation>预付费和后付费账单</translation>
+    </message>
+    <message>
+        <source>Prepaid bills only</source>
+        <translation>仅预付费账单</translation>
+    </message>
+    <message>
+        <source>Postpaid bills only</source>
+        <translation>仅后付费账单</translation>
+    </message>
+    <message>
+        <source>Minimum bill:</source>
+        <translation>最低账单金额：</translation>
+    </message>
+    <message>
+        <source>Usable until:</source>
+        <translation>可用至：</translation>
     </message>
 </context>
 <context>
@@ -1629,8 +1645,8 @@
         <translation>正在登录…</translation>
     </message>
     <message>
-        <source>The demo workspace: sign in as manager.a or manager.b (partner managers); every demo account&apos;s password is &quot;voucherdesk&quot;.</source>
-        <translation>演示工作区：请以 manager.a 或 manager.b（合作伙伴经理）登录；所有演示账号的密码均为“voucherdesk”。</translation>
+        <source>The demo workspace: sign in as manager.a or manager.b (partner managers); every demo account&apos;s password is &quot;%1&quot;.</source>
+        <translation>演示工作区：请以 manager.a 或 manager.b（合作伙伴经理）登录；所有演示账号的密码均为“%1”。</translation>
     </message>
 </context>
 <context>
@@ -1723,16 +1739,82 @@
         <translation>%1（UIN %2）</translation>
     </message>
     <message>
-        <source>The vendor reviews applications in 1–3 business days. Expected by &lt;b&gt;%1&lt;/b&gt; — %2 business days.</source>
-        <translation>厂商将在 1–3 个工作日内审核申请。预计审核完成时间：&lt;b&gt;%1&lt;/b&gt;（%2 个工作日）。</translation>
-    </message>
-    <message>
         <source>Today is not a working day for the vendor, so the count starts on %1.</source>
         <translation>今天不是厂商的工作日，因此从 %1 开始计算。</translation>
     </message>
     <message>
         <source>This date is an estimate: the vendor&apos;s holidays for that period are not published yet.</source>
         <translation>此日期为估算值：厂商尚未公布该期间的节假日安排。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The vendor reviews applications in 1–3 business days. Expected by &lt;b&gt;%1&lt;/b&gt; — %Ln business days.</source>
+        <extracomment>%1 is a date; %Ln the number of business days (always 3 today).</extracomment>
+        <translation>
+            <numerusform>厂商将在 1–3 个工作日内审核申请。预计 &lt;b&gt;%1&lt;/b&gt; 前完成——%Ln 个工作日。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateActions</name>
+    <message>
+        <source>&amp;Create Template</source>
+        <translation>创建模板(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Create a voucher template (%1)</source>
+        <translation>创建代金券模板（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show the selected template (%1)</source>
+        <translation>查看所选模板（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Create an editable copy of the selected template (%1)</source>
+        <translation>为所选模板创建可编辑的副本（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>申请(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Apply for a voucher with the selected template for a customer</source>
+        <translation>使用所选模板为客户申请代金券</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the templates again (%1)</source>
+        <translation>重新读取模板（%1）</translation>
+    </message>
+    <message>
+        <source>Edit the selected template (%1)</source>
+        <translation>编辑所选模板（%1）</translation>
+    </message>
+    <message>
+        <source>Cannot delete: an application was submitted with this template</source>
+        <translation>无法删除：已有使用此模板的申请提交</translation>
+    </message>
+    <message>
+        <source>Delete the selected template; only a template never used in an application (%1)</source>
+        <translation>删除所选模板；仅限从未用于申请的模板（%1）</translation>
     </message>
 </context>
 <context>
@@ -1783,35 +1865,7 @@
     </message>
 </context>
 <context>
-    <name>TemplateEditor</name>
-    <message>
-        <source>The product catalogue could not be read; product names may be missing.</source>
-        <translation>无法读取产品目录，部分产品名称可能无法显示。</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>◂ &amp;Back</source>
-        <translation>◂ 上一步(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Ne&amp;xt ▸</source>
-        <translation>下一步(&amp;X) ▸</translation>
-    </message>
-    <message>
-        <source>&amp;Confirm</source>
-        <translation>确认(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Create Template</source>
-        <translation>创建模板</translation>
-    </message>
+    <name>TemplateDetailsForm</name>
     <message>
         <source>Name</source>
         <translation>名称</translation>
@@ -1827,6 +1881,10 @@
     <message>
         <source>Specific product voucher</source>
         <translation>指定产品代金券</translation>
+    </message>
+    <message>
+        <source>&amp;Universal products</source>
+        <translation>通用产品(&amp;U)</translation>
     </message>
     <message>
         <source>Universal product voucher</source>
@@ -1857,12 +1915,12 @@
         <translation>有效期（发放后天数）</translation>
     </message>
     <message>
-        <source>days after issue</source>
-        <translation>天（自发放之日起）</translation>
-    </message>
-    <message>
         <source>&amp;Validity:</source>
         <translation>有效期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>days after issue</source>
+        <translation>天（自发放之日起）</translation>
     </message>
     <message>
         <source>Minimum spend</source>
@@ -1912,6 +1970,37 @@
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>The product catalogue could not be read; product names may be missing.</source>
+        <translation>无法读取产品目录，部分产品名称可能无法显示。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>◂ &amp;Back</source>
+        <translation>◂ 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt ▸</source>
+        <translation>下一步(&amp;X) ▸</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Create Template</source>
+        <translation>创建模板</translation>
+    </message>
     <message>
         <source>Review the template before saving it:</source>
         <translation>保存前请检查模板信息：</translation>
@@ -1937,8 +2026,8 @@
         <translation>已存在名为“%1”的模板，请使用其他名称。</translation>
     </message>
     <message>
-        <source>&amp;Universal products</source>
-        <translation>通用产品(&amp;U)</translation>
+        <source>Version %1 · created %2 · last changed %3 · Locked: an application was submitted</source>
+        <translation>版本 %1 · 创建于 %2 · 最后修改于 %3 · 已锁定：已有申请提交</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2108,17 @@
     <message>
         <source>Clear filters</source>
         <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateStatusRow</name>
+    <message>
+        <source>Locked: an application was submitted. Duplicate it to make a changed copy.</source>
+        <translation>已锁定：已有申请提交。如需修改，请复制后编辑副本。</translation>
     </message>
 </context>
 <context>
@@ -2148,82 +2248,25 @@
     </message>
 </context>
 <context>
+    <name>TemplateTableView</name>
+    <message>
+        <source>Voucher templates</source>
+        <translation>代金券模板</translation>
+    </message>
+</context>
+<context>
     <name>TemplatesPage</name>
     <message>
         <source>Template actions</source>
         <translation>模板操作</translation>
     </message>
     <message>
-        <source>Voucher templates</source>
-        <translation>代金券模板</translation>
-    </message>
-    <message>
         <source>Vendor Voucher Application</source>
         <translation>厂商代金券申请</translation>
     </message>
     <message>
-        <source>&amp;Create Template</source>
-        <translation>创建模板(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Create a voucher template (Ctrl+N)</source>
-        <translation>创建代金券模板（Ctrl+N）</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Show the selected template (Return)</source>
-        <translation>查看所选模板（Return）</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Edit the selected template (Ctrl+E)</source>
-        <translation>编辑所选模板（Ctrl+E）</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Create an editable copy of the selected template (Ctrl+D)</source>
-        <translation>创建所选模板的可编辑副本（Ctrl+D）</translation>
-    </message>
-    <message>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Delete the selected template; only a template never used in an application (Del)</source>
-        <translation>删除所选模板；仅限从未用于申请的模板（Del）</translation>
-    </message>
-    <message>
-        <source>&amp;Apply…</source>
-        <translation>申请(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Apply for a voucher with the selected template for a customer</source>
-        <translation>使用所选模板为客户申请代金券</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Read the templates again (F5)</source>
-        <translation>重新读取模板（F5）</translation>
     </message>
     <message>
         <source>The product catalogue could not be read; product names may be missing.</source>
@@ -2250,14 +2293,6 @@
     <message>
         <source>A template holds a voucher&apos;s face value, validity and products. Create one, then apply with it for vouchers for your customers.</source>
         <translation>模板包含代金券的面额、有效期和适用产品。请先创建模板，然后使用它为您的客户申请代金券。</translation>
-    </message>
-    <message>
-        <source>Cannot delete: an application was submitted with this template</source>
-        <translation>无法删除：已有使用此模板的申请提交</translation>
-    </message>
-    <message>
-        <source>%1. Duplicate it to make a changed copy.</source>
-        <translation>%1。如需修改，请复制该模板并编辑副本。</translation>
     </message>
     <message>
         <source>Templates</source>
@@ -2399,10 +2434,6 @@
         <translation>仅提交申请的合作伙伴可以取消申请。</translation>
     </message>
     <message>
-        <source>Only an application pending review can be cancelled; this one is %1.</source>
-        <translation>仅待审核的申请可以取消；此申请当前状态：%1。</translation>
-    </message>
-    <message>
         <source>Only the partner that holds a voucher can pay with it.</source>
         <translation>仅持有该代金券的合作伙伴可以使用其支付。</translation>
     </message>
@@ -2445,6 +2476,18 @@
     <message>
         <source>Paid %1 of order %2 (%3) with the voucher.</source>
         <translation>已使用代金券为订单 %2（%3）支付 %1。</translation>
+    </message>
+    <message>
+        <source>Only an application pending review can be cancelled. Current status: %1.</source>
+        <extracomment>%1 is the application&apos;s status, e.g. &quot;Approved&quot;.</extracomment>
+        <translation>只能取消待审核的申请。当前状态：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherExportController</name>
+    <message>
+        <source>An unexpected error stopped the export.</source>
+        <translation>导出因意外错误而中止。</translation>
     </message>
 </context>
 <context>
@@ -2786,6 +2829,45 @@ UIN %2</translation>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VoucherSortMenu</name>
+    <message>
+        <source>Sort List &amp;By</source>
+        <translation>列表排序方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Descending</source>
+        <translation>降序(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sort the Vendor Voucher List by one of its columns</source>
+        <translation>按某一列对厂商代金券列表排序</translation>
+    </message>
+    <message>
+        <source>&amp;Voucher code</source>
+        <translation>代金券编号(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Face value</source>
+        <translation>面额(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Balance</source>
+        <translation>余额(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Applied</source>
+        <translation>申请时间(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Expires</source>
+        <translation>到期时间(&amp;E)</translation>
     </message>
 </context>
 <context>
