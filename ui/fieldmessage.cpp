@@ -1,5 +1,7 @@
 #include "fieldmessage.h"
 
+#include <QVBoxLayout>
+
 using namespace Qt::StringLiterals;
 
 FieldMessage::FieldMessage(QWidget *field, QWidget *parent)
@@ -7,7 +9,7 @@ FieldMessage::FieldMessage(QWidget *field, QWidget *parent)
     , m_field(field)
 {
     setWordWrap(true);
-    setStyleSheet(u"color: #b91c1c;"_s);
+    setStyleSheet(errorStyleSheet());
     setTextFormat(Qt::PlainText);
     hide();
 }
@@ -39,4 +41,20 @@ void FieldMessage::clearMessage()
         m_field->setStyleSheet(m_fieldStyle);
     }
     hide();
+}
+
+QWidget *FieldMessage::wrap(QWidget *field, FieldMessage *message)
+{
+    auto *cell = new QWidget;
+    auto *layout = new QVBoxLayout(cell);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(message);
+    return cell;
+}
+
+QString FieldMessage::errorStyleSheet()
+{
+    return u"color: #b91c1c;"_s;
 }

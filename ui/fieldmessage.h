@@ -17,6 +17,12 @@ public:
     bool hasMessage() const { return !text().isEmpty(); }
     QWidget *field() const { return m_field; }
 
+    // `field` with `message` below it, as one cell of a form (the caller lays it out).
+    static QWidget *wrap(QWidget *field, FieldMessage *message);
+    // The colour of every error text: these messages, and a form's message about the whole
+    // input.
+    static QString errorStyleSheet();
+
 private:
     QWidget *m_field;
     QString m_fieldStyle; // the field's own style sheet, restored when the message goes

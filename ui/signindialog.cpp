@@ -98,7 +98,7 @@ SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     form->addRow(languageLabel, m_language);
 
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #b91c1c;"_s);
+    m_error->setStyleSheet(FieldMessage::errorStyleSheet());
     m_error->hide();
     m_busy->setRange(0, 0);
     m_busy->setAccessibleName(tr("Working"));

@@ -11,6 +11,7 @@
 #include "templaterepository.h"
 #include "testworkspace.h"
 #include "voucherlistquery.h"
+#include "widgetfinder.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -54,10 +55,12 @@ private slots:
 private:
     void openWizard(const QUuid &templateId = {});
     template<typename T>
-    T *byName(const QString &accessibleName) const;
+    T *byName(const QString &accessibleName) const
+    {
+        return findByAccessibleName<T>(m_wizard->currentPage(), accessibleName);
+    }
     QTableView *visibleView() const;
     QAbstractButton *button(QWizard::WizardButton which) const { return m_wizard->button(which); }
-    void chooseRow(QTableView *view, int row);
     void goToScenario();
 
     std::unique_ptr<TestWorkspace> m_ws;
@@ -103,25 +106,9 @@ void TestApplicationWizard::openWizard(const QUuid &templateId)
             view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_wizard.get());
 }
 
-template<typename T>
-T *TestApplicationWizard::byName(const QString &accessibleName) const
-{
-    for (T *widget : m_wizard->currentPage()->findChildren<T *>()) {
-        if (widget->accessibleName() == accessibleName)
-            return widget;
-    }
-    return nullptr;
-}
-
 QTableView *TestApplicationWizard::visibleView() const
 {
     return m_wizard->currentPage()->findChild<QTableView *>();
-}
-
-void TestApplicationWizard::chooseRow(QTableView *view, int row)
-{
-    const QRect cell = view->visualRect(view->model()->index(row, 0));
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
 }
 
 void TestApplicationWizard::goToScenario()
@@ -130,7 +117,7 @@ void TestApplicationWizard::goToScenario()
     QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
     QTest::keyClicks(byName<QLineEdit>(u"Search customers by name or UIN"_s), u"acme"_s);
     QTRY_COMPARE(visibleView()->model()->rowCount(), 1);
-    chooseRow(visibleView(), 0);
+    clickRow(visibleView(), 0);
     QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
     QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::ScenarioStep));
 }
@@ -148,7 +135,7 @@ void TestApplicationWizard::appliesEndToEnd()
     QTest::keyClicks(byName<QLineEdit>(u"Search templates by name"_s), u"trial"_s);
     QTRY_COMPARE(templates->model()->rowCount(), 1);
     QVERIFY(!button(QWizard::NextButton)->isEnabled());
-    chooseRow(templates, 0);
+    clickRow(templates, 0);
     QVERIFY(button(QWizard::NextButton)->isEnabled());
     QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
 
@@ -160,7 +147,7 @@ void TestApplicationWizard::appliesEndToEnd()
     QTRY_COMPARE(customers->model()->rowCount(), 1);
     QCOMPARE(customers->model()->index(0, CustomerTableModel::NameColumn).data().toString(),
              u"Acme Test Co"_s);
-    chooseRow(customers, 0);
+    clickRow(customers, 0);
     QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
 
     // 3 Scenario, with its counter.
@@ -346,7 +333,7 @@ void TestApplicationWizard::refusalStaysOnSummary()
     search->clear();
     QTest::keyClicks(search, u"universal"_s);
     QTRY_COMPARE(visibleView()->model()->rowCount(), 1);
-    chooseRow(visibleView(), 0);
+    clickRow(visibleView(), 0);
     for (int step = 0; step < 3; ++step)
         QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
     QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::SummaryStep));
@@ -481,7 +468,7 @@ void TestApplicationWizard::searchWaitsForAPauseInTyping()
     QCOMPARE(templates->model()->index(0, 0).data().toString(), u"Trial CVM 1000"_s);
 
     // Enter searches at once; with nothing chosen yet it does not go on.
-    chooseRow(templates, 0);
+    clickRow(templates, 0);
     QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
     QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::CustomerPage));
     QTableView *customers = visibleView();
@@ -510,7 +497,7 @@ void TestApplicationWizard::nextAppliesAPendingSearch()
     QVERIFY(!button(QWizard::NextButton)->isEnabled());
 
     // A search that keeps the choice goes on with it.
-    chooseRow(templates, 0);
+    clickRow(templates, 0);
     auto *search = byName<QLineEdit>(u"Search templates by name"_s);
     QTest::keyClick(search, Qt::Key_Backspace);
     QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);

@@ -2,6 +2,7 @@
 #include "customerrepository.h"
 #include "fieldmessage.h"
 #include "testworkspace.h"
+#include "widgetfinder.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -31,8 +32,11 @@ private slots:
     void keyboardOnly();
 
 private:
-    QLineEdit *field(const QString &accessibleName) const;
-    FieldMessage *messageOf(QWidget *field) const;
+    QLineEdit *field(const QString &accessibleName) const
+    {
+        return findByAccessibleName<QLineEdit>(m_dialog.get(), accessibleName);
+    }
+    FieldMessage *messageOf(QWidget *field) const { return ::messageOf(m_dialog.get(), field); }
     QPushButton *addButton() const;
     qint64 customerCount() const;
 
@@ -64,24 +68,6 @@ void TestCustomerDialog::cleanup()
     m_dialog.reset();
     m_session.reset();
     m_ws.reset();
-}
-
-QLineEdit *TestCustomerDialog::field(const QString &accessibleName) const
-{
-    for (QLineEdit *edit : m_dialog->findChildren<QLineEdit *>()) {
-        if (edit->accessibleName() == accessibleName)
-            return edit;
-    }
-    return nullptr;
-}
-
-FieldMessage *TestCustomerDialog::messageOf(QWidget *field) const
-{
-    for (FieldMessage *message : m_dialog->findChildren<FieldMessage *>()) {
-        if (message->field() == field)
-            return message;
-    }
-    return nullptr;
 }
 
 QPushButton *TestCustomerDialog::addButton() const
@@ -205,8 +191,7 @@ void TestCustomerDialog::correctedInputIsSaved()
     // Editing the field clears its stale message before the next attempt.
     QTest::keyClick(uinEdit, Qt::Key_Backspace);
     QVERIFY(!messageOf(uinEdit)->isVisible());
-    uinEdit->clear();
-    QTest::keyClicks(uinEdit, u"1234567"_s);
+    typeInto(uinEdit, u"1234567"_s);
     QTest::mouseClick(addButton(), Qt::LeftButton);
 
     QCOMPARE(m_dialog->result(), int(QDialog::Accepted));

@@ -9,6 +9,7 @@
 #include "resultmessage.h"
 #include "testworkspace.h"
 #include "usercommands.h"
+#include "widgetfinder.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -51,7 +52,10 @@ private:
     void showPage(Session &session);
     QTableView *view() const { return m_page->findChild<QTableView *>(); }
     QAbstractItemModel *model() const { return view()->model(); }
-    QLineEdit *searchField() const;
+    QLineEdit *searchField() const
+    {
+        return findByAccessibleName<QLineEdit>(m_page.get(), u"Search customers by name or UIN"_s);
+    }
     QStringList column(int column) const;
     CustomerDialog *openDialog();
     void addCustomers(int count);
@@ -92,15 +96,6 @@ void TestCustomersPage::showPage(Session &session)
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     new QAbstractItemModelTester(model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                  m_page.get());
-}
-
-QLineEdit *TestCustomersPage::searchField() const
-{
-    for (QLineEdit *edit : m_page->findChildren<QLineEdit *>()) {
-        if (edit->accessibleName() == u"Search customers by name or UIN"_s)
-            return edit;
-    }
-    return nullptr;
 }
 
 QStringList TestCustomersPage::column(int column) const
@@ -150,15 +145,8 @@ void TestCustomersPage::listsOwnCustomers()
 void TestCustomersPage::addThroughDialog()
 {
     CustomerDialog *dialog = openDialog();
-    QList<QLineEdit *> fields = dialog->findChildren<QLineEdit *>();
-    QLineEdit *name = nullptr;
-    QLineEdit *uin = nullptr;
-    for (QLineEdit *edit : fields) {
-        if (edit->accessibleName() == u"Name"_s)
-            name = edit;
-        else if (edit->accessibleName() == u"UIN"_s)
-            uin = edit;
-    }
+    QLineEdit *name = findByAccessibleName<QLineEdit>(dialog, u"Name"_s);
+    QLineEdit *uin = findByAccessibleName<QLineEdit>(dialog, u"UIN"_s);
     QVERIFY(name && uin);
     QTest::keyClicks(name, u"Beacon Labs"_s);
     QTest::keyClicks(uin, u"3000000001"_s);
@@ -184,10 +172,9 @@ void TestCustomersPage::addThroughDialog()
 void TestCustomersPage::refusedAddSavesNothing()
 {
     CustomerDialog *dialog = openDialog();
-    for (QLineEdit *edit : dialog->findChildren<QLineEdit *>()) {
-        if (edit->accessibleName() == u"UIN"_s)
-            QTest::keyClicks(edit, u"12ab"_s);
-    }
+    QLineEdit *uin = findByAccessibleName<QLineEdit>(dialog, u"UIN"_s);
+    QVERIFY(uin);
+    QTest::keyClicks(uin, u"12ab"_s);
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                       Qt::LeftButton);
     QVERIFY(dialog->isVisible());
@@ -207,16 +194,13 @@ void TestCustomersPage::searchNarrows()
     QTest::keyClicks(search, u"acme"_s);
     QTRY_COMPARE(column(CustomerTableModel::NameColumn), QStringList{u"Acme Test Co"_s});
 
-    search->clear();
-    QTest::keyClicks(search, u"100000002"_s); // the start of a UIN
+    typeInto(search, u"100000002"_s); // the start of a UIN
     QTRY_COMPARE(column(CustomerTableModel::NameColumn), QStringList{u"Dormant Ltd"_s});
 
-    search->clear();
-    QTest::keyClicks(search, u"00001"_s); // inside a UIN, not its start: no match
+    typeInto(search, u"00001"_s); // inside a UIN, not its start: no match
     QTRY_COMPARE(model()->rowCount(), 0);
 
-    search->clear();
-    QTest::keyClicks(search, u"1000"_s);
+    typeInto(search, u"1000"_s);
     QTest::keyClick(search, Qt::Key_Return); // at once, without the pause
     QCOMPARE(model()->rowCount(), 2);
 }
@@ -243,11 +227,7 @@ void TestCustomersPage::emptyStates()
     empty = m_page->findChild<EmptyState *>();
     QVERIFY(empty->isEmpty());
     QCOMPARE(empty->title(), u"No customers yet"_s);
-    QPushButton *addButton = nullptr;
-    for (QPushButton *button : empty->findChildren<QPushButton *>()) {
-        if (button->isVisible())
-            addButton = button;
-    }
+    QPushButton *addButton = findVisible<QPushButton>(empty);
     QVERIFY(addButton);
     QTest::mouseClick(addButton, Qt::LeftButton);
     QTRY_VERIFY(m_page->findChild<CustomerDialog *>());

@@ -19,6 +19,7 @@
 #include "voucherlistmodel.h"
 #include "voucherlistquery.h"
 #include "voucherrepository.h"
+#include "widgetfinder.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -37,7 +38,6 @@
 #include <QTest>
 #include <QToolBar>
 
-#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -76,7 +76,10 @@ private:
     // Finding widgets as a screen reader would: by accessible name (or a button's text), among
     // the visible widgets under `root`.
     template<typename T = QWidget>
-    static T *named(QWidget *root, const QString &accessibleName);
+    static T *named(QWidget *root, const QString &accessibleName)
+    {
+        return findVisibleByAccessibleName<T>(root, accessibleName);
+    }
     static QAbstractButton *button(QWidget *root, const QString &text);
     template<typename T>
     T *waitForDialog();
@@ -84,11 +87,7 @@ private:
     // Visible or not: a page's table hides behind its empty state.
     QTableView *table(const QString &accessibleName) const
     {
-        const QList<QTableView *> all = m_window->findChildren<QTableView *>();
-        const auto found = std::find_if(all.cbegin(), all.cend(), [&](const QTableView *view) {
-            return view->accessibleName() == accessibleName;
-        });
-        return found == all.cend() ? nullptr : *found;
+        return findByAccessibleName<QTableView>(m_window.get(), accessibleName);
     }
     QTableView *voucherTable() const { return table(u"Vendor Voucher List"_s); }
     QTableView *templateTable() const { return table(u"Voucher templates"_s); }
@@ -103,8 +102,6 @@ private:
     QString quotaText() const { return m_window->quotaHeader()->summaryText(); }
     QList<QUuid> listedIds(QTableView *view) const;
     QModelIndex currentCell(QTableView *view, int column) const;
-    void clickRow(QTableView *view, int row);
-    void typeInto(QWidget *field, const QString &text);
     void activateMainWindow();
     // A key as the user presses it: to the widget with the keyboard focus.
     static void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
@@ -139,22 +136,6 @@ void TestPartnerCenterFlow::cleanup()
     m_ws.reset();
 }
 
-template<typename T>
-T *TestPartnerCenterFlow::named(QWidget *root, const QString &accessibleName)
-{
-    T *found = nullptr;
-    for (T *widget : root->findChildren<T *>()) {
-        if (widget->isVisible() && widget->accessibleName() == accessibleName) {
-            if (found) {
-                qWarning("two visible widgets named %s", qPrintable(accessibleName));
-                return nullptr;
-            }
-            found = widget;
-        }
-    }
-    return found;
-}
-
 QAbstractButton *TestPartnerCenterFlow::button(QWidget *root, const QString &text)
 {
     if (auto *byName = named<QAbstractButton>(root, text))
@@ -170,14 +151,8 @@ QAbstractButton *TestPartnerCenterFlow::button(QWidget *root, const QString &tex
 template<typename T>
 T *TestPartnerCenterFlow::waitForDialog()
 {
-    T *dialog = nullptr;
-    const bool shown = QTest::qWaitFor(
-        [&] {
-            dialog = m_window->findChild<T *>();
-            return dialog && dialog->isVisible();
-        },
-        5000);
-    if (!shown)
+    T *dialog = waitForVisibleChild<T>(m_window.get());
+    if (!dialog)
         return nullptr;
     // QWidget::isActiveWindow() also holds for the main window's dialogs: ask the application.
     if (!QTest::qWaitFor([&] { return QApplication::activeWindow() == dialog; }, 5000))
@@ -218,23 +193,6 @@ QList<QUuid> TestPartnerCenterFlow::listedIds(QTableView *view) const
 QModelIndex TestPartnerCenterFlow::currentCell(QTableView *view, int column) const
 {
     return view->currentIndex().siblingAtColumn(column);
-}
-
-void TestPartnerCenterFlow::clickRow(QTableView *view, int row)
-{
-    QVERIFY(row >= 0 && row < view->model()->rowCount());
-    const QRect cell = view->visualRect(view->model()->index(row, 0));
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
-    QCOMPARE(view->currentIndex().row(), row);
-}
-
-void TestPartnerCenterFlow::typeInto(QWidget *field, const QString &text)
-{
-    QVERIFY(field);
-    field->setFocus(Qt::MouseFocusReason);
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(field, Qt::Key_Backspace);
-    QTest::keyClicks(field, text);
 }
 
 void TestPartnerCenterFlow::activateMainWindow()

@@ -6,6 +6,7 @@
 #include "templatecommands.h"
 #include "testworkspace.h"
 #include "voucherrepository.h"
+#include "widgetfinder.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -46,8 +47,11 @@ private:
     void fill(const QString &orderId, const QString &productCode, PayMode payMode,
               const QString &amount);
     template<typename T>
-    T *input(const QString &accessibleName) const;
-    FieldMessage *messageOf(QWidget *field) const;
+    T *input(const QString &accessibleName) const
+    {
+        return requireByAccessibleName<T>(m_dialog.get(), accessibleName);
+    }
+    FieldMessage *messageOf(QWidget *field) const { return ::messageOf(m_dialog.get(), field); }
     QLabel *label(const char *name) const;
     QList<Deduction> deductions() const;
     qint64 balance() const;
@@ -96,27 +100,6 @@ void TestPayDialog::cleanup()
     m_ws.reset();
 }
 
-template<typename T>
-T *TestPayDialog::input(const QString &accessibleName) const
-{
-    const QList<T *> widgets = m_dialog->findChildren<T *>();
-    for (T *widget : widgets) {
-        if (widget->accessibleName() == accessibleName)
-            return widget;
-    }
-    qFatal("no input named %s", qPrintable(accessibleName));
-}
-
-FieldMessage *TestPayDialog::messageOf(QWidget *field) const
-{
-    const QList<FieldMessage *> messages = m_dialog->findChildren<FieldMessage *>();
-    for (FieldMessage *message : messages) {
-        if (message->field() == field)
-            return message;
-    }
-    return nullptr;
-}
-
 QLabel *TestPayDialog::label(const char *name) const
 {
     return m_dialog->findChild<QLabel *>(QLatin1StringView(name));
@@ -125,18 +108,14 @@ QLabel *TestPayDialog::label(const char *name) const
 void TestPayDialog::fill(const QString &orderId, const QString &productCode, PayMode payMode,
                          const QString &amount)
 {
-    auto *order = input<QLineEdit>(u"Order number"_s);
-    order->clear();
-    QTest::keyClicks(order, orderId);
+    typeInto(input<QLineEdit>(u"Order number"_s), orderId);
     auto *product = input<QComboBox>(u"Product"_s);
     product->setCurrentIndex(product->findData(productCode));
     QVERIFY(product->currentIndex() >= 0);
     auto *payModeBox = input<QComboBox>(u"Order pay mode"_s);
     payModeBox->setCurrentIndex(payModeBox->findData(int(payMode)));
     QVERIFY(payModeBox->currentIndex() >= 0);
-    auto *amountEdit = input<QLineEdit>(u"Order amount"_s);
-    amountEdit->clear();
-    QTest::keyClicks(amountEdit, amount);
+    typeInto(input<QLineEdit>(u"Order amount"_s), amount);
 }
 
 QList<Deduction> TestPayDialog::deductions() const
@@ -219,11 +198,9 @@ void TestPayDialog::previewFollowsTheAmount()
     QTest::keyClicks(amount, u"300"_s);
     QCOMPARE(preview->text(), u"Will deduct ¥300.00; balance after ¥700.00"_s);
     // More than the balance: the voucher pays what it has.
-    amount->clear();
-    QTest::keyClicks(amount, u"1,500.50"_s);
+    typeInto(amount, u"1,500.50"_s);
     QCOMPARE(preview->text(), u"Will deduct ¥1,000.00; balance after ¥0.00"_s);
-    amount->clear();
-    QTest::keyClicks(amount, u"12.345"_s);
+    typeInto(amount, u"12.345"_s);
     QVERIFY(preview->text().contains(u"Enter the order amount"_s));
 }
 
@@ -363,8 +340,7 @@ void TestPayDialog::correctedRetryAfterARefusalPays()
     QVERIFY(deductions().isEmpty());
 
     auto *amount = input<QLineEdit>(u"Order amount"_s);
-    amount->clear();
-    QTest::keyClicks(amount, u"60"_s);
+    typeInto(amount, u"60"_s);
     QTest::mouseClick(pay, Qt::LeftButton);
     QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
     const QList<Deduction> stored = deductions();

@@ -2,6 +2,7 @@
 #include "fieldmessage.h"
 #include "signindialog.h"
 #include "testworkspace.h"
+#include "widgetfinder.h"
 
 #include <QFileInfo>
 #include <QLabel>
@@ -15,20 +16,12 @@ using namespace Qt::StringLiterals;
 namespace {
 QLineEdit *field(SignInDialog &dialog, const QString &accessibleName)
 {
-    for (auto *edit : dialog.findChildren<QLineEdit *>()) {
-        if (edit->accessibleName() == accessibleName)
-            return edit;
-    }
-    return nullptr;
+    return findByAccessibleName<QLineEdit>(&dialog, accessibleName);
 }
 
 QPushButton *button(SignInDialog &dialog, const QString &accessibleName)
 {
-    for (auto *candidate : dialog.findChildren<QPushButton *>()) {
-        if (candidate->accessibleName() == accessibleName)
-            return candidate;
-    }
-    return nullptr;
+    return findByAccessibleName<QPushButton>(&dialog, accessibleName);
 }
 
 QStringList visibleMessages(SignInDialog &dialog)
@@ -97,8 +90,7 @@ private slots:
         QVERIFY(shown);
         QVERIFY(dialog.isVisible());
 
-        password->clear();
-        QTest::keyClicks(password, u"password-manager.a"_s);
+        typeInto(password, u"password-manager.a"_s);
         QTest::mouseClick(button(dialog, u"Sign in"_s), Qt::LeftButton);
         QVERIFY(finished.wait());
         QCOMPARE(finished.last().first().toBool(), true);

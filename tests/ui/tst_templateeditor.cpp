@@ -7,6 +7,7 @@
 #include "templaterepository.h"
 #include "templatesummary.h"
 #include "testworkspace.h"
+#include "widgetfinder.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -53,13 +54,9 @@ private:
     template<typename T>
     T *child(const QString &name) const
     {
-        T *widget = m_editor->findChild<T *>(name);
-        if (!widget)
-            qFatal("no child %s", qPrintable(name));
-        return widget;
+        return requireChild<T>(m_editor, name);
     }
     void pickProduct(const QString &search);
-    void typeInto(QLineEdit *edit, const QString &text);
     void clickNext();
     qint64 storedTemplates() const;
     bool onConfirmStep() const;
@@ -97,14 +94,6 @@ std::unique_ptr<TemplateEditor> TestTemplateEditor::open(TemplateEditor::Mode mo
     if (!QTest::qWaitForWindowExposed(editor.get()))
         qWarning("editor not exposed");
     return editor;
-}
-
-void TestTemplateEditor::typeInto(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
 }
 
 // As a user does it: search, go down into the list, tick the first match with Space.

@@ -8,6 +8,7 @@
 #include "templatespage.h"
 #include "templatetablemodel.h"
 #include "testworkspace.h"
+#include "widgetfinder.h"
 
 #include <QAction>
 #include <QApplication>
@@ -68,18 +69,15 @@ private slots:
 private:
     void openPage();
     QTableView *table() const { return m_page->findChild<QTableView *>(u"templateTable"_s); }
-    QAction *action(const QString &name) const
-    {
-        auto *found = m_page->findChild<QAction *>(name);
-        if (!found)
-            qFatal("no action %s", qPrintable(name));
-        return found;
-    }
+    QAction *action(const QString &name) const { return requireChild<QAction>(m_page.get(), name); }
     QStringList names() const;
     int rowOf(const QString &name) const;
-    void clickRow(int row);
-    TemplateEditor *waitForEditor();
-    void typeInto(QLineEdit *edit, const QString &text);
+    void clickRow(int row) { ::clickRow(table(), row, TemplateTableModel::Name); }
+    // Null when no editor opens: the caller QVERIFYs it.
+    TemplateEditor *waitForEditor()
+    {
+        return waitForVisibleChild<TemplateEditor>(m_page.get(), 2000);
+    }
 
     std::unique_ptr<TestWorkspace> m_ws;
     std::unique_ptr<Session> m_session;
@@ -127,47 +125,15 @@ int TestTemplatesPage::rowOf(const QString &name) const
     return int(names().indexOf(name));
 }
 
-void TestTemplatesPage::clickRow(int row)
-{
-    QTableView *view = table();
-    const QRect rect = view->visualRect(view->model()->index(row, TemplateTableModel::Name));
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
-    QCOMPARE(view->currentIndex().row(), row);
-}
-
-// Null when no editor opens: the caller QVERIFYs it.
-TemplateEditor *TestTemplatesPage::waitForEditor()
-{
-    TemplateEditor *editor = nullptr;
-    const bool shown = QTest::qWaitFor(
-        [&] {
-            editor = m_page->findChild<TemplateEditor *>();
-            return editor && editor->isVisible();
-        },
-        2000);
-    return shown ? editor : nullptr;
-}
-
-void TestTemplatesPage::typeInto(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
-}
-
 void TestTemplatesPage::emptyStateOffersCreate()
 {
     openPage();
     auto *empty = m_page->findChild<EmptyState *>(u"templatesEmptyState"_s);
     QVERIFY(empty->isEmpty());
     QCOMPARE(empty->title(), u"No templates yet"_s);
-    QPushButton *create = nullptr;
-    for (QPushButton *button : empty->findChildren<QPushButton *>()) {
-        if (button->isVisible() && button->text().remove(u'&') == u"Create Template"_s)
-            create = button;
-    }
+    QPushButton *create = findVisible<QPushButton>(empty);
     QVERIFY(create);
+    QCOMPARE(create->text().remove(u'&'), u"Create Template"_s);
     QCOMPARE(m_page->findChild<QLabel *>(u"templateCount"_s)->text(), u"0 templates"_s);
     QVERIFY(!action(u"editTemplateAction"_s)->isEnabled());
     QVERIFY(!action(u"viewTemplateAction"_s)->isEnabled());
@@ -429,11 +395,7 @@ void TestTemplatesPage::filtersNarrowTheTable()
     auto *empty = m_page->findChild<EmptyState *>(u"templatesEmptyState"_s);
     QVERIFY(empty->isEmpty());
     QCOMPARE(empty->title(), u"No templates match these filters"_s);
-    QPushButton *clear = nullptr;
-    for (QPushButton *button : empty->findChildren<QPushButton *>()) {
-        if (button->isVisible())
-            clear = button;
-    }
+    QPushButton *clear = findVisible<QPushButton>(empty);
     QVERIFY(clear);
     QTest::mouseClick(clear, Qt::LeftButton);
     QVERIFY(!empty->isEmpty());
@@ -659,25 +621,19 @@ void TestTemplatesPage::submittingFromApplyAnnouncesOnce()
     action(u"applyTemplateAction"_s)->trigger();
     ApplicationWizard *wizard = nullptr;
     QTRY_VERIFY((wizard = m_page->findChild<ApplicationWizard *>()) && wizard->isVisible());
-    const auto byName = [wizard]<typename T>(const QString &accessibleName) -> T * {
-        for (T *widget : wizard->currentPage()->findChildren<T *>()) {
-            if (widget->accessibleName() == accessibleName)
-                return widget;
-        }
-        return nullptr;
-    };
     QCOMPARE(wizard->currentId(), int(ApplicationWizard::TemplatePage));
     QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton); // preselected
     QCOMPARE(wizard->currentId(), int(ApplicationWizard::CustomerPage));
     auto *customers = wizard->currentPage()->findChild<QTableView *>();
-    QTest::keyClicks(byName.operator()<QLineEdit>(u"Search customers by name or UIN"_s),
+    QTest::keyClicks(findByAccessibleName<QLineEdit>(wizard->currentPage(),
+                                                     u"Search customers by name or UIN"_s),
                      m_ws->customerA.uin);
     QTRY_COMPARE(customers->model()->rowCount(), 1);
-    QTest::mouseClick(customers->viewport(), Qt::LeftButton, {},
-                      customers->visualRect(customers->model()->index(0, 0)).center());
+    ::clickRow(customers, 0);
     QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
-    QTest::keyClicks(byName.operator()<QPlainTextEdit>(u"Testing scenario"_s),
-                     u"Load test of CVM for a two-week trial before migration."_s);
+    QTest::keyClicks(
+        findByAccessibleName<QPlainTextEdit>(wizard->currentPage(), u"Testing scenario"_s),
+        u"Load test of CVM for a two-week trial before migration."_s);
     QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
     QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(ApplicationWizard::SubmittedStep));

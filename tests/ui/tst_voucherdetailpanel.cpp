@@ -15,6 +15,7 @@
 #include "voucherdetailpanel.h"
 #include "voucherrepository.h"
 #include "vouchertimeline.h"
+#include "widgetfinder.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -58,7 +59,13 @@ private slots:
 
 private:
     QUuid submitPending(VoucherKind kind = VoucherKind::Specific);
-    QPushButton *button(const QString &accessibleName) const;
+    QPushButton *button(const QString &accessibleName) const
+    {
+        return requireByAccessibleName<QPushButton>(m_panel.get(), accessibleName);
+    }
+    // Types an order into the pay dialog as a user does, and presses Pay.
+    static void payOrder(PayDialog *dialog, const QString &orderId, const QString &productCode,
+                         const QString &amount);
     QLabel *label(const char *name) const;
     QString timeline() const;
     EmptyState *emptyState() const;
@@ -100,14 +107,14 @@ QUuid TestVoucherDetailPanel::submitPending(VoucherKind kind)
     return m_ws->submit(m_ws->createTemplate(name, kind).id);
 }
 
-QPushButton *TestVoucherDetailPanel::button(const QString &accessibleName) const
+void TestVoucherDetailPanel::payOrder(PayDialog *dialog, const QString &orderId,
+                                      const QString &productCode, const QString &amount)
 {
-    const QList<QPushButton *> buttons = m_panel->findChildren<QPushButton *>();
-    for (QPushButton *b : buttons) {
-        if (b->accessibleName() == accessibleName)
-            return b;
-    }
-    qFatal("no button named %s", qPrintable(accessibleName));
+    QTest::keyClicks(requireByAccessibleName(dialog, u"Order number"_s), orderId);
+    auto *product = requireByAccessibleName<QComboBox>(dialog, u"Product"_s);
+    product->setCurrentIndex(product->findData(productCode));
+    QTest::keyClicks(requireByAccessibleName(dialog, u"Order amount"_s), amount);
+    QTest::mouseClick(requireByAccessibleName<QPushButton>(dialog, u"Pay"_s), Qt::LeftButton);
 }
 
 QLabel *TestVoucherDetailPanel::label(const char *name) const
@@ -329,19 +336,7 @@ void TestVoucherDetailPanel::payWithVoucherMovesBalanceAndUsage()
     PayDialog *dialog = payDialog();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
-    const QList<QWidget *> inputs = dialog->findChildren<QWidget *>();
-    const auto input = [&](const QString &name) {
-        for (QWidget *w : inputs) {
-            if (w->accessibleName() == name)
-                return w;
-        }
-        return static_cast<QWidget *>(nullptr);
-    };
-    QTest::keyClicks(input(u"Order number"_s), u"ORDER-300"_s);
-    auto *product = qobject_cast<QComboBox *>(input(u"Product"_s));
-    product->setCurrentIndex(product->findData(u"cvm"_s));
-    QTest::keyClicks(input(u"Order amount"_s), u"300"_s);
-    QTest::mouseClick(qobject_cast<QPushButton *>(input(u"Pay"_s)), Qt::LeftButton);
+    payOrder(dialog, u"ORDER-300"_s, u"cvm"_s, u"300"_s);
     QTRY_VERIFY(!payDialog());
 
     const QList<Deduction> stored = VoucherRepository(m_ws->db()).deductions(voucherId);
@@ -371,19 +366,7 @@ void TestVoucherDetailPanel::payRefusalRecordsNothing()
     QTest::mouseClick(button(u"Pay with voucher"_s), Qt::LeftButton);
     PayDialog *dialog = payDialog();
     QVERIFY(dialog);
-    const QList<QWidget *> inputs = dialog->findChildren<QWidget *>();
-    const auto input = [&](const QString &name) {
-        for (QWidget *w : inputs) {
-            if (w->accessibleName() == name)
-                return w;
-        }
-        return static_cast<QWidget *>(nullptr);
-    };
-    QTest::keyClicks(input(u"Order number"_s), u"ORDER-DB"_s);
-    auto *product = qobject_cast<QComboBox *>(input(u"Product"_s));
-    product->setCurrentIndex(product->findData(u"cdb"_s));
-    QTest::keyClicks(input(u"Order amount"_s), u"300"_s);
-    QTest::mouseClick(qobject_cast<QPushButton *>(input(u"Pay"_s)), Qt::LeftButton);
+    payOrder(dialog, u"ORDER-DB"_s, u"cdb"_s, u"300"_s);
 
     QVERIFY(dialog->isVisible());
     QLabel *message = dialog->findChild<QLabel *>(u"message"_s);

@@ -16,6 +16,7 @@
 #include "voucherlistpage.h"
 #include "voucherlistquery.h"
 #include "vouchersortmenu.h"
+#include "widgetfinder.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -95,10 +96,7 @@ private:
     template<typename T>
     T *child(const QString &name) const
     {
-        T *widget = m_page->findChild<T *>(name);
-        if (!widget)
-            qFatal("no child %s", qPrintable(name));
-        return widget;
+        return requireChild<T>(m_page.get(), name);
     }
     QTableView *view() const { return child<QTableView>(u"voucherTable"_s); }
     QAbstractItemModel *model() const { return view()->model(); }
@@ -107,7 +105,6 @@ private:
     QString statusLine() const { return child<QLabel>(u"statusLine"_s)->text(); }
     void openPage(Session &session);
     void clickHeader(int column);
-    void selectRow(int row);
     // Presses a mnemonic in the page's "Sort List By" menu, opened as a popup.
     void pressInSortMenu(Qt::Key key);
     // Types like a user: keys for Latin text, an input method's commit for Chinese.
@@ -219,14 +216,6 @@ void TestVoucherListPage::clickHeader(int column)
     const QPoint middle(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
                         header->height() / 2);
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, middle);
-}
-
-void TestVoucherListPage::selectRow(int row)
-{
-    view()->scrollTo(model()->index(row, 0));
-    const QRect cell = view()->visualRect(model()->index(row, VoucherListModel::CodeColumn));
-    QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, cell.center());
-    QCOMPARE(view()->selectionModel()->currentIndex().row(), row);
 }
 
 void TestVoucherListPage::pressInSortMenu(Qt::Key key)
@@ -420,11 +409,7 @@ void TestVoucherListPage::unknownCustomerIsSaidSo()
     auto *customer = child<QLineEdit>(u"customerFilter"_s);
     QTest::keyClicks(customer, u"Nobody"_s);
     QTest::keyClick(customer, Qt::Key_Return);
-    FieldMessage *message = nullptr;
-    for (FieldMessage *candidate : m_page->findChildren<FieldMessage *>()) {
-        if (candidate->field() == customer)
-            message = candidate;
-    }
+    FieldMessage *message = messageOf(m_page.get(), customer);
     QVERIFY(message);
     QVERIFY(message->isVisible());
     QCOMPARE(message->text(), u"No customer matches “Nobody”."_s);
@@ -476,11 +461,7 @@ void TestVoucherListPage::impossibleDateRangeIsRefused()
     to->setDate(today.addDays(-3));
     QCOMPARE(model()->rowCount(), 0);
     from->setDate(today.addDays(-1));
-    FieldMessage *message = nullptr;
-    for (FieldMessage *candidate : m_page->findChildren<FieldMessage *>()) {
-        if (candidate->field() == to)
-            message = candidate;
-    }
+    FieldMessage *message = messageOf(m_page.get(), to);
     QVERIFY(message);
     QVERIFY(message->isVisible());
     QCOMPARE(message->text(), u"The end date is before the start date."_s);
@@ -499,12 +480,9 @@ void TestVoucherListPage::noMatchOffersClearFilters()
     auto *empty = child<EmptyState>(u"listEmptyState"_s);
     QVERIFY(empty->isEmpty());
     QCOMPARE(empty->title(), u"No records match these filters"_s);
-    QPushButton *clear = nullptr;
-    for (QPushButton *button : empty->findChildren<QPushButton *>()) {
-        if (button->text() == u"Clear filters"_s && button->isVisible())
-            clear = button;
-    }
+    QPushButton *clear = findVisible<QPushButton>(empty);
     QVERIFY(clear);
+    QCOMPARE(clear->text(), u"Clear filters"_s);
     QTest::mouseClick(clear, Qt::LeftButton);
     QCOMPARE(status->currentIndex(), 0);
     QVERIFY(!empty->isEmpty());
@@ -527,10 +505,9 @@ void TestVoucherListPage::emptyWorkspace()
     QVERIFY(hintShown);
     QTRY_COMPARE(countText(), u"0 records"_s);
     QSignalSpy requested(m_page.get(), &Page::showPageRequested);
-    for (QPushButton *button : empty->findChildren<QPushButton *>()) {
-        if (button->isVisible())
-            QTest::mouseClick(button, Qt::LeftButton);
-    }
+    QPushButton *button = findVisible<QPushButton>(empty);
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
     QCOMPARE(requested.size(), 1);
     QCOMPARE(requested.at(0).at(0).value<Page::Id>(), Page::Id::Templates);
     m_page.reset();
@@ -805,7 +782,7 @@ void TestVoucherListPage::refreshReadsUpToTheSelection()
         model()->fetchMore({});
     QCOMPARE(model()->rowCount(), all);
     const int selected = 2 * VoucherListModel::PageSize + 17;
-    selectRow(selected);
+    clickRow(view(), selected, VoucherListModel::CodeColumn);
     const QUuid id = listedIds().at(selected);
 
     session->notifyChanged(Session::Change::Vouchers);
@@ -844,7 +821,7 @@ void TestVoucherListPage::selectionBeyondTheRefreshStaysInTheDetail()
     while (model()->rowCount() < VoucherListModel::MaxRefreshRows + 50)
         model()->fetchMore({});
     const int selected = VoucherListModel::MaxRefreshRows + 10;
-    selectRow(selected);
+    clickRow(view(), selected, VoucherListModel::CodeColumn);
     const QUuid id = listedIds().at(selected);
     auto *detail = m_page->findChild<VoucherDetailPanel *>();
     QCOMPARE(detail->applicationId(), id);

@@ -2,15 +2,12 @@
 
 #include "customertablemodel.h"
 #include "emptystate.h"
-#include "icons.h"
+#include "searchfield.h"
 #include "session.h"
 
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <QWizard>
 
@@ -19,8 +16,7 @@ using namespace Qt::StringLiterals;
 CustomerChoicePage::CustomerChoicePage(Session &session, QWidget *parent)
     : QWizardPage(parent)
     , m_model(new CustomerTableModel(session, this))
-    , m_search(new QLineEdit)
-    , m_searchDelay(new QTimer(this))
+    , m_search(new SearchField(tr("Search name or UIN…"), tr("Search customers by name or UIN")))
     , m_view(new QTableView)
     , m_emptyState(new EmptyState(m_view))
 {
@@ -29,11 +25,6 @@ CustomerChoicePage::CustomerChoicePage(Session &session, QWidget *parent)
                    "customers are listed."));
     m_model->setEligibleOnly(true);
 
-    m_search->setPlaceholderText(tr("Search name or UIN…"));
-    m_search->setAccessibleName(tr("Search customers by name or UIN"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition);
-    m_search->installEventFilter(this);
     auto *searchLabel = new QLabel(tr("&Search:"));
     searchLabel->setBuddy(m_search);
 
@@ -58,11 +49,9 @@ CustomerChoicePage::CustomerChoicePage(Session &session, QWidget *parent)
 
     // Each search reads the store: wait for a pause in typing, or Enter, which then also
     // reaches the wizard's default button (Next).
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(SearchDelayMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, &CustomerChoicePage::applySearch);
-    connect(m_search, &QLineEdit::returnPressed, this, &CustomerChoicePage::applySearch);
+    m_search->setDelay(SearchDelayMs);
+    m_search->setResultView(m_view);
+    connect(m_search, &SearchField::searchChanged, this, &CustomerChoicePage::applySearch);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QWizardPage::completeChanged);
     // Not activated(): Enter already reaches the wizard's default button (Next).
@@ -88,31 +77,13 @@ bool CustomerChoicePage::isComplete() const
 
 bool CustomerChoicePage::validatePage()
 {
-    if (m_searchDelay->isActive())
-        applySearch();
+    if (m_search->isPending())
+        m_search->applyNow();
     return isComplete();
-}
-
-bool CustomerChoicePage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_search && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
-        // Into the list the typed text asks for, not the one still shown.
-        if (m_searchDelay->isActive())
-            applySearch();
-        if (m_model->rowCount() == 0)
-            return QWizardPage::eventFilter(watched, event);
-        if (!isComplete())
-            m_view->selectRow(0);
-        m_view->setFocus();
-        return true;
-    }
-    return QWizardPage::eventFilter(watched, event);
 }
 
 void CustomerChoicePage::applySearch()
 {
-    m_searchDelay->stop();
     const std::optional<Customer> selected = selectedCustomer();
     m_model->setFilterText(m_search->text());
     // Only among the loaded rows: looking further would read every page on each keystroke.

@@ -8,9 +8,8 @@
 
 class CustomerTableModel;
 class EmptyState;
-class QLineEdit;
 class QTableView;
-class QTimer;
+class SearchField;
 class Session;
 
 // Step 2 of the application wizard: the partner's eligible customers, searched by name or by
@@ -30,16 +29,12 @@ public:
     // How long typing pauses before the search runs (as on the Customers page).
     static constexpr int SearchDelayMs = 250;
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void applySearch();
     void updateEmptyState();
 
     CustomerTableModel *m_model;
-    QLineEdit *m_search;
-    QTimer *m_searchDelay;
+    SearchField *m_search;
     QTableView *m_view;
     EmptyState *m_emptyState;
 };

@@ -2,6 +2,7 @@
 
 #include "businesscalendar.h"
 #include "displayformat.h"
+#include "fieldmessage.h"
 #include "session.h"
 
 #include <QFormLayout>
@@ -50,7 +51,7 @@ SummaryPage::SummaryPage(Session &session, QWidget *parent)
     m_error->setObjectName(u"submitError"_s);
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(u"color: #b91c1c;"_s);
+    m_error->setStyleSheet(FieldMessage::errorStyleSheet());
     m_error->hide();
 
     auto *form = new QFormLayout;

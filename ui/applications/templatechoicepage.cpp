@@ -2,17 +2,14 @@
 
 #include "badgedelegate.h"
 #include "emptystate.h"
-#include "icons.h"
 #include "itemroles.h"
+#include "searchfield.h"
 #include "session.h"
 #include "templatetablemodel.h"
 
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <QWizard>
 
@@ -23,8 +20,7 @@ TemplateChoicePage::TemplateChoicePage(Session &session, const QUuid &preselecte
     : QWizardPage(parent)
     , m_session(session)
     , m_model(new TemplateTableModel(session.db(), this))
-    , m_search(new QLineEdit)
-    , m_searchDelay(new QTimer(this))
+    , m_search(new SearchField(tr("Search template name…"), tr("Search templates by name")))
     , m_view(new QTableView)
     , m_emptyState(new EmptyState(m_view))
 {
@@ -32,11 +28,6 @@ TemplateChoicePage::TemplateChoicePage(Session &session, const QUuid &preselecte
     setSubTitle(tr("Choose the voucher template to apply with. Locked templates can be applied "
                    "with again; only editing them is locked."));
 
-    m_search->setPlaceholderText(tr("Search template name…"));
-    m_search->setAccessibleName(tr("Search templates by name"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition);
-    m_search->installEventFilter(this);
     auto *searchLabel = new QLabel(tr("&Search:"));
     searchLabel->setBuddy(m_search);
 
@@ -65,11 +56,9 @@ TemplateChoicePage::TemplateChoicePage(Session &session, const QUuid &preselecte
 
     // Each search reads the store: wait for a pause in typing, or Enter, which then also
     // reaches the wizard's default button (Next).
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(SearchDelayMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, &TemplateChoicePage::applySearch);
-    connect(m_search, &QLineEdit::returnPressed, this, &TemplateChoicePage::applySearch);
+    m_search->setDelay(SearchDelayMs);
+    m_search->setResultView(m_view);
+    connect(m_search, &SearchField::searchChanged, this, &TemplateChoicePage::applySearch);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QWizardPage::completeChanged);
     // Not activated(): Enter already reaches the wizard's default button (Next).
@@ -100,31 +89,13 @@ bool TemplateChoicePage::isComplete() const
 
 bool TemplateChoicePage::validatePage()
 {
-    if (m_searchDelay->isActive())
-        applySearch();
+    if (m_search->isPending())
+        m_search->applyNow();
     return isComplete();
-}
-
-bool TemplateChoicePage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_search && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
-        // Into the list the typed text asks for, not the one still shown.
-        if (m_searchDelay->isActive())
-            applySearch();
-        if (m_model->rowCount() == 0)
-            return QWizardPage::eventFilter(watched, event);
-        if (!isComplete())
-            m_view->selectRow(0);
-        m_view->setFocus();
-        return true;
-    }
-    return QWizardPage::eventFilter(watched, event);
 }
 
 void TemplateChoicePage::applySearch()
 {
-    m_searchDelay->stop();
     const std::optional<VoucherTemplate> selected = selectedTemplate();
     TemplateFilter filter;
     filter.partnerId = m_session.actor().partnerId;

@@ -7,9 +7,8 @@
 #include <optional>
 
 class EmptyState;
-class QLineEdit;
 class QTableView;
-class QTimer;
+class SearchField;
 class Session;
 class TemplateTableModel;
 
@@ -30,9 +29,6 @@ public:
     // How long typing pauses before the search runs (as on the Customers page).
     static constexpr int SearchDelayMs = 250;
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void applySearch();
     void select(const QUuid &id);
@@ -40,8 +36,7 @@ private:
 
     Session &m_session;
     TemplateTableModel *m_model;
-    QLineEdit *m_search;
-    QTimer *m_searchDelay;
+    SearchField *m_search;
     QTableView *m_view;
     EmptyState *m_emptyState;
 };

@@ -14,20 +14,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-// The input and its message, stacked, as one cell of the form.
-QWidget *withMessage(QWidget *field, FieldMessage *message)
-{
-    auto *cell = new QWidget;
-    auto *layout = new QVBoxLayout(cell);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
-    return cell;
-}
-} // namespace
-
 CustomerDialog::CustomerDialog(Session &session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
@@ -54,7 +40,7 @@ CustomerDialog::CustomerDialog(Session &session, QWidget *parent)
     m_eligible->setToolTip(tr("Only eligible customers can be chosen in an application."));
 
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #b91c1c;"_s);
+    m_error->setStyleSheet(FieldMessage::errorStyleSheet());
     m_error->hide();
 
     auto *form = new QFormLayout;
@@ -62,8 +48,8 @@ CustomerDialog::CustomerDialog(Session &session, QWidget *parent)
     nameLabel->setBuddy(m_name);
     auto *uinLabel = new QLabel(tr("&UIN:"));
     uinLabel->setBuddy(m_uin);
-    form->addRow(nameLabel, withMessage(m_name, m_nameMessage));
-    form->addRow(uinLabel, withMessage(m_uin, m_uinMessage));
+    form->addRow(nameLabel, FieldMessage::wrap(m_name, m_nameMessage));
+    form->addRow(uinLabel, FieldMessage::wrap(m_uin, m_uinMessage));
     form->addRow(QString(), m_eligible);
 
     QPushButton *add = m_buttons->button(QDialogButtonBox::Ok);

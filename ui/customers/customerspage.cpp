@@ -7,6 +7,7 @@
 #include "emptystate.h"
 #include "icons.h"
 #include "itemroles.h"
+#include "searchfield.h"
 #include "session.h"
 #include "storeerror.h"
 
@@ -14,11 +15,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QTableView>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -34,8 +33,7 @@ CustomersPage::CustomersPage(Session &session, QWidget *parent)
     : Page(parent)
     , m_session(session)
     , m_model(new CustomerTableModel(session, this))
-    , m_search(new QLineEdit)
-    , m_searchDelay(new QTimer(this))
+    , m_search(new SearchField(tr("Search name or UIN…"), tr("Search customers by name or UIN")))
     , m_addAction(new QAction(Icons::get(u"add"_s), tr("&Add Customer…"), this))
     , m_view(new QTableView)
     , m_emptyState(new EmptyState(m_view))
@@ -47,18 +45,11 @@ CustomersPage::CustomersPage(Session &session, QWidget *parent)
     connect(m_addAction, &QAction::triggered, this, &CustomersPage::addCustomer);
     addAction(m_addAction);
 
-    m_search->setPlaceholderText(tr("Search name or UIN…"));
-    m_search->setAccessibleName(tr("Search customers by name or UIN"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition);
     m_search->setMinimumWidth(260);
     m_search->setMaximumWidth(480);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(SearchDelayMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, &CustomersPage::applySearch);
     // Enter searches at once instead of waiting for the pause.
-    connect(m_search, &QLineEdit::returnPressed, this, &CustomersPage::applySearch);
+    m_search->setDelay(SearchDelayMs);
+    connect(m_search, &SearchField::searchChanged, this, &CustomersPage::applySearch);
 
     auto *addButton = new QToolButton;
     addButton->setDefaultAction(m_addAction);
@@ -138,13 +129,13 @@ void CustomersPage::showItem(const QUuid &id)
     if (m_model->fetchUntil(id, ShowItemSearchRows) < 0 && !m_search->text().isEmpty()) {
         // The search hides it: show every customer rather than nothing.
         m_search->clear();
-        applySearch();
+        m_search->applyNow();
     }
     if (m_model->fetchUntil(id, ShowItemSearchRows) < 0) {
         // Far down a long list: narrow it to the customer rather than read every page.
         if (const std::optional<Customer> customer = readCustomer(id)) {
             m_search->setText(customer->uin);
-            applySearch();
+            m_search->applyNow();
             m_model->fetchUntil(id, ShowItemSearchRows);
         }
     }
@@ -183,7 +174,6 @@ void CustomersPage::addCustomer()
 
 void CustomersPage::applySearch()
 {
-    m_searchDelay->stop();
     m_model->setFilterText(m_search->text());
     updateState();
 }

@@ -9,9 +9,8 @@ class CustomerTableModel;
 class EmptyState;
 class QAction;
 class QLabel;
-class QLineEdit;
 class QTableView;
-class QTimer;
+class SearchField;
 class Session;
 
 // Customer Business › Customers: the partner's customers, searched by name or UIN start, and
@@ -48,8 +47,7 @@ private:
 
     Session &m_session;
     CustomerTableModel *m_model;
-    QLineEdit *m_search;
-    QTimer *m_searchDelay;
+    SearchField *m_search;
     QAction *m_addAction;
     QTableView *m_view;
     EmptyState *m_emptyState;

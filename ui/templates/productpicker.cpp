@@ -1,12 +1,9 @@
 #include "productpicker.h"
 
 #include "displayformat.h"
+#include "searchfield.h"
 
-#include "icons.h"
-
-#include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListView>
 #include <QLocale>
 #include <QSortFilterProxyModel>
@@ -24,18 +21,13 @@ constexpr int SearchTextRole = Qt::UserRole + 2;
 
 ProductPicker::ProductPicker(QWidget *parent)
     : QWidget(parent)
-    , m_search(new QLineEdit)
+    , m_search(new SearchField(tr("Search products…"), tr("Search products")))
     , m_list(new QListView)
     , m_count(new QLabel)
     , m_model(new QStandardItemModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
 {
     m_search->setObjectName(u"productSearch"_s);
-    m_search->setPlaceholderText(tr("Search products…"));
-    m_search->setAccessibleName(tr("Search products"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition);
-    m_search->installEventFilter(this);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(SearchTextRole);
@@ -59,7 +51,9 @@ ProductPicker::ProductPicker(QWidget *parent)
     layout->addWidget(m_count);
     setFocusProxy(m_search);
 
-    connect(m_search, &QLineEdit::textChanged, m_proxy,
+    // Down from the search field goes on to the list, as in a combo box's popup.
+    m_search->setResultView(m_list, SearchField::ResultEntry::FocusCurrentItem);
+    connect(m_search, &SearchField::searchChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_model, &QStandardItemModel::itemChanged, this, [this] {
         if (m_filling)
@@ -143,19 +137,6 @@ void ProductPicker::setReadOnly(bool readOnly)
         return;
     m_readOnly = readOnly;
     setCheckedCodes(checkedCodes());
-}
-
-bool ProductPicker::eventFilter(QObject *watched, QEvent *event)
-{
-    // Down from the search field goes on to the list, as in a combo box's popup.
-    if (watched == m_search && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_proxy->rowCount() > 0) {
-        m_list->setFocus();
-        if (!m_list->currentIndex().isValid())
-            m_list->setCurrentIndex(m_proxy->index(0, 0));
-        return true;
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void ProductPicker::updateCount()

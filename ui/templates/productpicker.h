@@ -5,10 +5,10 @@
 #include <QWidget>
 
 class QLabel;
-class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
 class QStandardItemModel;
+class SearchField;
 
 // The products of a specific voucher: a search field over a checkable list of the active
 // products, named in the current locale.
@@ -27,19 +27,16 @@ public:
     QStringList checkedCodes() const;
     void setReadOnly(bool readOnly);
 
-    QLineEdit *searchField() const { return m_search; }
+    SearchField *searchField() const { return m_search; }
     QListView *list() const { return m_list; }
 
 signals:
     void checkedCodesChanged();
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void updateCount();
 
-    QLineEdit *m_search;
+    SearchField *m_search;
     QListView *m_list;
     QLabel *m_count;
     QStandardItemModel *m_model;

@@ -42,12 +42,8 @@ TemplateDetailsForm::TemplateDetailsForm(const ProductScope &scope, const QStrin
 
 QWidget *TemplateDetailsForm::withMessage(QWidget *field, FieldMessage *message)
 {
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
+    QWidget *box = FieldMessage::wrap(field, message);
+    // The row's label mnemonic focuses the cell.
     box->setFocusProxy(field);
     return box;
 }

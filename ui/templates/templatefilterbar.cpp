@@ -9,7 +9,6 @@
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -23,7 +22,7 @@ QDateTime startOfLocalDay(const QDate &date)
 
 TemplateFilterBar::TemplateFilterBar(const QDate &today, QWidget *parent)
     : QWidget(parent)
-    , m_name(new QLineEdit)
+    , m_name(new SearchField(tr("Name…"), tr("Filter by name")))
     , m_kind(new QComboBox)
     , m_state(new QComboBox)
     , m_created(new QCheckBox(tr("C&reated between")))
@@ -33,10 +32,6 @@ TemplateFilterBar::TemplateFilterBar(const QDate &today, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
 
     m_name->setObjectName(u"nameFilter"_s);
-    m_name->setPlaceholderText(tr("Name…"));
-    m_name->setAccessibleName(tr("Filter by name"));
-    m_name->setClearButtonEnabled(true);
-    m_name->addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition);
     m_name->setMinimumWidth(180);
     layout->addWidget(m_name, 2);
 
@@ -82,7 +77,7 @@ TemplateFilterBar::TemplateFilterBar(const QDate &today, QWidget *parent)
     setTabOrder(m_createdFrom, m_createdTo);
     setTabOrder(m_createdTo, clearButton);
 
-    connect(m_name, &QLineEdit::textChanged, this, &TemplateFilterBar::inputChanged);
+    connect(m_name, &SearchField::searchChanged, this, &TemplateFilterBar::inputChanged);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &TemplateFilterBar::inputChanged);
     connect(m_state, &QComboBox::currentIndexChanged, this, &TemplateFilterBar::inputChanged);
     connect(m_created, &QCheckBox::toggled, this, &TemplateFilterBar::inputChanged);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "searchfield.h"
 #include "templaterepository.h"
 
 #include <QWidget>
@@ -10,7 +11,6 @@ class QComboBox;
 class FieldMessage;
 class QDateEdit;
 class QHBoxLayout;
-class QLineEdit;
 
 // The filters over the templates table: name, kind, editable/locked, created between. A date
 // range that ends before it starts is marked beside the dates and not applied.
@@ -42,7 +42,7 @@ private:
     // Emits changed() unless the dates need fixing first.
     void inputChanged();
 
-    QLineEdit *m_name;
+    SearchField *m_name;
     QComboBox *m_kind;
     QComboBox *m_state;
     QCheckBox *m_created;

@@ -120,7 +120,7 @@ void PayDialog::setUpInputs()
     m_message->setObjectName(u"message"_s);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(u"color: #b91c1c;"_s);
+    m_message->setStyleSheet(FieldMessage::errorStyleSheet());
     m_message->hide();
 }
 
@@ -142,7 +142,7 @@ QFormLayout *PayDialog::createForm()
         m_fieldMessages.insert(field, message);
         auto *labelWidget = new QLabel(label);
         labelWidget->setBuddy(input);
-        form->addRow(labelWidget, fieldWithMessage(shown, message));
+        form->addRow(labelWidget, FieldMessage::wrap(shown, message));
         return message;
     };
     FieldMessage *orderMessage = addRow(tr("&Order number:"), m_orderId, m_orderId, kOrderId);
@@ -171,17 +171,6 @@ QDialogButtonBox *PayDialog::createButtons()
     connect(m_payButton, &QPushButton::clicked, this, &PayDialog::pay);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     return buttons;
-}
-
-QWidget *PayDialog::fieldWithMessage(QWidget *field, FieldMessage *message)
-{
-    auto *box = new QWidget;
-    auto *column = new QVBoxLayout(box);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(2);
-    column->addWidget(field);
-    column->addWidget(message);
-    return box;
 }
 
 void PayDialog::fillProducts()

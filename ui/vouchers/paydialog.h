@@ -38,7 +38,6 @@ private:
     void setUpInputs();
     QFormLayout *createForm();
     QDialogButtonBox *createButtons();
-    QWidget *fieldWithMessage(QWidget *field, FieldMessage *message);
     void fillProducts();
     void updatePreview();
     void pay();

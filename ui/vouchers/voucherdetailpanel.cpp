@@ -4,6 +4,7 @@
 #include "deductiontablemodel.h"
 #include "displayformat.h"
 #include "emptystate.h"
+#include "fieldmessage.h"
 #include "icons.h"
 #include "paydialog.h"
 #include "productscopeview.h"
@@ -383,7 +384,7 @@ void VoucherDetailPanel::showMessage(const QString &message, bool error)
 {
     m_message->setText(message);
     m_message->setAccessibleName(message);
-    m_message->setStyleSheet(error ? u"color: #b91c1c;"_s : u"color: #15803d;"_s);
+    m_message->setStyleSheet(error ? FieldMessage::errorStyleSheet() : u"color: #15803d;"_s);
     m_message->show();
 }
 

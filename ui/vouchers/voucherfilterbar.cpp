@@ -4,6 +4,7 @@
 #include "fieldmessage.h"
 #include "icons.h"
 #include "optionaldateedit.h"
+#include "searchfield.h"
 #include "session.h"
 #include "storeerror.h"
 #include "voucherlistlog.h"
@@ -50,8 +51,8 @@ VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
     , m_appliedTo(new OptionalDateEdit([this] { return today(); }))
     , m_expiresBefore(new OptionalDateEdit([this] { return today(); }))
     , m_positiveBalance(new QCheckBox(tr("&Balance > 0")))
-    , m_search(new QLineEdit)
-    , m_searchDelay(new QTimer(this))
+    , m_search(new SearchField(tr("Code, customer, UIN…"),
+                               tr("Search by voucher code, customer name or UIN")))
     , m_clearAction(new QAction(tr("C&lear filters"), this))
     , m_clearButton(new QToolButton)
     , m_exportButton(new QToolButton)
@@ -149,21 +150,11 @@ void VoucherFilterBar::setUpDates()
 void VoucherFilterBar::setUpSearch()
 {
     m_search->setObjectName(u"searchField"_s);
-    m_search->setPlaceholderText(tr("Code, customer, UIN…"));
-    m_search->setAccessibleName(tr("Search by voucher code, customer name or UIN"));
     m_search->setToolTip(tr("Part of a voucher code or customer name, or the start of a UIN "
                             "(Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition);
     m_search->setMinimumWidth(220);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(SearchDelayMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, &VoucherFilterBar::update);
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        m_searchDelay->stop();
-        update();
-    });
+    m_search->setDelay(SearchDelayMs);
+    connect(m_search, &SearchField::searchChanged, this, &VoucherFilterBar::update);
 }
 
 void VoucherFilterBar::setUpButtons()
@@ -251,7 +242,7 @@ void VoucherFilterBar::clear()
     m_expiresBefore->clear();
     m_positiveBalance->setChecked(false);
     m_search->clear();
-    m_searchDelay->stop();
+    m_search->cancelPending();
     m_customerMessage->clearMessage();
     m_resetting = false;
     update();

@@ -14,6 +14,7 @@ class QLineEdit;
 class QStringListModel;
 class QTimer;
 class QToolButton;
+class SearchField;
 class Session;
 struct Customer;
 
@@ -74,8 +75,7 @@ private:
     OptionalDateEdit *m_appliedTo;
     OptionalDateEdit *m_expiresBefore;
     QCheckBox *m_positiveBalance;
-    QLineEdit *m_search;
-    QTimer *m_searchDelay;
+    SearchField *m_search;
     QAction *m_clearAction;
     QToolButton *m_clearButton;
     QToolButton *m_exportButton;
