@@ -4,6 +4,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcCommand, "voucherdesk.command")
 
 CommandError::CommandError(Kind kind, QString code, QString message, FieldErrors fieldErrors)
@@ -69,6 +71,13 @@ CommandError CommandError::internal(const QString &detailForLog)
                         CoreTr::tr("An internal error occurred. Nothing was changed."));
 }
 
+CommandError CommandError::rateLimited(const QString &message, int retryAfterSeconds)
+{
+    CommandError error(Kind::RateLimited, QStringLiteral("RequestLimitExceeded"), message);
+    error.m_retryAfterSeconds = std::max(1, retryAfterSeconds);
+    return error;
+}
+
 int CommandError::httpStatus() const
 {
     switch (m_kind) {
@@ -82,6 +91,8 @@ int CommandError::httpStatus() const
         return 404;
     case Kind::Conflict:
         return 409;
+    case Kind::RateLimited:
+        return 429;
     case Kind::Internal:
         return 500;
     }

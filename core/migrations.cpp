@@ -203,6 +203,31 @@ QStringList schemaV1()
     };
 }
 
+// Sign-in state lives in the store so that every server process on one database shares it.
+// A session keeps only the SHA-256 of its bearer token: a copy of the store signs nobody in.
+// login_failures holds recent failed sign-ins (login lower-cased) for throttling; rows older
+// than the throttling window are only history and may be purged.
+QStringList schemaV2()
+{
+    return {
+        uR"(CREATE TABLE auth_sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users (id),
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            revoked_at BIGINT))"_s,
+        u"CREATE INDEX auth_sessions_user ON auth_sessions (user_id)"_s,
+        u"CREATE INDEX auth_sessions_expires ON auth_sessions (expires_at)"_s,
+        uR"(CREATE TABLE login_failures (
+            id {AUTOINCREMENT_PK},
+            login TEXT NOT NULL,
+            address TEXT NOT NULL,
+            at BIGINT NOT NULL))"_s,
+        u"CREATE INDEX login_failures_login ON login_failures (login, at)"_s,
+        u"CREATE INDEX login_failures_address ON login_failures (address, at)"_s,
+    };
+}
+
 void ensureMigrationTable(const Database &db)
 {
     db.execute(uR"(CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -217,6 +242,7 @@ const QList<Migrations::Migration> &Migrations::all()
 {
     static const QList<Migration> migrations = {
         {1, u"Initial schema"_s, schemaV1()},
+        {2, u"Sign-in sessions and throttling"_s, schemaV2()},
     };
     return migrations;
 }

@@ -24,6 +24,9 @@ private slots:
     void unauthorized();
     void conflict();
     void internalHidesTheDetail();
+    void rateLimited();
+    void rateLimitedWaitsAtLeastOneSecond_data();
+    void rateLimitedWaitsAtLeastOneSecond();
     void httpStatus_data();
     void httpStatus();
 };
@@ -162,6 +165,39 @@ void TestCommandError::internalHidesTheDetail()
     QVERIFY2(!error.message().contains(u"vouchers"_s), qPrintable(error.message()));
 }
 
+void TestCommandError::rateLimited()
+{
+    const CommandError error = CommandError::rateLimited(u"Slow down."_s, 42);
+    QCOMPARE(error.code(), u"RequestLimitExceeded"_s);
+    QCOMPARE(error.kind(), CommandError::Kind::RateLimited);
+    QCOMPARE(error.httpStatus(), 429);
+    QCOMPARE(error.message(), u"Slow down."_s);
+    QCOMPARE(error.retryAfterSeconds(), 42);
+    QVERIFY(error.fieldErrors().isEmpty());
+
+    // Other errors carry no wait.
+    QCOMPARE(CommandError::conflict(u"TemplateLocked"_s, u"Locked."_s).retryAfterSeconds(), 0);
+    QCOMPARE(CommandError().retryAfterSeconds(), 0);
+}
+
+void TestCommandError::rateLimitedWaitsAtLeastOneSecond_data()
+{
+    QTest::addColumn<int>("requested");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("zero") << 0 << 1;
+    QTest::newRow("negative") << -5 << 1;
+    QTest::newRow("one") << 1 << 1;
+    QTest::newRow("a minute") << 60 << 60;
+}
+
+void TestCommandError::rateLimitedWaitsAtLeastOneSecond()
+{
+    QFETCH(int, requested);
+    QFETCH(int, expected);
+    // Retry-After: 0 would invite an immediate retry that is refused again.
+    QCOMPARE(CommandError::rateLimited(u"Wait."_s, requested).retryAfterSeconds(), expected);
+}
+
 void TestCommandError::httpStatus_data()
 {
     QTest::addColumn<CommandError::Kind>("kind");
@@ -172,6 +208,7 @@ void TestCommandError::httpStatus_data()
     QTest::newRow("unauthorized") << CommandError::Kind::Unauthorized << 403;
     QTest::newRow("not found") << CommandError::Kind::NotFound << 404;
     QTest::newRow("conflict") << CommandError::Kind::Conflict << 409;
+    QTest::newRow("rate limited") << CommandError::Kind::RateLimited << 429;
     QTest::newRow("internal") << CommandError::Kind::Internal << 500;
 }
 

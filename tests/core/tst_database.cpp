@@ -24,6 +24,7 @@ private slots:
     void migratesNewWorkspace_data();
     void migratesNewWorkspace();
     void reopenAppliesNothingAndKeepsData();
+    void upgradesVersionOneWorkspace();
     void connectionPragmas();
     void foreignKeysAreEnforced();
     void notADatabaseIsRefused();
@@ -120,7 +121,7 @@ void TestDatabase::migratesNewWorkspace()
          {u"settings"_s, u"change_counter"_s, u"partners"_s, u"users"_s, u"customers"_s,
           u"products"_s, u"blocklist_revisions"_s, u"templates"_s, u"applications"_s, u"vouchers"_s,
           u"deductions"_s, u"audit_events"_s, u"tombstones"_s, u"voucher_list"_s,
-          u"schema_migrations"_s}) {
+          u"auth_sessions"_s, u"login_failures"_s, u"schema_migrations"_s}) {
         QVERIFY2(tables.contains(expected), qPrintable(expected));
     }
     QCOMPARE(StoreProbe::rowCount(*db, u"partners"_s), 0);
@@ -163,6 +164,53 @@ void TestDatabase::reopenAppliesNothingAndKeepsData()
     QCOMPARE(partner->name, u"Kept Partner"_s);
     QCOMPARE(partner->quotaMinor, 12345);
     QCOMPARE(partner->currency, u"USD"_s);
+}
+
+void TestDatabase::upgradesVersionOneWorkspace()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"workspace.vdw"_s);
+    QString error;
+    QUuid partnerId;
+    {
+        auto db = Database::open(path, &error);
+        QVERIFY2(db, qPrintable(error));
+        CommandContext ctx(*db, Actor{QUuid::createUuid(), Role::Admin, {}});
+        Partner draft;
+        draft.name = u"Before Sign-in Sessions"_s;
+        draft.quotaMinor = 500;
+        draft.currency = u"CNY"_s;
+        const auto added = PartnerCommands(ctx).addPartner(draft);
+        QVERIFY2(added.ok(), resultMessage(added));
+        partnerId = added.value().id;
+        // Back to what a workspace of schema 1 holds.
+        StoreProbe::exec(*db, u"DROP TABLE auth_sessions"_s);
+        StoreProbe::exec(*db, u"DROP TABLE login_failures"_s);
+        StoreProbe::exec(*db, u"DELETE FROM schema_migrations WHERE version > 1"_s);
+        QCOMPARE(Migrations::currentVersion(*db), 1);
+    }
+
+    auto db = Database::open(path, &error);
+    QVERIFY2(db, qPrintable(error));
+    QCOMPARE(Migrations::currentVersion(*db), Migrations::latestVersion());
+    QCOMPARE(StoreProbe::scalar(*db, u"SELECT COUNT(*) FROM schema_migrations "
+                                     u"WHERE version = 2 AND description = "
+                                     u"'Sign-in sessions and throttling'"_s),
+             1);
+    const QStringList tables = tableNames(*db);
+    QVERIFY(tables.contains(u"auth_sessions"_s));
+    QVERIFY(tables.contains(u"login_failures"_s));
+    for (const QString &index :
+         {u"auth_sessions_user"_s, u"login_failures_login"_s, u"login_failures_address"_s}) {
+        QCOMPARE(StoreProbe::scalar(*db, u"SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                         u"'index' AND name = '%1'"_s.arg(index)),
+                 1);
+    }
+    QCOMPARE(PartnerRepository(*db).find(partnerId)->name, u"Before Sign-in Sessions"_s);
+    // The new tables work: the autoincrement id counts up.
+    StoreProbe::exec(*db, u"INSERT INTO login_failures (login, address, at) VALUES "
+                          u"('someone', '127.0.0.1', 1), ('someone', '127.0.0.1', 2)"_s);
+    QCOMPARE(StoreProbe::scalar(*db, u"SELECT MAX(id) - MIN(id) FROM login_failures"_s), 1);
 }
 
 void TestDatabase::connectionPragmas()

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+
+struct Application;
+struct BlocklistRevision;
+struct Customer;
+struct Deduction;
+struct Partner;
+struct Product;
+struct User;
+struct Voucher;
+struct VoucherListRow;
+struct VoucherTemplate;
+
+// The REST API's representation of each entity (DESIGN.md section 4): the fields of the domain
+// plus the computed ones, ids as UUID text, times as UTC ISO 8601 with milliseconds, money as
+// integers of minor units beside `currency`, enums by their API names, null for "not set".
+class ApiJson
+{
+public:
+    static QJsonObject toJson(const Customer &customer);
+    static QJsonObject toJson(const VoucherTemplate &voucherTemplate);
+    // templateSnapshot is the template's own representation.
+    static QJsonObject toJson(const Application &application);
+    // With `status` at `now`.
+    static QJsonObject toJson(const Voucher &voucher, const QDateTime &now);
+    static QJsonObject toJson(const Deduction &deduction);
+    // With issuedMinor and remainingMinor of its quota pool.
+    static QJsonObject toJson(const Partner &partner);
+    // Never the password hash.
+    static QJsonObject toJson(const User &user);
+    static QJsonObject toJson(const Product &product);
+    static QJsonObject toJson(const BlocklistRevision &revision);
+    // An item of GET /vouchers, with `status` at `now`.
+    static QJsonObject toJson(const VoucherListRow &row, const QDateTime &now);
+
+    // A page of a list: {"items": [...], "totalCount": n}.
+    static QJsonObject list(const QJsonArray &items, qint64 totalCount);
+};
