@@ -1,0 +1,144 @@
+#include "apiserver.h"
+
+#include "authcommands.h"
+#include "commandcontext.h"
+#include "coretr.h"
+#include "database.h"
+#include "httprequest.h"
+#include "routecontext.h"
+#include "storeerror.h"
+
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Q_LOGGING_CATEGORY(lcAccess, "voucherdesk.access")
+Q_LOGGING_CATEGORY(lcServer, "voucherdesk.server")
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    const char *key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
+    return key ? QByteArray(key).toUpper() : QByteArray("UNKNOWN");
+}
+
+HttpRequest fromQt(const QHttpServerRequest &request)
+{
+    HttpRequest r;
+    r.method = methodName(request.method());
+    r.path = request.url().path();
+    r.query = request.query();
+    for (const auto &[name, value] : request.headers())
+        r.headers.insert(name.toLower(), value);
+    r.body = request.body();
+    r.remoteAddress = request.remoteAddress().toString();
+    r.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return r;
+}
+} // namespace
+
+ApiServer::ApiServer(Database &db, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_db(db)
+{}
+
+HttpResponse ApiServer::route(HttpRequest &request, QString *routePattern)
+{
+    const bool declaredTooLarge = request.header("content-length").toLongLong() > MaxBodyBytes;
+    if (declaredTooLarge || request.body.size() > MaxBodyBytes) {
+        return HttpResponse::error(413, u"RequestTooLarge"_s,
+                                   CoreTr::tr("The request body is larger than 1 MiB."),
+                                   request.requestId);
+    }
+    const Router::Match match = m_router.match(request.method, request.path);
+    if (!match.route && !match.allowedMethods.isEmpty()) {
+        QByteArrayList allowed = match.allowedMethods;
+        HttpResponse response =
+            HttpResponse::error(405, u"UnsupportedOperation.MethodNotAllowed"_s,
+                                CoreTr::tr("%1 is not allowed on %2; use %3.")
+                                    .arg(QString::fromLatin1(request.method), request.path,
+                                         QString::fromLatin1(allowed.join(", "))),
+                                request.requestId);
+        return response.withHeader("Allow", allowed.join(", "));
+    }
+    if (!match.route) {
+        return HttpResponse::error(404, u"ResourceNotFound.Route"_s,
+                                   CoreTr::tr("There is no %1 %2 in this API.")
+                                       .arg(QString::fromLatin1(request.method), request.path),
+                                   request.requestId);
+    }
+    *routePattern = match.route->pattern;
+
+    std::optional<User> user;
+    if (match.route->access == Router::Access::SignedIn) {
+        const CommandContext anonymous(m_db, Actor{});
+        const QString token = request.bearerToken();
+        if (token.isEmpty()) {
+            return HttpResponse::error(401, u"AuthFailure.TokenMissing"_s,
+                                       CoreTr::tr("Sign in first: this request needs an "
+                                                  "\"Authorization: Bearer <token>\" header."),
+                                       request.requestId);
+        }
+        const Result<User> signedIn = AuthCommands(anonymous).authenticate(token);
+        if (!signedIn)
+            return HttpResponse::error(signedIn.error(), request.requestId);
+        user = signedIn.value();
+    }
+    CommandContext commands(m_db, user ? Actor{user->id, user->role, user->partnerId} : Actor{});
+    RouteContext context{request, match.params, m_db, commands, user};
+    return match.route->handler(context);
+}
+
+HttpResponse ApiServer::dispatch(HttpRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString pattern = u"(unmatched)"_s;
+    HttpResponse response;
+    try {
+        response = route(request, &pattern);
+    } catch (const StoreError &error) {
+        qCWarning(lcServer) << "request" << request.requestId << "failed:" << error.what();
+        response = HttpResponse::error(500, u"InternalError"_s,
+                                       CoreTr::tr("The server could not complete the request."),
+                                       request.requestId);
+    }
+    response.withHeader("X-Request-Id", request.requestId.toLatin1());
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    m_metrics.record(request.method, pattern, response.status, seconds);
+    const QJsonObject line{
+        {u"requestId"_s, request.requestId}, {u"method"_s, QString::fromLatin1(request.method)},
+        {u"path"_s, request.path},           {u"route"_s, pattern},
+        {u"status"_s, response.status},      {u"ms"_s, qRound(seconds * 100000) / 100.0},
+        {u"bytes"_s, response.body.size()},  {u"remote"_s, request.remoteAddress}};
+    qCInfo(lcAccess).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HttpRequest r = fromQt(request);
+    const HttpResponse response = dispatch(r);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    if (!response.contentType.isEmpty())
+        responder.writeHeader("Content-Type", response.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(response.body);
+    return true;
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest answers every request; this is only reached if that ever changes.
+    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "metrics.h"
+#include "router.h"
+
+#include <QAbstractHttpServer>
+
+class Database;
+struct HttpRequest;
+
+// The HTTP side of voucherdesk-server: turns each request into an HttpRequest, answers oversized
+// bodies (413), unknown routes (404) and wrong methods (405) with the JSON error envelope,
+// checks the bearer token of signed-in routes, runs the route's handler, and writes one access
+// log line and the metrics of every request. Every response carries X-Request-Id.
+class ApiServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 MaxBodyBytes = 1024 * 1024;
+
+    explicit ApiServer(Database &db, QObject *parent = nullptr);
+
+    Router &router() { return m_router; }
+    const Metrics &metrics() const { return m_metrics; }
+
+    // The whole answer to one request, without a socket (the tests of the routes use it too).
+    HttpResponse dispatch(HttpRequest &request);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    HttpResponse route(HttpRequest &request, QString *routePattern);
+
+    Database &m_db;
+    Router m_router;
+    Metrics m_metrics;
+};

@@ -1,0 +1,22 @@
+// voucherdesk-server: the REST API of VoucherDesk for a team (DESIGN.md section 4).
+
+#include "servercli.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"voucherdesk-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(VD_VERSION));
+    // One access-log line per request on standard error; store diagnostics stay quiet.
+    QLoggingCategory::setFilterRules(
+        u"voucherdesk.*.debug=false\nvoucherdesk.*.info=false\nvoucherdesk.access.info=true"_s);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return ServerCli(app, out, err).run(QCoreApplication::arguments());
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "httprequest.h"
+#include "user.h"
+
+#include <QHash>
+#include <QUuid>
+
+#include <optional>
+
+class CommandContext;
+class Database;
+
+// What a route handler works with: the request, the values of the path's {placeholders}, the
+// signed-in user (for routes that need one) and the context its commands run in.
+struct RouteContext
+{
+    const HttpRequest &request;
+    QHash<QString, QString> params;
+    Database &db;
+    CommandContext &commands;
+    std::optional<User> user;
+
+    QString param(const QString &name) const { return params.value(name); }
+    // A path id; null when the segment is not a UUID (the handler then answers 404).
+    QUuid idParam(const QString &name = QStringLiteral("id")) const
+    {
+        return QUuid::fromString(params.value(name));
+    }
+};
