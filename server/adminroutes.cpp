@@ -1,0 +1,8 @@
+#include "adminroutes.h"
+
+#include "apiserver.h"
+
+void AdminRoutes::install(ApiServer &server)
+{
+    Q_UNUSED(server)
+}

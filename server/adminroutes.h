@@ -1,0 +1,9 @@
+#pragma once
+
+class ApiServer;
+
+class AdminRoutes
+{
+public:
+    static void install(ApiServer &server);
+};

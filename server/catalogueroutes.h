@@ -1,0 +1,9 @@
+#pragma once
+
+class ApiServer;
+
+class CatalogueRoutes
+{
+public:
+    static void install(ApiServer &server);
+};

@@ -1,0 +1,8 @@
+#include "customerroutes.h"
+
+#include "apiserver.h"
+
+void CustomerRoutes::install(ApiServer &server)
+{
+    Q_UNUSED(server)
+}

@@ -1,0 +1,9 @@
+#pragma once
+
+class ApiServer;
+
+class CustomerRoutes
+{
+public:
+    static void install(ApiServer &server);
+};

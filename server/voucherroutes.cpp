@@ -1,0 +1,8 @@
+#include "voucherroutes.h"
+
+#include "apiserver.h"
+
+void VoucherRoutes::install(ApiServer &server)
+{
+    Q_UNUSED(server)
+}
