@@ -21,6 +21,25 @@ const QString &selectSql()
 
 constexpr int kTemplateColumn = 17;
 
+QString listCondition(std::optional<ApplicationStatus> status, const QUuid &partnerId)
+{
+    QStringList conditions;
+    if (status)
+        conditions.append(u"a.status = :status"_s);
+    if (!partnerId.isNull())
+        conditions.append(u"a.partner_id = :partnerId"_s);
+    return conditions.isEmpty() ? QString() : u"WHERE "_s + conditions.join(u" AND "_s) + u' ';
+}
+
+void bindListCondition(SqlStatement &query, std::optional<ApplicationStatus> status,
+                       const QUuid &partnerId)
+{
+    if (status)
+        query.bind(u":status"_s, applicationStatusToString(*status));
+    if (!partnerId.isNull())
+        query.bind(u":partnerId"_s, partnerId);
+}
+
 Application readApplication(const SqlStatement &row)
 {
     Application a;
@@ -84,6 +103,30 @@ qint64 ApplicationRepository::countByStatus(ApplicationStatus status, const QUui
     query.bind(u":status"_s, applicationStatusToString(status));
     if (!partnerId.isNull())
         query.bind(u":partnerId"_s, partnerId);
+    query.exec();
+    return query.next() ? query.int64(0) : 0;
+}
+
+QList<Application> ApplicationRepository::list(std::optional<ApplicationStatus> status,
+                                               const QUuid &partnerId, int limit, int offset) const
+{
+    SqlStatement query =
+        m_db.prepare(selectSql() + listCondition(status, partnerId) +
+                     u"ORDER BY a.submitted_at DESC, a.id LIMIT :limit OFFSET :offset"_s);
+    bindListCondition(query, status, partnerId);
+    query.bind(u":limit"_s, limit).bind(u":offset"_s, offset).exec();
+    QList<Application> applications;
+    while (query.next())
+        applications.append(readApplication(query));
+    return applications;
+}
+
+qint64 ApplicationRepository::count(std::optional<ApplicationStatus> status,
+                                    const QUuid &partnerId) const
+{
+    SqlStatement query =
+        m_db.prepare(u"SELECT COUNT(*) FROM applications a "_s + listCondition(status, partnerId));
+    bindListCondition(query, status, partnerId);
     query.exec();
     return query.next() ? query.int64(0) : 0;
 }

@@ -22,6 +22,11 @@ public:
     QList<Application> reviewQueue(const QUuid &partnerId = {}, int limit = 200,
                                    int offset = 0) const;
     qint64 countByStatus(ApplicationStatus status, const QUuid &partnerId = {}) const;
+    // Applications of every partner (or one), in any status (or one), the latest submission
+    // first: what GET /applications pages through.
+    QList<Application> list(std::optional<ApplicationStatus> status, const QUuid &partnerId = {},
+                            int limit = 200, int offset = 0) const;
+    qint64 count(std::optional<ApplicationStatus> status, const QUuid &partnerId = {}) const;
 
     void insert(const Application &application, const QString &requestHash) const;
     // Moves the application out of pending_review, writing the decision fields of `decided`, if

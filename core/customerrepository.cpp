@@ -32,6 +32,8 @@ QString whereClause(const CustomerFilter &filter)
                           u"OR uin LIKE :uinPattern ESCAPE '\\')"_s);
     if (filter.eligibleOnly)
         conditions.append(u"eligible = 1"_s);
+    if (filter.ineligibleOnly)
+        conditions.append(u"eligible = 0"_s);
     return conditions.isEmpty() ? QString() : u"WHERE "_s + conditions.join(u" AND "_s) + u" "_s;
 }
 

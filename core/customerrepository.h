@@ -13,6 +13,7 @@ struct CustomerFilter
     QUuid partnerId; // null: every partner's
     QString text;    // part of the name, or the start of the UIN
     bool eligibleOnly = false;
+    bool ineligibleOnly = false; // the REST API's ?eligible=false
     int offset = 0;
     int limit = 200;
 };

@@ -62,7 +62,8 @@ bool Database::isPostgresLocation(const QString &location)
     return location.startsWith(u"postgresql://"_s) || location.startsWith(u"postgres://"_s);
 }
 
-std::unique_ptr<Database> Database::open(const QString &location, QString *errorMessage)
+std::unique_ptr<Database> Database::open(const QString &location, QString *errorMessage,
+                                         Durability durability)
 {
     auto setError = [errorMessage](const QString &message) {
         if (errorMessage)
@@ -92,7 +93,7 @@ std::unique_ptr<Database> Database::open(const QString &location, QString *error
         redacted.setPassword({});
         canonical = redacted.toString();
     } else {
-        dialect = std::make_unique<SqliteDialect>();
+        dialect = std::make_unique<SqliteDialect>(durability == Durability::PowerLoss);
         const QFileInfo info(location);
         canonical = info.absoluteFilePath();
         if (location.trimmed().isEmpty()) {

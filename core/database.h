@@ -26,9 +26,21 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
+    // When a SQLite commit counts as safe. PostgreSQL decides this itself (synchronous_commit,
+    // on by default: a commit returns once its WAL record is flushed).
+    enum class Durability {
+        // WAL with synchronous=NORMAL: a commit survives the process being killed, but a power
+        // loss or OS crash may lose the last ones. Enough for a desktop workspace, and faster.
+        ProcessCrash,
+        // synchronous=FULL: the WAL is flushed to disk at every commit, so a commit survives a
+        // power loss too. For the server, which answers 2xx right after the commit.
+        PowerLoss,
+    };
+
     // location: a SQLite file path (created if missing) or
     // postgresql://user[:password]@host[:port]/dbname. Null with a message on failure.
-    static std::unique_ptr<Database> open(const QString &location, QString *errorMessage);
+    static std::unique_ptr<Database> open(const QString &location, QString *errorMessage,
+                                          Durability durability = Durability::ProcessCrash);
 
     static bool isPostgresLocation(const QString &location);
 

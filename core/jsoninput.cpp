@@ -92,8 +92,12 @@ QUuid JsonInput::uuid(const char *field, Presence presence)
     const auto value = present(field, presence);
     if (!value)
         return {};
-    const QUuid id = value->isString() ? QUuid::fromString(value->toString()) : QUuid();
-    if (id.isNull()) {
+    const QString text = value->isString() ? value->toString() : QString();
+    const QUuid id = QUuid::fromString(text);
+    // QUuid::fromString forgives text after the UUID and a missing closing brace.
+    const bool exact = text.compare(id.toString(QUuid::WithoutBraces), Qt::CaseInsensitive) == 0 ||
+                       text.compare(id.toString(), Qt::CaseInsensitive) == 0;
+    if (id.isNull() || !exact) {
         addError(QLatin1StringView(field),
                  CoreTr::tr("%1 must be a UUID such as 123e4567-e89b-42d3-a456-426614174000.")
                      .arg(QLatin1StringView(field)));

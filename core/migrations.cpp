@@ -228,6 +228,23 @@ QStringList schemaV2()
     };
 }
 
+// The change feed (ChangeFeed) reads each table's rows above a revision in revision order: an
+// index per table keeps an incremental pull proportional to what changed, not to the store. A
+// partner manager's feed reads its own rows, hence the partner's revision order as well.
+QStringList schemaV3()
+{
+    QStringList statements;
+    for (const QString &table :
+         {u"partners"_s, u"users"_s, u"customers"_s, u"products"_s, u"blocklist_revisions"_s,
+          u"templates"_s, u"applications"_s, u"vouchers"_s, u"deductions"_s, u"tombstones"_s})
+        statements.append(u"CREATE INDEX IF NOT EXISTS %1_rev ON %1 (rev)"_s.arg(table));
+    for (const QString &table :
+         {u"customers"_s, u"templates"_s, u"applications"_s, u"vouchers"_s, u"tombstones"_s})
+        statements.append(
+            u"CREATE INDEX IF NOT EXISTS %1_partner_rev ON %1 (partner_id, rev)"_s.arg(table));
+    return statements;
+}
+
 void ensureMigrationTable(const Database &db)
 {
     db.execute(uR"(CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -243,6 +260,7 @@ const QList<Migrations::Migration> &Migrations::all()
     static const QList<Migration> migrations = {
         {1, u"Initial schema"_s, schemaV1()},
         {2, u"Sign-in sessions and throttling"_s, schemaV2()},
+        {3, u"Change-feed indexes"_s, schemaV3()},
     };
     return migrations;
 }

@@ -42,8 +42,10 @@ QString SqliteDialect::migrationLockSql() const
 QStringList SqliteDialect::connectionSetupSql() const
 {
     // WAL lets readers work while one writer commits; synchronous=NORMAL in WAL mode keeps every
-    // committed transaction across a process crash (only an OS crash can lose the last ones).
-    return {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+    // committed transaction across a process crash (only an OS crash or power loss can lose the
+    // last ones); FULL flushes the WAL at each commit, so that cannot happen either.
+    return {u"PRAGMA journal_mode=WAL"_s,
+            m_fullSync ? u"PRAGMA synchronous=FULL"_s : u"PRAGMA synchronous=NORMAL"_s,
             u"PRAGMA foreign_keys=ON"_s};
 }
 

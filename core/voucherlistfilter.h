@@ -19,6 +19,7 @@ struct VoucherListFilter
     QDateTime appliedTo;          // exclusive
     QDateTime expiresBefore;      // issued vouchers expiring before this moment
     bool positiveBalance = false; // money still spendable at `now` (see VoucherListQuery)
+    qint64 minBalanceMinor = 0;   // > 0: spendable at `now`, with at least this balance left
     QString text; // part of the voucher code or customer name, or the start of the UIN
 
     friend bool operator==(const VoucherListFilter &, const VoucherListFilter &) = default;

@@ -2,6 +2,8 @@
 
 #include "database.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -86,8 +88,8 @@ QStringList VoucherListQuery::conditions() const
         conditions.append(u"applied_at < :appliedTo"_s);
     if (m_filter.expiresBefore.isValid())
         conditions.append(u"expires_at < :expiresBefore"_s);
-    if (m_filter.positiveBalance)
-        conditions.append(u"phase = 3 AND balance_minor > 0 AND expires_at > :now"_s);
+    if (m_filter.positiveBalance || m_filter.minBalanceMinor > 0)
+        conditions.append(u"phase = 3 AND balance_minor >= :minBalance AND expires_at > :now"_s);
     if (!m_filter.text.trimmed().isEmpty()) {
         conditions.append(u"(voucher_code LIKE :codePattern ESCAPE '\\' "
                           u"OR customer_uin LIKE :uinPattern ESCAPE '\\' "
@@ -208,8 +210,11 @@ void VoucherListQuery::bindFilter(SqlStatement &query, const QDateTime &now) con
 {
     if (!m_filter.partnerId.isNull())
         query.bind(u":partnerId"_s, m_filter.partnerId);
-    if ((m_filter.status && statusNeedsNow(*m_filter.status)) || m_filter.positiveBalance)
+    const bool spendable = m_filter.positiveBalance || m_filter.minBalanceMinor > 0;
+    if ((m_filter.status && statusNeedsNow(*m_filter.status)) || spendable)
         query.bind(u":now"_s, now);
+    if (spendable)
+        query.bind(u":minBalance"_s, std::max<qint64>(1, m_filter.minBalanceMinor));
     if (!m_filter.customerId.isNull())
         query.bind(u":customerId"_s, m_filter.customerId);
     if (m_filter.kind)

@@ -16,7 +16,8 @@ class Database;
 // `positiveBalance` ("Balance > 0" in the list) keeps the vouchers with money still spendable at
 // `now`: issued, not invalidated, not expired, balance above zero. An expired or reclaimed
 // voucher's leftover balance can never be spent, so a user asking for "balance left" never
-// wants it.
+// wants it. `minBalanceMinor` narrows the same spendable vouchers to those with at least that
+// much left (the vouchers that can pay a bill of that size in full).
 class VoucherListQuery
 {
 public:

@@ -1,8 +1,103 @@
 #include "applicationroutes.h"
 
+#include "apijson.h"
 #include "apiserver.h"
+#include "applicationcommands.h"
+#include "applicationrepository.h"
+#include "commandcontext.h"
+#include "coretr.h"
+#include "jsoninput.h"
+#include "routesupport.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject applicationJson(const Application &application)
+{
+    return ApiJson::toJson(application);
+}
+
+HttpResponse submit(RouteContext &context)
+{
+    // A reviewer is told it may not apply before anything about its body.
+    if (auto refused =
+            RouteSupport::requireRole(context, Role::PartnerManager,
+                                      CoreTr::tr("Only a partner manager can apply for vouchers.")))
+        return *refused;
+    HttpResponse response;
+    const auto body = RouteSupport::body(context, &response);
+    if (!body)
+        return response;
+    JsonInput input(*body);
+    SubmitApplicationRequest request;
+    // Required: the client's id is what makes a retried submission the same submission.
+    request.id = input.uuid("id", JsonInput::Required);
+    request.templateId = input.uuid("templateId", JsonInput::Required);
+    request.customerId = input.uuid("customerId", JsonInput::Required);
+    request.scenario = input.string("scenario", JsonInput::Required).value_or(QString());
+    if (!input.ok())
+        return RouteSupport::fail(context, input.error());
+    // A repeat answers like the first: 201 with the application.
+    return RouteSupport::respond(context,
+                                 ApplicationCommands(context.commands).submitApplication(request),
+                                 201, applicationJson);
+}
+
+HttpResponse list(RouteContext &context)
+{
+    HttpResponse response;
+    const auto paging = RouteSupport::paging(context, &response);
+    if (!paging)
+        return response;
+    std::optional<ApplicationStatus> status;
+    if (context.request.query.hasQueryItem(u"status"_s)) {
+        const QString name = context.request.query.queryItemValue(u"status"_s);
+        status = applicationStatusFromString(name);
+        if (!status) {
+            return RouteSupport::fail(
+                context, CommandError::invalidField(
+                             u"status"_s, CoreTr::tr("status must be one of pending_review, "
+                                                     "approved, rejected or cancelled.")));
+        }
+    }
+    const Actor &actor = context.commands.actor();
+    const QUuid partnerId = actor.isPartnerManager() ? actor.partnerId : QUuid();
+    const ApplicationRepository applications(context.db);
+    QJsonArray items;
+    for (const Application &application :
+         applications.list(status, partnerId, paging->limit, paging->offset))
+        items.append(ApiJson::toJson(application));
+    return HttpResponse::json(200, ApiJson::list(items, applications.count(status, partnerId)));
+}
+
+HttpResponse show(RouteContext &context)
+{
+    const QUuid id = context.idParam();
+    const auto application =
+        id.isNull() ? std::nullopt : ApplicationRepository(context.db).find(id);
+    // Another partner's application looks exactly like a missing one.
+    if (!application || !context.commands.actor().canSee(application->partnerId))
+        return RouteSupport::notFound(context, u"Application"_s);
+    return HttpResponse::json(200, ApiJson::toJson(*application));
+}
+
+HttpResponse cancel(RouteContext &context)
+{
+    const QUuid id = context.idParam();
+    if (id.isNull())
+        return RouteSupport::notFound(context, u"Application"_s);
+    return RouteSupport::respond(
+        context, ApplicationCommands(context.commands).cancelApplication(id), 200, applicationJson);
+}
+
+} // namespace
 
 void ApplicationRoutes::install(ApiServer &server)
 {
-    Q_UNUSED(server)
+    Router &router = server.router();
+    router.add("POST", u"/api/v1/applications"_s, submit);
+    router.add("GET", u"/api/v1/applications"_s, list);
+    router.add("GET", u"/api/v1/applications/{id}"_s, show);
+    router.add("POST", u"/api/v1/applications/{id}/cancel"_s, cancel);
 }

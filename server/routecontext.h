@@ -25,6 +25,13 @@ struct RouteContext
     // A path id; null when the segment is not a UUID (the handler then answers 404).
     QUuid idParam(const QString &name = QStringLiteral("id")) const
     {
-        return QUuid::fromString(params.value(name));
+        // QUuid::fromString forgives text after the UUID and a missing closing brace; a path
+        // id is exactly one UUID, braced or not.
+        const QString text = params.value(name);
+        const QUuid id = QUuid::fromString(text);
+        const bool exact =
+            text.compare(id.toString(QUuid::WithoutBraces), Qt::CaseInsensitive) == 0 ||
+            text.compare(id.toString(), Qt::CaseInsensitive) == 0;
+        return exact ? id : QUuid();
     }
 };

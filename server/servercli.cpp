@@ -13,11 +13,13 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpServer>
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -40,7 +42,7 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, QTextStream
     return true;
 }
 
-std::unique_ptr<Database> openDatabase(const QString &location, QTextStream &err)
+std::unique_ptr<Database> openOrComplain(const QString &location, QTextStream &err)
 {
     if (location.isEmpty()) {
         err << ServerCli::tr("--db is required: a SQLite file or postgresql://user@host/db.")
@@ -48,12 +50,66 @@ std::unique_ptr<Database> openDatabase(const QString &location, QTextStream &err
         return nullptr;
     }
     QString error;
-    auto db = Database::open(location, &error);
+    auto db = ServerCli::openDatabase(location, &error);
     if (!db)
         err << error << Qt::endl;
     return db;
 }
+
+std::optional<QByteArray> readFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+// The certificate and private key (RSA or EC, PEM) for HTTPS; nullopt with a message naming the
+// file at fault.
+std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath,
+                                         QTextStream &err)
+{
+    QString error;
+    const std::optional<QByteArray> certPem = readFile(certPath, &error);
+    if (!certPem) {
+        err << ServerCli::tr("Cannot read the TLS certificate %1: %2").arg(certPath, error)
+            << Qt::endl;
+        return std::nullopt;
+    }
+    const std::optional<QByteArray> keyPem = readFile(keyPath, &error);
+    if (!keyPem) {
+        err << ServerCli::tr("Cannot read the TLS private key %1: %2").arg(keyPath, error)
+            << Qt::endl;
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(*certPem, QSsl::Pem);
+    if (chain.isEmpty()) {
+        err << ServerCli::tr("%1 holds no PEM certificate.").arg(certPath) << Qt::endl;
+        return std::nullopt;
+    }
+    QSslKey key(*keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(*keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        err << ServerCli::tr("%1 holds no unencrypted PEM private key (RSA or EC).").arg(keyPath)
+            << Qt::endl;
+        return std::nullopt;
+    }
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain); // a leaf followed by its intermediates
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients do not show certificates
+    return configuration;
+}
 } // namespace
+
+std::unique_ptr<Database> ServerCli::openDatabase(const QString &location, QString *errorMessage)
+{
+    // The server answers 2xx right after a commit: that commit must survive a power loss too.
+    return Database::open(location, errorMessage, Database::Durability::PowerLoss);
+}
 
 ServerCli::ServerCli(QCoreApplication &app, QTextStream &out, QTextStream &err)
     : m_app(app)
@@ -125,35 +181,23 @@ int ServerCli::serve(const QStringList &arguments)
         return 2;
     }
 
-    const std::unique_ptr<Database> database = openDatabase(parser.value(db), m_err);
+    // The TLS files first: a wrong command line must not create or migrate a database.
+    const bool tls = parser.isSet(cert);
+    std::optional<QSslConfiguration> tlsConfiguration;
+    if (tls) {
+        tlsConfiguration = loadTls(parser.value(cert), parser.value(key), m_err);
+        if (!tlsConfiguration)
+            return 1;
+    }
+
+    const std::unique_ptr<Database> database = openOrComplain(parser.value(db), m_err);
     if (!database)
         return 1;
 
     ApiServer server(*database);
     ApiRoutes::install(server);
-    const bool tls = parser.isSet(cert);
-    if (tls) {
-        QFile certFile(parser.value(cert));
-        QFile keyFile(parser.value(key));
-        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
-            m_err << tr("Cannot read the TLS certificate or key: %1")
-                         .arg(certFile.isOpen() ? keyFile.errorString() : certFile.errorString())
-                  << Qt::endl;
-            return 1;
-        }
-        const QSslCertificate certificate(&certFile, QSsl::Pem);
-        const QSslKey privateKey(&keyFile, QSsl::Rsa, QSsl::Pem);
-        const QSslKey ecKey =
-            privateKey.isNull()
-                ? QSslKey(keyFile.seek(0) ? keyFile.readAll() : QByteArray(), QSsl::Ec, QSsl::Pem)
-                : privateKey;
-        if (certificate.isNull() || ecKey.isNull()) {
-            m_err << tr("The TLS certificate or key is not a PEM certificate and private key.")
-                  << Qt::endl;
-            return 1;
-        }
-        server.sslSetup(certificate, ecKey);
-    }
+    if (tlsConfiguration)
+        server.sslSetup(*tlsConfiguration);
     const quint16 bound = server.listen(host, quint16(port));
     if (bound == 0) {
         m_err << tr("Cannot listen on %1.").arg(where) << Qt::endl;
@@ -186,7 +230,7 @@ int ServerCli::addPartner(const QStringList &arguments)
               << Qt::endl;
         return 2;
     }
-    const std::unique_ptr<Database> database = openDatabase(parser.value(db), m_err);
+    const std::unique_ptr<Database> database = openOrComplain(parser.value(db), m_err);
     if (!database)
         return 1;
     const CommandContext context(*database, kOperator);
@@ -232,7 +276,7 @@ int ServerCli::addUser(const QStringList &arguments)
     }
     QTextStream in(stdin);
     const QString password = in.readLine();
-    const std::unique_ptr<Database> database = openDatabase(parser.value(db), m_err);
+    const std::unique_ptr<Database> database = openOrComplain(parser.value(db), m_err);
     if (!database)
         return 1;
 

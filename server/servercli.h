@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <memory>
+
+class Database;
 class QTextStream;
 
 // The command line of voucherdesk-server (DESIGN.md section 4):
@@ -18,6 +21,10 @@ class ServerCli
 public:
     ServerCli(QCoreApplication &app, QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments);
+
+    // The store as every subcommand opens it: SQLite commits flushed to disk (FULL), since an
+    // answered write must outlive a power loss as well as a killed process.
+    static std::unique_ptr<Database> openDatabase(const QString &location, QString *errorMessage);
 
 private:
     int serve(const QStringList &arguments);

@@ -35,6 +35,7 @@ private slots:
     void appliedBetween();
     void expiresBefore();
     void positiveBalance();
+    void minimumBalance();
     void combinedFilters();
     void textSearch_data();
     void textSearch();
@@ -473,6 +474,30 @@ void TestVoucherListQuery::positiveBalance()
             oracle.append(m_labels.value(row.applicationId));
     }
     QCOMPARE(sorted(query(filter, m_late)), sorted(oracle));
+}
+
+void TestVoucherListQuery::minimumBalance()
+{
+    // Spendable vouchers with at least that much left: unused 500.00, partial 700.00 of 1000.00,
+    // unused2 1000.00; expired (2000.00) only while it is still in its validity.
+    VoucherListFilter filter;
+    filter.partnerId = m_ws->partnerA.id;
+    filter.minBalanceMinor = 70000;
+    QCOMPARE(sorted(query(filter, m_late)), sorted({u"partial"_s, u"unused2"_s}));
+    filter.minBalanceMinor = 70001;
+    QCOMPARE(query(filter, m_late), QStringList({u"unused2"_s}));
+    QCOMPARE(sorted(query(filter, m_early)), sorted({u"expired"_s, u"unused2"_s}));
+    filter.minBalanceMinor = 200001;
+    QCOMPARE(query(filter, m_early), QStringList());
+
+    // A minimum of one minor unit is "Balance > 0"; with both, the larger bound applies.
+    filter.minBalanceMinor = 1;
+    const QStringList one = query(filter, m_late);
+    filter.minBalanceMinor = 0;
+    filter.positiveBalance = true;
+    QCOMPARE(sorted(one), sorted(query(filter, m_late)));
+    filter.minBalanceMinor = 100000;
+    QCOMPARE(query(filter, m_late), QStringList({u"unused2"_s}));
 }
 
 void TestVoucherListQuery::combinedFilters()

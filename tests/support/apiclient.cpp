@@ -20,9 +20,9 @@ QByteArray ApiClient::Reply::header(const QByteArray &name) const
     return {};
 }
 
-ApiClient::Reply ApiClient::send(const QByteArray &method, const QString &path,
-                                 const QByteArray &body,
-                                 const QList<QPair<QByteArray, QByteArray>> &headers)
+QNetworkReply *ApiClient::start(const QByteArray &method, const QString &path,
+                                const QByteArray &body,
+                                const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QUrl url = m_base;
     const qsizetype question = path.indexOf(u'?');
@@ -31,16 +31,17 @@ ApiClient::Reply ApiClient::send(const QByteArray &method, const QString &path,
         url.setQuery(path.mid(question + 1));
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    if (m_ssl)
+        request.setSslConfiguration(*m_ssl);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit); // a hung server fails the test
-    if (!reply->isFinished())
-        loop.exec();
+    return m_network.sendCustomRequest(request, method, body);
+}
+
+ApiClient::Reply ApiClient::finish(QNetworkReply *reply)
+{
     Reply result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
@@ -49,6 +50,20 @@ ApiClient::Reply ApiClient::send(const QByteArray &method, const QString &path,
         result.networkError = u"timed out"_s;
     else if (result.status == 0)
         result.networkError = reply->errorString();
+    return result;
+}
+
+ApiClient::Reply ApiClient::send(const QByteArray &method, const QString &path,
+                                 const QByteArray &body,
+                                 const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkReply *reply = start(method, path, body, headers);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit); // a hung server fails the test
+    if (!reply->isFinished())
+        loop.exec();
+    const Reply result = finish(reply);
     reply->deleteLater();
     return result;
 }

@@ -1,0 +1,27 @@
+#include "routequery.h"
+
+#include "commanderror.h"
+#include "coretr.h"
+#include "routesupport.h"
+
+using namespace Qt::StringLiterals;
+
+bool RouteQuery::flag(const RouteContext &context, const QString &name, std::optional<bool> *value,
+                      HttpResponse *response)
+{
+    const QString text = context.request.query.queryItemValue(name, QUrl::FullyDecoded);
+    if (text.isEmpty())
+        return true;
+    if (text.compare(u"true"_s, Qt::CaseInsensitive) == 0) {
+        *value = true;
+        return true;
+    }
+    if (text.compare(u"false"_s, Qt::CaseInsensitive) == 0) {
+        *value = false;
+        return true;
+    }
+    *response = RouteSupport::fail(
+        context,
+        CommandError::invalidField(name, CoreTr::tr("%1 must be true or false.").arg(name)));
+    return false;
+}

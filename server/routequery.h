@@ -1,0 +1,17 @@
+#pragma once
+
+#include "httpresponse.h"
+#include "routecontext.h"
+
+#include <optional>
+
+// Strict reading of query parameters beyond paging: a value that is present but not one the
+// route understands is answered 400 naming the parameter, never silently ignored.
+class RouteQuery
+{
+public:
+    // ?name=true|false. False (with *response the 400) on any other value; *value stays
+    // nullopt when the parameter is absent or empty.
+    static bool flag(const RouteContext &context, const QString &name, std::optional<bool> *value,
+                     HttpResponse *response);
+};
