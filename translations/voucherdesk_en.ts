@@ -24,6 +24,27 @@
             <numerusform>  … and %n more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins for this login. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins for this login. Try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins for this login. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins from this address. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins from this address. Try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins from this address. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 can have at most %n item(s).</source>
+        <translation>
+            <numerusform>%1 can have at most %n item.</numerusform>
+            <numerusform>%1 can have at most %n items.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProductScopeView</name>

@@ -867,6 +867,156 @@
         <source>The vouchers could not be read from the workspace.</source>
         <translation>无法从工作区读取代金券。</translation>
     </message>
+    <message>
+        <source>The sign-in is not valid. Sign in again.</source>
+        <translation>登录状态无效，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired. Sign in again.</source>
+        <translation>登录已过期，请重新登录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins for this login. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>该账号登录失败次数过多，请在 %n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins from this address. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>该地址登录失败次数过多，请在 %n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 为必填项。</translation>
+    </message>
+    <message>
+        <source>%1 must be a string.</source>
+        <translation>%1 必须是字符串。</translation>
+    </message>
+    <message>
+        <source>%1 must be an integer.</source>
+        <translation>%1 必须是整数。</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 必须介于 %2 和 %3 之间。</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false.</source>
+        <translation>%1 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>%1 must be a UUID such as 123e4567-e89b-42d3-a456-426614174000.</source>
+        <translation>%1 必须是 UUID，例如 123e4567-e89b-42d3-a456-426614174000。</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of strings.</source>
+        <translation>%1 必须是字符串列表。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 can have at most %n item(s).</source>
+        <translation>
+            <numerusform>%1 最多只能包含 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>请求体必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The request body is not valid JSON (%1 at byte %2).</source>
+        <translation>请求体不是有效的 JSON（第 %2 字节处：%1）。</translation>
+    </message>
+    <message>
+        <source>The request body is larger than 1 MiB.</source>
+        <translation>请求体超过 1 MiB。</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2; use %3.</source>
+        <translation>%2 不支持 %1，请使用 %3。</translation>
+    </message>
+    <message>
+        <source>There is no %1 %2 in this API.</source>
+        <translation>此 API 中没有 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Sign in first: this request needs an &quot;Authorization: Bearer &lt;token&gt;&quot; header.</source>
+        <translation>请先登录：此请求需要 “Authorization: Bearer &lt;token&gt;” 请求头。</translation>
+    </message>
+    <message>
+        <source>The server could not complete the request.</source>
+        <translation>服务器无法完成该请求。</translation>
+    </message>
+    <message>
+        <source>status must be one of pending_review, approved, rejected or cancelled.</source>
+        <translation>status 必须是 pending_review、approved、rejected 或 cancelled 之一。</translation>
+    </message>
+    <message>
+        <source>since must be a whole number of 0 or more: the nextSince of the previous pull.</source>
+        <translation>since 必须是大于或等于 0 的整数：即上一次拉取返回的 nextSince。</translation>
+    </message>
+    <message>
+        <source>limit must be a whole number from 1 to %1.</source>
+        <translation>limit 必须是 1 到 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Only a vendor reviewer has a review queue.</source>
+        <translation>只有厂商审核员才有审核队列。</translation>
+    </message>
+    <message>
+        <source>offset must be a whole number of 0 or more.</source>
+        <translation>offset 必须是大于或等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can read metrics.</source>
+        <translation>只有管理员可以读取监控指标。</translation>
+    </message>
+    <message>
+        <source>kind must be universal or specific.</source>
+        <translation>kind 必须是 universal 或 specific。</translation>
+    </message>
+    <message>
+        <source>payMode must be all, prepaid or postpaid.</source>
+        <translation>payMode 必须是 all、prepaid 或 postpaid。</translation>
+    </message>
+    <message>
+        <source>Send the template&apos;s current version in the If-Match header, for example If-Match: 3.</source>
+        <translation>请在 If-Match 请求头中提供模板的当前版本，例如 If-Match: 3。</translation>
+    </message>
+    <message>
+        <source>If-Match must be the template&apos;s version, a whole number such as 3 or &quot;3&quot;.</source>
+        <translation>If-Match 必须是模板的版本号，即整数，例如 3 或 &quot;3&quot;。</translation>
+    </message>
+    <message>
+        <source>The id in the body is not the id in the path.</source>
+        <translation>请求体中的 id 与路径中的 id 不一致。</translation>
+    </message>
+    <message>
+        <source>status must be one of pending_review, unused, partially_used, used_up, expired, rejected, cancelled, invalidated.</source>
+        <translation>status 必须是 pending_review、unused、partially_used、used_up、expired、rejected、cancelled、invalidated 之一。</translation>
+    </message>
+    <message>
+        <source>customerId must be a UUID such as 123e4567-e89b-42d3-a456-426614174000.</source>
+        <translation>customerId 必须是 UUID，例如 123e4567-e89b-42d3-a456-426614174000。</translation>
+    </message>
+    <message>
+        <source>%1 must be an ISO 8601 time such as 2026-12-31T16:00:00Z.</source>
+        <translation>%1 必须是 ISO 8601 时间，例如 2026-12-31T16:00:00Z。</translation>
+    </message>
+    <message>
+        <source>minBalance must be a whole number of minor units, 0 or more.</source>
+        <translation>minBalance 必须是以最小货币单位计的整数，且大于或等于 0。</translation>
+    </message>
+    <message>
+        <source>sort must be one of appliedAt, expiresAt, balance, faceValue, customer, code, each optionally after &quot;-&quot; for descending.</source>
+        <translation>sort 必须是 appliedAt、expiresAt、balance、faceValue、customer、code 之一，前加 &quot;-&quot; 表示降序。</translation>
+    </message>
+    <message>
+        <source>payMode must be prepaid or postpaid.</source>
+        <translation>payMode 必须是 prepaid 或 postpaid。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerChoicePage</name>
@@ -1516,6 +1666,161 @@
     <message>
         <source>Load test of CVM and COS for a two-week trial before the customer migrates its shop.</source>
         <translation>客户在迁移网店前，对 CVM 和 COS 进行为期两周的压力测试。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCli</name>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
+    </message>
+    <message>
+        <source>--db is required: a SQLite file or postgresql://user@host/db.</source>
+        <translation>必须指定 --db：SQLite 文件或 postgresql://user@host/db。</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate %1: %2</source>
+        <translation>无法读取 TLS 证书 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS private key %1: %2</source>
+        <translation>无法读取 TLS 私钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (RSA or EC).</source>
+        <translation>%1 中没有未加密的 PEM 私钥（RSA 或 EC）。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  voucherdesk-server serve --db DB --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
+  voucherdesk-server partner add --db DB --name NAME --quota-minor AMOUNT --currency CODE
+  voucherdesk-server user add --db DB --login LOGIN --role ROLE [--partner NAME-OR-ID] [--name DISPLAY-NAME] --password-stdin
+DB is a SQLite file or postgresql://user[:password]@host:port/dbname.</source>
+        <translation>用法：
+  voucherdesk-server serve --db DB --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
+  voucherdesk-server partner add --db DB --name NAME --quota-minor AMOUNT --currency CODE
+  voucherdesk-server user add --db DB --login LOGIN --role ROLE [--partner NAME-OR-ID] [--name DISPLAY-NAME] --password-stdin
+DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>未知命令：%1</translation>
+    </message>
+    <message>
+        <source>The database.</source>
+        <translation>数据库。</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Address and port; port 0 picks a free one.</source>
+        <translation>地址和端口；端口为 0 时自动选择空闲端口。</translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation>主机:端口</translation>
+    </message>
+    <message>
+        <source>PEM certificate for HTTPS.</source>
+        <translation>用于 HTTPS 的 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>PEM private key for HTTPS.</source>
+        <translation>用于 HTTPS 的 PEM 私钥。</translation>
+    </message>
+    <message>
+        <source>--listen takes HOST:PORT with an IP address, e.g. 127.0.0.1:8080 or 0.0.0.0:0; got &quot;%1&quot;.</source>
+        <translation>--listen 需要 “IP 地址:端口” 形式，例如 127.0.0.1:8080 或 0.0.0.0:0；实际为 “%1”。</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert 与 --tls-key 必须同时指定。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1.</source>
+        <translation>无法在 %1 上监听。</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s name.</source>
+        <translation>合作伙伴名称。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The quota pool in minor units.</source>
+        <translation>额度池（以最小货币单位计）。</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>CNY or USD.</source>
+        <translation>CNY 或 USD。</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>--quota-minor takes a whole number of minor units (fen, cents), e.g. 100000000 for 1,000,000.00.</source>
+        <translation>--quota-minor 需要以最小货币单位（分）计的整数，例如 100000000 表示 1,000,000.00。</translation>
+    </message>
+    <message>
+        <source>The login.</source>
+        <translation>登录名。</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>The name shown for the user.</source>
+        <translation>用户的显示名称。</translation>
+    </message>
+    <message>
+        <source>partner_manager, reviewer or admin.</source>
+        <translation>partner_manager、reviewer 或 admin。</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>The partner of a partner manager.</source>
+        <translation>合作伙伴经理所属的合作伙伴。</translation>
+    </message>
+    <message>
+        <source>name-or-id</source>
+        <translation>名称或ID</translation>
+    </message>
+    <message>
+        <source>Read the password from standard input.</source>
+        <translation>从标准输入读取密码。</translation>
+    </message>
+    <message>
+        <source>--role takes partner_manager, reviewer or admin.</source>
+        <translation>--role 可取 partner_manager、reviewer 或 admin。</translation>
+    </message>
+    <message>
+        <source>Give the password on standard input with --password-stdin (never on the command line, where other users can see it).</source>
+        <translation>请使用 --password-stdin 从标准输入提供密码（切勿写在命令行上，其他用户可能看到）。</translation>
+    </message>
+    <message>
+        <source>There is no partner &quot;%1&quot;.</source>
+        <translation>不存在合作伙伴“%1”。</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,10 @@ private slots:
         QCOMPARE(throttled.errorCode(), u"RequestLimitExceeded"_s);
         const int retryAfter = throttled.header("Retry-After").toInt();
         QVERIFY2(retryAfter >= 1 && retryAfter <= 60, throttled.header("Retry-After").constData());
+        // The English catalogue's plural form, not "second(s)".
+        const QString message = throttled.json()[u"error"_s][u"message"_s].toString();
+        QVERIFY2(message.contains(u"seconds."_s) || message.contains(u" 1 second."_s),
+                 qPrintable(message));
     }
 
     void metricsAreForAdministrators()
