@@ -31,13 +31,24 @@ qint64 StoreProbe::changeRev(const Database &db)
 
 namespace {
 
+QString tableNamesSql(const Database &db)
+{
+    return db.isPostgres() ? u"SELECT table_name FROM information_schema.tables "
+                             u"WHERE table_schema = current_schema() ORDER BY table_name"_s
+                           : u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s;
+}
+
+QString rowOrder(const Database &db)
+{
+    return db.isPostgres() ? QString() : u" ORDER BY rowid"_s;
+}
+
 QMap<QString, QStringList> readTables(const Database &db)
 {
     QMap<QString, QStringList> tables;
     QStringList names;
     {
-        SqlStatement list = db.prepare(u"SELECT name FROM sqlite_master WHERE type = 'table' "
-                                       u"ORDER BY name"_s);
+        SqlStatement list = db.prepare(tableNamesSql(db));
         list.exec();
         while (list.next())
             names.append(list.text(0));
@@ -45,7 +56,7 @@ QMap<QString, QStringList> readTables(const Database &db)
     for (const QString &name : std::as_const(names)) {
         QSqlQuery rows(db.connection());
         rows.setForwardOnly(true);
-        if (!rows.exec(u"SELECT * FROM \"%1\" ORDER BY rowid"_s.arg(name))) {
+        if (!rows.exec(u"SELECT * FROM \"%1\"%2"_s.arg(name, rowOrder(db)))) {
             tables.insert(name, {u"<unreadable>"_s});
             continue;
         }
@@ -57,6 +68,8 @@ QMap<QString, QStringList> readTables(const Database &db)
                 fields.append(rows.isNull(i) ? u"NULL"_s : rows.value(i).toString());
             lines.append(fields.join(u'|'));
         }
+        if (db.isPostgres())
+            lines.sort(); // no rowid: the same rows compare equal in any order
         tables.insert(name, lines);
     }
     return tables;
@@ -120,8 +133,7 @@ QMap<QString, QStringList> StoreProbe::reproducibleDump(const Database &db)
     QMap<QString, QStringList> tables;
     QStringList names;
     {
-        SqlStatement list =
-            db.prepare(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
+        SqlStatement list = db.prepare(tableNamesSql(db));
         list.exec();
         while (list.next())
             names.append(list.text(0));
@@ -129,16 +141,21 @@ QMap<QString, QStringList> StoreProbe::reproducibleDump(const Database &db)
     for (const QString &name : std::as_const(names)) {
         QStringList columns;
         {
-            SqlStatement info = db.prepare(u"PRAGMA table_info(\"%1\")"_s.arg(name));
+            const bool pg = db.isPostgres();
+            SqlStatement info = db.prepare(
+                pg ? u"SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                     u"current_schema() AND table_name = '%1' ORDER BY ordinal_position"_s.arg(name)
+                   : u"PRAGMA table_info(\"%1\")"_s.arg(name));
             info.exec();
             while (info.next()) {
-                if (!excluded.contains(name + u'.' + info.text(1)))
-                    columns.append(u'"' + info.text(1) + u'"');
+                const QString column = info.text(pg ? 0 : 1);
+                if (!excluded.contains(name + u'.' + column))
+                    columns.append(u'"' + column + u'"');
             }
         }
         QSqlQuery rows(db.connection());
         rows.setForwardOnly(true);
-        if (!rows.exec(u"SELECT %1 FROM \"%2\" ORDER BY rowid"_s.arg(columns.join(u", "_s), name)))
+        if (!rows.exec(u"SELECT %1 FROM \"%2\"%3"_s.arg(columns.join(u", "_s), name, rowOrder(db))))
             qFatal("cannot read table %s", qPrintable(name));
         QStringList lines;
         while (rows.next()) {
@@ -147,6 +164,8 @@ QMap<QString, QStringList> StoreProbe::reproducibleDump(const Database &db)
                 fields.append(rows.isNull(i) ? u"NULL"_s : rows.value(i).toString());
             lines.append(fields.join(u'|'));
         }
+        if (db.isPostgres())
+            lines.sort();
         tables.insert(name, lines);
     }
     return tables;

@@ -3,6 +3,7 @@
 #include "applicationcommands.h"
 #include "customercommands.h"
 #include "partnercommands.h"
+#include "postgrestestdatabase.h"
 #include "reviewcommands.h"
 #include "templatecommands.h"
 #include "usercommands.h"
@@ -29,8 +30,18 @@ TestWorkspace::TestWorkspace()
 {}
 
 TestWorkspace::TestWorkspace(const QString &location)
-    : m_location(location.isEmpty() ? m_dir.filePath(u"workspace.db"_s) : location)
+    : m_location(location)
 {
+    if (m_location.isEmpty() && qEnvironmentVariable("VD_TEST_BACKEND") == u"postgres"_s) {
+        m_postgres = std::make_unique<PostgresTestDatabase>();
+        if (!m_postgres->isValid()) {
+            m_error = m_postgres->errorMessage();
+            return;
+        }
+        m_location = m_postgres->url();
+    } else if (m_location.isEmpty()) {
+        m_location = m_dir.filePath(u"workspace.db"_s);
+    }
     m_db = Database::open(m_location, &m_error);
     if (!m_db)
         return;

@@ -19,7 +19,9 @@ class TestWorkspace
 {
 public:
     TestWorkspace();
-    // The same fixture in another store, e.g. a PostgreSQL database URL.
+    // The same fixture in another store, e.g. a PostgreSQL database URL. Without one: a SQLite
+    // file, or a fresh database in the suites' PostgreSQL cluster when VD_TEST_BACKEND is
+    // "postgres" (how CTest runs the server suites a second time, as serverpg/<suite>).
     explicit TestWorkspace(const QString &location);
     ~TestWorkspace();
 
@@ -55,6 +57,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    std::unique_ptr<class PostgresTestDatabase> m_postgres; // outlives m_db, which closes first
     QString m_location;
     std::unique_ptr<Database> m_db;
     QString m_error;
