@@ -21,11 +21,10 @@ constexpr int kMaxReasonLength = 500;
 // in the partner's quota pool.
 HttpResponse invalidateVoucher(RouteContext &context)
 {
-    if (auto refused = RouteSupport::requireRole(
-            context, Role::Admin, CoreTr::tr("Only an administrator can invalidate vouchers.")))
-        return *refused;
     HttpResponse response;
-    const auto body = RouteSupport::body(context, &response);
+    const auto body = RouteSupport::bodyFor(
+        context, Role::Admin, CoreTr::tr("Only an administrator can invalidate vouchers."),
+        &response);
     if (!body)
         return response;
     JsonInput input(*body);
@@ -48,12 +47,10 @@ HttpResponse invalidateVoucher(RouteContext &context)
 // already issued (409 FailedOperation.QuotaBelowIssued).
 HttpResponse setQuota(RouteContext &context)
 {
-    if (auto refused = RouteSupport::requireRole(
-            context, Role::Admin,
-            CoreTr::tr("Only an administrator can manage partners and quotas.")))
-        return *refused;
     HttpResponse response;
-    const auto body = RouteSupport::body(context, &response);
+    const auto body = RouteSupport::bodyFor(
+        context, Role::Admin, CoreTr::tr("Only an administrator can manage partners and quotas."),
+        &response);
     if (!body)
         return response;
     JsonInput input(*body);

@@ -21,12 +21,10 @@ QJsonObject applicationJson(const Application &application)
 HttpResponse submit(RouteContext &context)
 {
     // A reviewer is told it may not apply before anything about its body.
-    if (auto refused =
-            RouteSupport::requireRole(context, Role::PartnerManager,
-                                      CoreTr::tr("Only a partner manager can apply for vouchers.")))
-        return *refused;
     HttpResponse response;
-    const auto body = RouteSupport::body(context, &response);
+    const auto body = RouteSupport::bodyFor(
+        context, Role::PartnerManager, CoreTr::tr("Only a partner manager can apply for vouchers."),
+        &response);
     if (!body)
         return response;
     JsonInput input(*body);
@@ -61,14 +59,10 @@ HttpResponse list(RouteContext &context)
                                                      "approved, rejected or cancelled.")));
         }
     }
-    const Actor &actor = context.commands.actor();
-    const QUuid partnerId = actor.isPartnerManager() ? actor.partnerId : QUuid();
+    const QUuid partnerId = RouteSupport::listScope(context);
     const ApplicationRepository applications(context.db);
-    QJsonArray items;
-    for (const Application &application :
-         applications.list(status, partnerId, paging->limit, paging->offset))
-        items.append(ApiJson::toJson(application));
-    return HttpResponse::json(200, ApiJson::list(items, applications.count(status, partnerId)));
+    return RouteSupport::list(applications.list(status, partnerId, paging->limit, paging->offset),
+                              applications.count(status, partnerId));
 }
 
 HttpResponse show(RouteContext &context)

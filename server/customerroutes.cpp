@@ -25,29 +25,24 @@ HttpResponse list(RouteContext &context)
     if (!RouteQuery::flag(context, u"eligible"_s, &eligible, &refused))
         return refused;
 
-    const Actor &actor = context.commands.actor();
     CustomerFilter filter;
-    filter.partnerId = actor.isPartnerManager() ? actor.partnerId : QUuid();
+    filter.partnerId = RouteSupport::listScope(context);
     filter.text = context.request.query.queryItemValue(u"q"_s, QUrl::FullyDecoded);
     filter.eligibleOnly = eligible == true;
     filter.ineligibleOnly = eligible == false;
     filter.offset = paging->offset;
     filter.limit = paging->limit;
     const CustomerRepository customers(context.db);
-    QJsonArray items;
-    for (const Customer &customer : customers.list(filter))
-        items.append(ApiJson::toJson(customer));
-    return HttpResponse::json(200, ApiJson::list(items, customers.count(filter)));
+    return RouteSupport::list(customers.list(filter), customers.count(filter));
 }
 
 HttpResponse create(RouteContext &context)
 {
     // The role first, so that a reviewer hears "not yours to do" whatever the body holds.
-    if (auto forbidden = RouteSupport::requireRole(
-            context, Role::PartnerManager, CoreTr::tr("Only a partner manager can add customers.")))
-        return *forbidden;
     HttpResponse refused;
-    const auto body = RouteSupport::body(context, &refused);
+    const auto body =
+        RouteSupport::bodyFor(context, Role::PartnerManager,
+                              CoreTr::tr("Only a partner manager can add customers."), &refused);
     if (!body)
         return refused;
     JsonInput input(*body);

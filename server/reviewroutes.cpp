@@ -28,46 +28,45 @@ HttpResponse reviewQueue(RouteContext &context)
     if (!paging)
         return response;
     const ApplicationRepository applications(context.db);
-    QJsonArray items;
-    for (const Application &application :
-         applications.reviewQueue({}, paging->limit, paging->offset))
-        items.append(ApiJson::toJson(application));
-    return HttpResponse::json(
-        200, ApiJson::list(items, applications.countByStatus(ApplicationStatus::PendingReview)));
+    return RouteSupport::list(applications.reviewQueue({}, paging->limit, paging->offset),
+                              applications.countByStatus(ApplicationStatus::PendingReview));
+}
+
+// POST /applications/{id}/approve|reject: the one text field of the body (`field`) handed to
+// the decision, and the decided application.
+template<typename Decide>
+HttpResponse decide(RouteContext &context, const char *field, JsonInput::Presence presence,
+                    Decide decision)
+{
+    const QUuid id = context.idParam();
+    if (id.isNull())
+        return RouteSupport::notFound(context, u"Application"_s);
+    HttpResponse response;
+    const auto body = RouteSupport::body(context, &response);
+    if (!body)
+        return response;
+    JsonInput input(*body);
+    const QString text = input.string(field, presence).value_or(QString());
+    if (!input.ok())
+        return RouteSupport::fail(context, input.error());
+    ReviewCommands review(context.commands);
+    return RouteSupport::respond(context, decision(review, id, text), 200, applicationJson);
 }
 
 HttpResponse approve(RouteContext &context)
 {
-    const QUuid id = context.idParam();
-    if (id.isNull())
-        return RouteSupport::notFound(context, u"Application"_s);
-    HttpResponse response;
-    const auto body = RouteSupport::body(context, &response);
-    if (!body)
-        return response;
-    JsonInput input(*body);
-    const QString comment = input.string("comment").value_or(QString());
-    if (!input.ok())
-        return RouteSupport::fail(context, input.error());
-    return RouteSupport::respond(context, ReviewCommands(context.commands).approve(id, comment),
-                                 200, applicationJson);
+    return decide(context, "comment", JsonInput::Optional,
+                  [](ReviewCommands &review, const QUuid &id, const QString &comment) {
+                      return review.approve(id, comment);
+                  });
 }
 
 HttpResponse reject(RouteContext &context)
 {
-    const QUuid id = context.idParam();
-    if (id.isNull())
-        return RouteSupport::notFound(context, u"Application"_s);
-    HttpResponse response;
-    const auto body = RouteSupport::body(context, &response);
-    if (!body)
-        return response;
-    JsonInput input(*body);
-    const auto reason = input.string("reason", JsonInput::Required);
-    if (!input.ok())
-        return RouteSupport::fail(context, input.error());
-    return RouteSupport::respond(context, ReviewCommands(context.commands).reject(id, *reason), 200,
-                                 applicationJson);
+    return decide(context, "reason", JsonInput::Required,
+                  [](ReviewCommands &review, const QUuid &id, const QString &reason) {
+                      return review.reject(id, reason);
+                  });
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "routesupport.h"
 
+#include "commandcontext.h"
 #include "coretr.h"
 #include "jsoninput.h"
 
@@ -65,4 +66,20 @@ std::optional<HttpResponse> RouteSupport::requireRole(const RouteContext &contex
     if (context.user && context.user->role == role)
         return std::nullopt;
     return fail(context, CommandError::unauthorized(message));
+}
+
+std::optional<QJsonObject> RouteSupport::bodyFor(const RouteContext &context, Role role,
+                                                 const QString &refusal, HttpResponse *response)
+{
+    if (auto refused = requireRole(context, role, refusal)) {
+        *response = *refused;
+        return std::nullopt;
+    }
+    return body(context, response);
+}
+
+QUuid RouteSupport::listScope(const RouteContext &context)
+{
+    const Actor &actor = context.commands.actor();
+    return actor.isPartnerManager() ? actor.partnerId : QUuid();
 }

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "apijson.h"
 #include "commanderror.h"
 #include "httpresponse.h"
 #include "result.h"
 #include "routecontext.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 
 #include <optional>
 
@@ -32,6 +35,22 @@ public:
     // 403 unless the signed-in user has the role.
     static std::optional<HttpResponse> requireRole(const RouteContext &context, Role role,
                                                    const QString &message);
+    // body() of a request only `role` may make. The role is checked first (*response is the
+    // 403), so that nobody else learns anything from what the body holds.
+    static std::optional<QJsonObject> bodyFor(const RouteContext &context, Role role,
+                                              const QString &refusal, HttpResponse *response);
+    // The partner a partner manager's lists are limited to; null (every partner) for staff.
+    static QUuid listScope(const RouteContext &context);
+
+    // 200 with one page of items as JSON and the total the query matches.
+    template<typename T>
+    static HttpResponse list(const QList<T> &items, qint64 totalCount)
+    {
+        QJsonArray array;
+        for (const T &item : items)
+            array.append(ApiJson::toJson(item));
+        return HttpResponse::json(200, ApiJson::list(array, totalCount));
+    }
 
     // The value as JSON with `status`, or the command's error.
     template<typename T, typename ToJson>

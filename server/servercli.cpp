@@ -103,6 +103,20 @@ std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString 
     configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients do not show certificates
     return configuration;
 }
+// A new record's id on out, or the refusal with each field's problem on err; the exit code.
+template<typename T>
+int reportAdded(const Result<T> &added, QTextStream &out, QTextStream &err)
+{
+    if (!added) {
+        err << added.error().message() << Qt::endl;
+        for (const FieldError &field : added.error().fieldErrors())
+            err << "  " << field.field << ": " << field.message << Qt::endl;
+        return 1;
+    }
+    out << added.value().id.toString(QUuid::WithoutBraces) << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 std::unique_ptr<Database> ServerCli::openDatabase(const QString &location, QString *errorMessage)
@@ -239,14 +253,7 @@ int ServerCli::addPartner(const QStringList &arguments)
     draft.quotaMinor = quotaMinor;
     draft.currency = parser.value(currency);
     const Result<Partner> added = PartnerCommands(context).addPartner(draft);
-    if (!added) {
-        m_err << added.error().message() << Qt::endl;
-        for (const FieldError &field : added.error().fieldErrors())
-            m_err << "  " << field.field << ": " << field.message << Qt::endl;
-        return 1;
-    }
-    m_out << added.value().id.toString(QUuid::WithoutBraces) << Qt::endl;
-    return 0;
+    return reportAdded(added, m_out, m_err);
 }
 
 int ServerCli::addUser(const QStringList &arguments)
@@ -301,12 +308,5 @@ int ServerCli::addUser(const QStringList &arguments)
     request.partnerId = partnerId;
     request.password = password;
     const Result<User> added = UserCommands(context).addUser(request);
-    if (!added) {
-        m_err << added.error().message() << Qt::endl;
-        for (const FieldError &field : added.error().fieldErrors())
-            m_err << "  " << field.field << ": " << field.message << Qt::endl;
-        return 1;
-    }
-    m_out << added.value().id.toString(QUuid::WithoutBraces) << Qt::endl;
-    return 0;
+    return reportAdded(added, m_out, m_err);
 }

@@ -114,17 +114,13 @@ HttpResponse list(RouteContext &context)
     }
     if (!RouteQuery::flag(context, u"locked"_s, &filter.locked, &refused))
         return refused;
-    const Actor &actor = context.commands.actor();
-    filter.partnerId = actor.isPartnerManager() ? actor.partnerId : QUuid();
+    filter.partnerId = RouteSupport::listScope(context);
     filter.nameContains = query.queryItemValue(u"name"_s, QUrl::FullyDecoded);
     filter.offset = paging->offset;
     filter.limit = paging->limit;
 
     const TemplateRepository templates(context.db);
-    QJsonArray items;
-    for (const VoucherTemplate &t : templates.list(filter))
-        items.append(ApiJson::toJson(t));
-    return HttpResponse::json(200, ApiJson::list(items, templates.count(filter)));
+    return RouteSupport::list(templates.list(filter), templates.count(filter));
 }
 
 HttpResponse create(RouteContext &context)

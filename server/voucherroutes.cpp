@@ -89,7 +89,7 @@ listParameters(const RouteContext &context, HttpResponse *response)
     const Actor &actor = context.commands.actor();
     VoucherListFilter filter;
     VoucherListSort sort;
-    filter.partnerId = actor.isPartnerManager() ? actor.partnerId : QUuid();
+    filter.partnerId = RouteSupport::listScope(context);
     FieldErrors errors;
 
     if (hasQueryValue(context, u"status"_s)) {

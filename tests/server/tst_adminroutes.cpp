@@ -1,26 +1,15 @@
 // The administrator's routes over HTTP against the real binary: invalidating a voucher (its
 // balance back in the quota pool) and setting a partner's quota, with every refusal.
 
-#include "apiclient.h"
 #include "partnerrepository.h"
-#include "serverprocess.h"
+#include "serverfixture.h"
 #include "storeprobe.h"
-#include "testworkspace.h"
 #include "voucherrepository.h"
 
 #include <QJsonArray>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-} // namespace
 
 class TestAdminRoutes : public QObject
 {
@@ -54,8 +43,8 @@ private:
         return u"/api/v1/partners/"_s + idText(partner) + u"/quota"_s;
     }
 
-    TestWorkspace m_ws;
-    ServerProcess m_server;
+    ServerFixture m_fixture;
+    TestWorkspace &m_ws = m_fixture.workspace();
     std::unique_ptr<ApiClient> m_admin, m_managerA, m_managerB, m_reviewer;
     QUuid m_toReclaim, m_spare, m_voucherB;
 };
@@ -70,18 +59,12 @@ void TestAdminRoutes::initTestCase()
         m_ws.createTemplate(u"B"_s, VoucherKind::Specific, 100000, &m_ws.managerB).id;
     m_voucherB = m_ws.approve(m_ws.submit(templateB, &m_ws.managerB, &m_ws.customerB));
 
-    QVERIFY2(m_server.start(m_ws.path()), qPrintable(m_server.errorMessage()));
-    auto signIn = [&](const QString &login) {
-        auto client = std::make_unique<ApiClient>(m_server.url());
-        const auto reply = client->signIn(login, u"password-"_s + login);
-        if (reply.status != 200)
-            qFatal("sign-in of %s: %s", qPrintable(login), reply.body.constData());
-        return client;
-    };
-    m_admin = signIn(u"admin"_s);
-    m_managerA = signIn(u"manager.a"_s);
-    m_managerB = signIn(u"manager.b"_s);
-    m_reviewer = signIn(u"reviewer"_s);
+    QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorMessage()));
+    m_admin = m_fixture.client(u"admin"_s);
+    m_managerA = m_fixture.client(u"manager.a"_s);
+    m_managerB = m_fixture.client(u"manager.b"_s);
+    m_reviewer = m_fixture.client(u"reviewer"_s);
+    QVERIFY(m_admin && m_managerA && m_managerB && m_reviewer);
 }
 
 void TestAdminRoutes::invalidateReturnsTheBalanceToThePool()
@@ -119,8 +102,7 @@ void TestAdminRoutes::invalidateTwiceIsAConflict()
 {
     const StoreSnapshot before(m_ws.db());
     const auto reply = m_admin->post(invalidatePath(m_toReclaim), {});
-    QCOMPARE(reply.status, 409);
-    QCOMPARE(reply.errorCode(), u"FailedOperation.VoucherInvalidated"_s);
+    COMPARE_ERROR(reply, 409, u"FailedOperation.VoucherInvalidated"_s);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
 
@@ -129,8 +111,7 @@ void TestAdminRoutes::invalidateUnknownVoucher()
     for (const QString &path :
          QStringList{invalidatePath(QUuid::createUuid()), u"/api/v1/vouchers/nope/invalidate"_s}) {
         const auto reply = m_admin->post(path, {});
-        QCOMPARE(reply.status, 404);
-        QCOMPARE(reply.errorCode(), u"ResourceNotFound.Voucher"_s);
+        COMPARE_ERROR(reply, 404, u"ResourceNotFound.Voucher"_s);
     }
 }
 
@@ -152,8 +133,7 @@ void TestAdminRoutes::invalidateBadBodies()
     QFETCH(QString, code);
     const StoreSnapshot before(m_ws.db());
     const auto reply = m_admin->send("POST", invalidatePath(m_spare), body);
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), code);
+    COMPARE_ERROR(reply, 400, code);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
 
@@ -163,8 +143,7 @@ void TestAdminRoutes::invalidateIsForAdministratorsOnly()
     // The role is refused before anything is looked up: the owner, another partner, a reviewer.
     for (ApiClient *client : {m_managerA.get(), m_managerB.get(), m_reviewer.get()}) {
         const auto reply = client->post(invalidatePath(m_spare), {});
-        QCOMPARE(reply.status, 403);
-        QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+        COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
         QCOMPARE(client->post(invalidatePath(QUuid::createUuid()), {}).status, 403);
     }
     VD_VERIFY_UNCHANGED(before, m_ws.db());
@@ -200,8 +179,7 @@ void TestAdminRoutes::quotaBelowIssuedIsAConflict()
     const StoreSnapshot before(m_ws.db());
     const auto reply = m_admin->put(quotaPath(m_ws.partnerA.id),
                                     QJsonObject{{u"quotaMinor"_s, double(issuedA - 1)}});
-    QCOMPARE(reply.status, 409);
-    QCOMPARE(reply.errorCode(), u"FailedOperation.QuotaBelowIssued"_s);
+    COMPARE_ERROR(reply, 409, u"FailedOperation.QuotaBelowIssued"_s);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
 
@@ -210,8 +188,7 @@ void TestAdminRoutes::setQuotaUnknownPartner()
     for (const QString &path :
          QStringList{quotaPath(QUuid::createUuid()), u"/api/v1/partners/acme/quota"_s}) {
         const auto reply = m_admin->put(path, QJsonObject{{u"quotaMinor"_s, 100}});
-        QCOMPARE(reply.status, 404);
-        QCOMPARE(reply.errorCode(), u"ResourceNotFound.Partner"_s);
+        COMPARE_ERROR(reply, 404, u"ResourceNotFound.Partner"_s);
     }
 }
 
@@ -232,8 +209,7 @@ void TestAdminRoutes::setQuotaBadBodies()
     QFETCH(QByteArray, body);
     const StoreSnapshot before(m_ws.db());
     const auto reply = m_admin->send("PUT", quotaPath(m_ws.partnerB.id), body);
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), u"InvalidParameter.QuotaMinor"_s);
+    COMPARE_ERROR(reply, 400, u"InvalidParameter.QuotaMinor"_s);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
     const auto malformed = m_admin->send("PUT", quotaPath(m_ws.partnerB.id), "{");
     QCOMPARE(malformed.errorCode(), u"InvalidParameter.Body"_s);
@@ -249,15 +225,14 @@ void TestAdminRoutes::setQuotaIsForAdministratorsOnly()
                                                            {m_reviewer.get(), m_ws.partnerB.id}};
     for (const auto &[client, partner] : attempts) {
         const auto reply = client->put(quotaPath(partner), body);
-        QCOMPARE(reply.status, 403);
-        QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+        COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
     }
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
 
 void TestAdminRoutes::signInIsRequired()
 {
-    ApiClient anonymous(m_server.url());
+    ApiClient anonymous(m_fixture.server().url());
     QCOMPARE(anonymous.post(invalidatePath(m_spare), {}).status, 401);
     QCOMPARE(anonymous.put(quotaPath(m_ws.partnerA.id), QJsonObject{{u"quotaMinor"_s, 1}}).status,
              401);

@@ -2,78 +2,17 @@
 // identical submissions race on two server processes), listing, reading and cancelling, each
 // error code, and another partner's applications answering 404 on every route.
 
-#include "apiclient.h"
 #include "apijson.h"
 #include "applicationrepository.h"
-#include "serverprocess.h"
+#include "serverfixture.h"
 #include "storeprobe.h"
-#include "testworkspace.h"
 
 #include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTest>
 
 #include <memory>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-QList<QString> itemIds(const ApiClient::Reply &reply)
-{
-    QList<QString> ids;
-    for (const QJsonValue &item : reply.json().value(u"items"_s).toArray())
-        ids.append(item[u"id"_s].toString());
-    return ids;
-}
-
-struct ConcurrentRequest
-{
-    QUrl base;
-    QString token;
-    QString path;
-    QJsonObject body;
-};
-
-// Puts every request in flight before waiting for any answer, one network manager per server,
-// so that they race inside the servers rather than arrive one after another.
-void postConcurrently(const QList<ConcurrentRequest> &requests, QList<ApiClient::Reply> *replies)
-{
-    std::map<QString, std::unique_ptr<QNetworkAccessManager>> managers;
-    QList<QNetworkReply *> pending;
-    int finished = 0;
-    for (const ConcurrentRequest &r : requests) {
-        auto &manager = managers[r.base.toString()];
-        if (!manager)
-            manager = std::make_unique<QNetworkAccessManager>();
-        QUrl url = r.base;
-        url.setPath(r.path);
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        request.setRawHeader("Authorization", "Bearer " + r.token.toLatin1());
-        QNetworkReply *reply =
-            manager->post(request, QJsonDocument(r.body).toJson(QJsonDocument::Compact));
-        QObject::connect(reply, &QNetworkReply::finished, [&finished] { ++finished; });
-        pending.append(reply);
-    }
-    QTRY_COMPARE_WITH_TIMEOUT(finished, int(requests.size()), 60000);
-    for (QNetworkReply *reply : std::as_const(pending)) {
-        ApiClient::Reply result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        result.headers = reply->rawHeaderPairs();
-        replies->append(result);
-        delete reply;
-    }
-}
-
-} // namespace
 
 class TestApplicationRoutes : public QObject
 {
@@ -107,9 +46,8 @@ private:
     QJsonObject submitBody(const QUuid &id) const;
     std::optional<Application> stored(const QUuid &id) const;
 
-    TestWorkspace m_ws;
-    ServerProcess m_server;
-    ServerProcess m_server2; // a second process on the same database
+    ServerFixture m_fixture{2}; // a second process on the same database
+    TestWorkspace &m_ws = m_fixture.workspace();
     std::unique_ptr<ApiClient> m_managerA, m_managerB, m_reviewer, m_admin;
     VoucherTemplate m_templateA, m_templateB;
 };
@@ -120,19 +58,12 @@ void TestApplicationRoutes::initTestCase()
     m_templateA = m_ws.createTemplate(u"API trial"_s);
     m_templateB =
         m_ws.createTemplate(u"API trial B"_s, VoucherKind::Universal, 200000, &m_ws.managerB);
-    QVERIFY2(m_server.start(m_ws.path()), qPrintable(m_server.errorMessage()));
-    QVERIFY2(m_server2.start(m_ws.path()), qPrintable(m_server2.errorMessage()));
-    auto signIn = [this](const QString &login) {
-        auto client = std::make_unique<ApiClient>(m_server.url());
-        const auto reply = client->signIn(login, u"password-"_s + login);
-        if (reply.status != 200)
-            qFatal("sign-in of %s failed: %s", qPrintable(login), reply.body.constData());
-        return client;
-    };
-    m_managerA = signIn(u"manager.a"_s);
-    m_managerB = signIn(u"manager.b"_s);
-    m_reviewer = signIn(u"reviewer"_s);
-    m_admin = signIn(u"admin"_s);
+    QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorMessage()));
+    m_managerA = m_fixture.client(u"manager.a"_s);
+    m_managerB = m_fixture.client(u"manager.b"_s);
+    m_reviewer = m_fixture.client(u"reviewer"_s);
+    m_admin = m_fixture.client(u"admin"_s);
+    QVERIFY(m_managerA && m_managerB && m_reviewer && m_admin);
 }
 
 QJsonObject TestApplicationRoutes::submitBody(const QUuid &id) const
@@ -186,7 +117,7 @@ void TestApplicationRoutes::repeatedSubmitAnswersTheFirstResult()
     const qint64 rev = StoreProbe::changeRev(m_ws.db());
 
     // The repeat may reach the other process; it answers from the same database.
-    ApiClient other(m_server2.url());
+    ApiClient other(m_fixture.server(1).url());
     other.setToken(m_managerA->token());
     const auto repeat = other.post(u"/api/v1/applications"_s, submitBody(id));
     QCOMPARE(repeat.status, 201);
@@ -203,8 +134,7 @@ void TestApplicationRoutes::sameIdWithAnotherBodyIsAConflict()
     QJsonObject changed = submitBody(id);
     changed[u"scenario"_s] = u"Another scenario entirely, for the same id."_s;
     const auto reply = m_managerA->post(u"/api/v1/applications"_s, changed);
-    QCOMPARE(reply.status, 409);
-    QCOMPARE(reply.errorCode(), u"FailedOperation.IdempotencyConflict"_s);
+    COMPARE_ERROR(reply, 409, u"FailedOperation.IdempotencyConflict"_s);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 
     // Another partner reusing the id learns nothing about the first application.
@@ -213,8 +143,7 @@ void TestApplicationRoutes::sameIdWithAnotherBodyIsAConflict()
                         {u"customerId"_s, idText(m_ws.customerB.id)},
                         {u"scenario"_s, u"Load test of CVM ahead of a database migration."_s}};
     const auto fromB = m_managerB->post(u"/api/v1/applications"_s, foreign);
-    QCOMPARE(fromB.status, 409);
-    QCOMPARE(fromB.errorCode(), u"FailedOperation.IdempotencyConflict"_s);
+    COMPARE_ERROR(fromB, 409, u"FailedOperation.IdempotencyConflict"_s);
     QVERIFY(!fromB.body.contains(idText(m_templateA.id).toLatin1()));
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
@@ -226,7 +155,7 @@ void TestApplicationRoutes::racingIdenticalSubmitsCreateOneApplication()
         const qint64 applicationsBefore = StoreProbe::rowCount(m_ws.db(), u"applications"_s);
         QList<ConcurrentRequest> requests;
         for (int i = 0; i < 4; ++i) {
-            requests.append({(i % 2 ? m_server2 : m_server).url(), m_managerA->token(),
+            requests.append({m_fixture.server(i % 2).url(), m_managerA->token(),
                              u"/api/v1/applications"_s, submitBody(id)});
         }
         QList<ApiClient::Reply> replies;
@@ -306,8 +235,7 @@ void TestApplicationRoutes::onlyPartnerManagersSubmit()
     const StoreSnapshot before(m_ws.db());
     for (ApiClient *client : {m_reviewer.get(), m_admin.get()}) {
         const auto reply = client->post(u"/api/v1/applications"_s, submitBody(QUuid::createUuid()));
-        QCOMPARE(reply.status, 403);
-        QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+        COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
     }
     const auto malformed =
         m_managerA->send("POST", u"/api/v1/applications"_s, "{\"id\": \"unterminated");
@@ -319,7 +247,7 @@ void TestApplicationRoutes::onlyPartnerManagersSubmit()
 void TestApplicationRoutes::signInIsRequired()
 {
     const QUuid id = m_ws.submit(m_templateA.id);
-    ApiClient anonymous(m_server.url());
+    ApiClient anonymous(m_fixture.server().url());
     const QList<QPair<QByteArray, QString>> routes = {
         {"POST", u"/api/v1/applications"_s},
         {"GET", u"/api/v1/applications"_s},
@@ -328,8 +256,7 @@ void TestApplicationRoutes::signInIsRequired()
     };
     for (const auto &[method, path] : routes) {
         const auto reply = anonymous.send(method, path, "{}");
-        QCOMPARE(reply.status, 401);
-        QCOMPARE(reply.errorCode(), u"AuthFailure.TokenMissing"_s);
+        COMPARE_ERROR(reply, 401, u"AuthFailure.TokenMissing"_s);
     }
     QCOMPARE(stored(id)->status, ApplicationStatus::PendingReview);
 }
@@ -414,8 +341,7 @@ void TestApplicationRoutes::badListParametersAre400()
     QFETCH(QString, query);
     QFETCH(QString, code);
     const auto reply = m_managerA->get(u"/api/v1/applications?"_s + query);
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), code);
+    COMPARE_ERROR(reply, 400, code);
 }
 
 void TestApplicationRoutes::getIsScopedToThePartner()
@@ -430,12 +356,10 @@ void TestApplicationRoutes::getIsScopedToThePartner()
     QCOMPARE(m_admin->get(path).status, 200);
 
     const auto foreign = m_managerB->get(path);
-    QCOMPARE(foreign.status, 404);
-    QCOMPARE(foreign.errorCode(), u"ResourceNotFound.Application"_s);
+    COMPARE_ERROR(foreign, 404, u"ResourceNotFound.Application"_s);
     // Exactly like an id that does not exist.
     const auto missing = m_managerB->get(u"/api/v1/applications/"_s + idText(QUuid::createUuid()));
-    QCOMPARE(missing.status, 404);
-    QCOMPARE(missing.errorCode(), u"ResourceNotFound.Application"_s);
+    COMPARE_ERROR(missing, 404, u"ResourceNotFound.Application"_s);
     QCOMPARE(m_reviewer->get(u"/api/v1/applications/not-a-uuid"_s).status, 404);
 }
 
@@ -462,11 +386,9 @@ void TestApplicationRoutes::cancelOnlyFromPendingReview()
 
     const StoreSnapshot before(m_ws.db());
     auto reply = m_managerA->post(cancelPath, {});
-    QCOMPARE(reply.status, 409);
-    QCOMPARE(reply.errorCode(), u"FailedOperation.ApplicationNotPending"_s);
+    COMPARE_ERROR(reply, 409, u"FailedOperation.ApplicationNotPending"_s);
     reply = m_managerA->post(u"/api/v1/applications/"_s + idText(approved) + u"/cancel"_s, {});
-    QCOMPARE(reply.status, 409);
-    QCOMPARE(reply.errorCode(), u"FailedOperation.ApplicationNotPending"_s);
+    COMPARE_ERROR(reply, 409, u"FailedOperation.ApplicationNotPending"_s);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
     QCOMPARE(stored(approved)->status, ApplicationStatus::Approved);
 }
@@ -476,12 +398,10 @@ void TestApplicationRoutes::cancelOfAnotherPartnersApplicationIsNotFound()
     const QUuid id = m_ws.submit(m_templateA.id);
     const StoreSnapshot before(m_ws.db());
     const auto reply = m_managerB->post(u"/api/v1/applications/"_s + idText(id) + u"/cancel"_s, {});
-    QCOMPARE(reply.status, 404);
-    QCOMPARE(reply.errorCode(), u"ResourceNotFound.Application"_s);
+    COMPARE_ERROR(reply, 404, u"ResourceNotFound.Application"_s);
     const auto missing = m_managerA->post(
         u"/api/v1/applications/"_s + idText(QUuid::createUuid()) + u"/cancel"_s, {});
-    QCOMPARE(missing.status, 404);
-    QCOMPARE(missing.errorCode(), u"ResourceNotFound.Application"_s);
+    COMPARE_ERROR(missing, 404, u"ResourceNotFound.Application"_s);
     QCOMPARE(m_managerA->post(u"/api/v1/applications/nope/cancel"_s, {}).status, 404);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
@@ -492,8 +412,7 @@ void TestApplicationRoutes::onlyTheOwningPartnerCancels()
     const StoreSnapshot before(m_ws.db());
     for (ApiClient *client : {m_reviewer.get(), m_admin.get()}) {
         const auto reply = client->post(u"/api/v1/applications/"_s + idText(id) + u"/cancel"_s, {});
-        QCOMPARE(reply.status, 403);
-        QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+        COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
     }
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }

@@ -1,12 +1,10 @@
 // GET /products and GET /blocklist over a socket to the real binary: the catalogue and the
 // current blocklist revision as every signed-in role reads it, and the refusals around them.
 
-#include "apiclient.h"
 #include "cataloguecommands.h"
 #include "productrepository.h"
-#include "serverprocess.h"
+#include "serverfixture.h"
 #include "storeprobe.h"
-#include "testworkspace.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -14,11 +12,6 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
-
-#define COMPARE_STATUS(reply, expected)                                                            \
-    QVERIFY2(                                                                                      \
-        (reply).status == (expected),                                                              \
-        qPrintable(u"status %1: %2"_s.arg((reply).status).arg(QString::fromUtf8((reply).body))))
 
 class TestCatalogueRoutes : public QObject
 {
@@ -28,11 +21,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_ws.isValid());
-        QVERIFY2(m_server.start(m_ws.path()), qPrintable(m_server.errorMessage()));
-        m_a = signedIn(u"manager.a"_s);
-        m_b = signedIn(u"manager.b"_s);
-        m_reviewer = signedIn(u"reviewer"_s);
-        m_admin = signedIn(u"admin"_s);
+        QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorMessage()));
+        m_a = m_fixture.client(u"manager.a"_s);
+        m_b = m_fixture.client(u"manager.b"_s);
+        m_reviewer = m_fixture.client(u"reviewer"_s);
+        m_admin = m_fixture.client(u"admin"_s);
         QVERIFY(m_a && m_b && m_reviewer && m_admin);
     }
 
@@ -122,10 +115,9 @@ private slots:
     void signedOutCallersAreRefused()
     {
         QFETCH(QString, path);
-        ApiClient anonymous(m_server.url());
+        ApiClient anonymous(m_fixture.server().url());
         auto reply = anonymous.get(path);
-        COMPARE_STATUS(reply, 401);
-        QCOMPARE(reply.errorCode(), u"AuthFailure.TokenMissing"_s);
+        COMPARE_ERROR(reply, 401, u"AuthFailure.TokenMissing"_s);
 
         anonymous.setToken(QString(43, u'x'));
         reply = anonymous.get(path);
@@ -149,8 +141,7 @@ private slots:
         QFETCH(QString, path);
         const StoreSnapshot before(m_ws.db());
         const auto reply = m_admin->send(method, path, R"({"productCodes":["cvm"]})");
-        COMPARE_STATUS(reply, 405);
-        QCOMPARE(reply.errorCode(), u"UnsupportedOperation.MethodNotAllowed"_s);
+        COMPARE_ERROR(reply, 405, u"UnsupportedOperation.MethodNotAllowed"_s);
         QCOMPARE(reply.header("Allow"), QByteArray("GET"));
         const QByteArray changed = before.differencesFrom(m_ws.db());
         QVERIFY2(changed.isEmpty(), changed.constData());
@@ -159,21 +150,12 @@ private slots:
     void anItemPathIsNotARoute()
     {
         const auto reply = m_a->get(u"/api/v1/products/cvm"_s);
-        COMPARE_STATUS(reply, 404);
-        QCOMPARE(reply.errorCode(), u"ResourceNotFound.Route"_s);
+        COMPARE_ERROR(reply, 404, u"ResourceNotFound.Route"_s);
     }
 
 private:
-    std::unique_ptr<ApiClient> signedIn(const QString &login)
-    {
-        auto client = std::make_unique<ApiClient>(m_server.url());
-        if (client->signIn(login, u"password-"_s + login).status != 200)
-            return nullptr;
-        return client;
-    }
-
-    TestWorkspace m_ws;
-    ServerProcess m_server;
+    ServerFixture m_fixture;
+    TestWorkspace &m_ws = m_fixture.workspace();
     std::unique_ptr<ApiClient> m_a, m_b, m_reviewer, m_admin;
 };
 

@@ -1,11 +1,9 @@
 // GET /changes over HTTP against the real binary: the sync feed's shape, paging with nextSince
 // and hasMore, scoping by partner (deletions included), incremental pulls and bad parameters.
 
-#include "apiclient.h"
-#include "serverprocess.h"
+#include "serverfixture.h"
 #include "storeprobe.h"
 #include "templatecommands.h"
-#include "testworkspace.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -14,11 +12,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
 
 QString keyOf(const QJsonValue &change)
 {
@@ -48,8 +41,8 @@ private:
     QJsonArray pullAll(ApiClient &client, qint64 since, int limit, qint64 *nextSince = nullptr,
                        int *pages = nullptr);
 
-    TestWorkspace m_ws;
-    ServerProcess m_server;
+    ServerFixture m_fixture;
+    TestWorkspace &m_ws = m_fixture.workspace();
     std::unique_ptr<ApiClient> m_admin, m_managerA, m_managerB, m_reviewer;
     QUuid m_voucherA, m_voucherB, m_deletedTemplate;
 };
@@ -65,18 +58,12 @@ void TestChangeRoutes::initTestCase()
     m_deletedTemplate = m_ws.createTemplate(u"Deleted"_s).id;
     QVERIFY(TemplateCommands(*m_ws.context(m_ws.managerA)).deleteTemplate(m_deletedTemplate).ok());
 
-    QVERIFY2(m_server.start(m_ws.path()), qPrintable(m_server.errorMessage()));
-    auto signIn = [&](const QString &login) {
-        auto client = std::make_unique<ApiClient>(m_server.url());
-        const auto reply = client->signIn(login, u"password-"_s + login);
-        if (reply.status != 200)
-            qFatal("sign-in of %s: %s", qPrintable(login), reply.body.constData());
-        return client;
-    };
-    m_admin = signIn(u"admin"_s);
-    m_managerA = signIn(u"manager.a"_s);
-    m_managerB = signIn(u"manager.b"_s);
-    m_reviewer = signIn(u"reviewer"_s);
+    QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorMessage()));
+    m_admin = m_fixture.client(u"admin"_s);
+    m_managerA = m_fixture.client(u"manager.a"_s);
+    m_managerB = m_fixture.client(u"manager.b"_s);
+    m_reviewer = m_fixture.client(u"reviewer"_s);
+    QVERIFY(m_admin && m_managerA && m_managerB && m_reviewer);
 }
 
 QJsonArray TestChangeRoutes::pullAll(ApiClient &client, qint64 since, int limit, qint64 *nextSince,
@@ -283,8 +270,7 @@ void TestChangeRoutes::badParameters()
     QFETCH(QString, query);
     QFETCH(QString, code);
     const auto reply = m_managerA->get(u"/api/v1/changes?"_s + query);
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), code);
+    COMPARE_ERROR(reply, 400, code);
     QVERIFY(!reply.json()[u"error"_s][u"message"_s].toString().isEmpty());
     // The largest page is allowed.
     QCOMPARE(m_managerA->get(u"/api/v1/changes?limit=1000"_s).status, 200);
@@ -292,10 +278,9 @@ void TestChangeRoutes::badParameters()
 
 void TestChangeRoutes::signInIsRequired()
 {
-    ApiClient anonymous(m_server.url());
+    ApiClient anonymous(m_fixture.server().url());
     const auto reply = anonymous.get(u"/api/v1/changes"_s);
-    QCOMPARE(reply.status, 401);
-    QCOMPARE(reply.errorCode(), u"AuthFailure.TokenMissing"_s);
+    COMPARE_ERROR(reply, 401, u"AuthFailure.TokenMissing"_s);
 }
 
 QTEST_MAIN(TestChangeRoutes)

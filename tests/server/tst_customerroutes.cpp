@@ -2,11 +2,9 @@
 // own customers only, reviewers and admins reading all, strict bodies and query values, and
 // idempotent creates; every refusal leaves the store as it was.
 
-#include "apiclient.h"
 #include "customerrepository.h"
-#include "serverprocess.h"
+#include "serverfixture.h"
 #include "storeprobe.h"
-#include "testworkspace.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -15,23 +13,7 @@
 
 using namespace Qt::StringLiterals;
 
-#define COMPARE_STATUS(reply, expected)                                                            \
-    QVERIFY2(                                                                                      \
-        (reply).status == (expected),                                                              \
-        qPrintable(u"status %1: %2"_s.arg((reply).status).arg(QString::fromUtf8((reply).body))))
-
-#define VERIFY_UNCHANGED(snapshot)                                                                 \
-    do {                                                                                           \
-        const QByteArray changes = (snapshot).differencesFrom(m_ws.db());                          \
-        QVERIFY2(changes.isEmpty(), changes.constData());                                          \
-    } while (false)
-
 namespace {
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
 QStringList names(const ApiClient::Reply &reply)
 {
     QStringList result;
@@ -62,11 +44,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_ws.isValid());
-        QVERIFY2(m_server.start(m_ws.path()), qPrintable(m_server.errorMessage()));
-        m_a = signedIn(u"manager.a"_s);
-        m_b = signedIn(u"manager.b"_s);
-        m_reviewer = signedIn(u"reviewer"_s);
-        m_admin = signedIn(u"admin"_s);
+        QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorMessage()));
+        m_a = m_fixture.client(u"manager.a"_s);
+        m_b = m_fixture.client(u"manager.b"_s);
+        m_reviewer = m_fixture.client(u"reviewer"_s);
+        m_admin = m_fixture.client(u"admin"_s);
         QVERIFY(m_a && m_b && m_reviewer && m_admin);
     }
 
@@ -170,8 +152,7 @@ private slots:
         QFETCH(QString, parameter);
         for (ApiClient *client : {m_a.get(), m_reviewer.get()}) {
             const auto reply = client->get(u"/api/v1/customers?"_s + query);
-            COMPARE_STATUS(reply, 400);
-            QCOMPARE(reply.errorCode(), code);
+            COMPARE_ERROR(reply, 400, code);
             QVERIFY2(reply.json()[u"error"_s][u"message"_s].toString().contains(parameter),
                      reply.body.constData());
             QVERIFY(!reply.json().contains(u"items"_s));
@@ -236,18 +217,16 @@ private slots:
         QJsonObject changed = body;
         changed.insert(u"name"_s, u"Stratus Two"_s);
         const auto conflict = m_a->post(u"/api/v1/customers"_s, changed);
-        COMPARE_STATUS(conflict, 409);
-        QCOMPARE(conflict.errorCode(), u"FailedOperation.IdempotencyConflict"_s);
-        VERIFY_UNCHANGED(before);
+        COMPARE_ERROR(conflict, 409, u"FailedOperation.IdempotencyConflict"_s);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
         QCOMPARE(CustomerRepository(m_ws.db()).find(id)->name, u"Stratus"_s);
 
         // Another partner reusing the id learns nothing about the customer behind it.
         const auto other = m_b->post(u"/api/v1/customers"_s, body);
-        COMPARE_STATUS(other, 409);
-        QCOMPARE(other.errorCode(), u"FailedOperation.IdempotencyConflict"_s);
+        COMPARE_ERROR(other, 409, u"FailedOperation.IdempotencyConflict"_s);
         QVERIFY(!other.body.contains("Stratus"));
         QVERIFY(!other.body.contains("300000002"));
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void aUinIsUniquePerPartner()
@@ -257,9 +236,8 @@ private slots:
             m_a->post(u"/api/v1/customers"_s, {{u"id"_s, idText(QUuid::createUuid())},
                                                {u"name"_s, u"Acme Again"_s},
                                                {u"uin"_s, u"100000001"_s}});
-        COMPARE_STATUS(reply, 409);
-        QCOMPARE(reply.errorCode(), u"FailedOperation.DuplicateUin"_s);
-        VERIFY_UNCHANGED(before);
+        COMPARE_ERROR(reply, 409, u"FailedOperation.DuplicateUin"_s);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
 
         // Partner B may have a customer with the same UIN.
         const auto other =
@@ -277,13 +255,12 @@ private slots:
                                {u"uin"_s, u"500000001"_s}};
         for (ApiClient *client : {m_reviewer.get(), m_admin.get()}) {
             auto reply = client->post(u"/api/v1/customers"_s, body);
-            COMPARE_STATUS(reply, 403);
-            QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+            COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
             // Whatever the body: the role decides first.
             reply = client->send("POST", u"/api/v1/customers"_s, "{broken");
             COMPARE_STATUS(reply, 403);
         }
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void badBodiesAre400AndChangeNothing_data()
@@ -347,10 +324,9 @@ private slots:
         QFETCH(QString, code);
         const StoreSnapshot before(m_ws.db());
         const auto reply = m_a->send("POST", u"/api/v1/customers"_s, body);
-        COMPARE_STATUS(reply, 400);
-        QCOMPARE(reply.errorCode(), code);
+        COMPARE_ERROR(reply, 400, code);
         QVERIFY(!reply.json()[u"error"_s][u"message"_s].toString().isEmpty());
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void sqlLookingTextIsStoredLiterally()
@@ -401,13 +377,11 @@ private slots:
     void anotherPartnersCustomerLooksMissing()
     {
         const auto unknown = m_b->get(u"/api/v1/customers/"_s + idText(QUuid::createUuid()));
-        COMPARE_STATUS(unknown, 404);
-        QCOMPARE(unknown.errorCode(), u"ResourceNotFound.Customer"_s);
+        COMPARE_ERROR(unknown, 404, u"ResourceNotFound.Customer"_s);
 
         for (const Customer &customer : {m_ws.customerA, m_ws.ineligibleCustomerA}) {
             const auto reply = m_b->get(u"/api/v1/customers/"_s + idText(customer.id));
-            COMPARE_STATUS(reply, 404);
-            QCOMPARE(reply.errorCode(), u"ResourceNotFound.Customer"_s);
+            COMPARE_ERROR(reply, 404, u"ResourceNotFound.Customer"_s);
             QCOMPARE(reply.json()[u"error"_s][u"message"_s].toString(),
                      unknown.json()[u"error"_s][u"message"_s].toString());
             QVERIFY(!reply.body.contains(customer.name.toUtf8()));
@@ -436,23 +410,21 @@ private slots:
     {
         QFETCH(QString, id);
         const auto reply = m_a->get(u"/api/v1/customers/"_s + id);
-        COMPARE_STATUS(reply, 404);
-        QCOMPARE(reply.errorCode(), u"ResourceNotFound.Customer"_s);
+        COMPARE_ERROR(reply, 404, u"ResourceNotFound.Customer"_s);
     }
 
     void signedOutCallersAreRefused()
     {
         const StoreSnapshot before(m_ws.db());
-        ApiClient anonymous(m_server.url());
+        ApiClient anonymous(m_fixture.server().url());
         COMPARE_STATUS(anonymous.get(u"/api/v1/customers"_s), 401);
         COMPARE_STATUS(anonymous.get(u"/api/v1/customers/"_s + idText(m_ws.customerA.id)), 401);
         const auto reply =
             anonymous.post(u"/api/v1/customers"_s, {{u"id"_s, idText(QUuid::createUuid())},
                                                     {u"name"_s, u"Anon"_s},
                                                     {u"uin"_s, u"700000001"_s}});
-        COMPARE_STATUS(reply, 401);
-        QCOMPARE(reply.errorCode(), u"AuthFailure.TokenMissing"_s);
-        VERIFY_UNCHANGED(before);
+        COMPARE_ERROR(reply, 401, u"AuthFailure.TokenMissing"_s);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void otherMethodsAre405()
@@ -464,20 +436,12 @@ private slots:
         reply = m_a->send("PUT", u"/api/v1/customers"_s, "{}");
         COMPARE_STATUS(reply, 405);
         QCOMPARE(reply.header("Allow"), QByteArray("GET, POST"));
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
 private:
-    std::unique_ptr<ApiClient> signedIn(const QString &login)
-    {
-        auto client = std::make_unique<ApiClient>(m_server.url());
-        if (client->signIn(login, u"password-"_s + login).status != 200)
-            return nullptr;
-        return client;
-    }
-
-    TestWorkspace m_ws;
-    ServerProcess m_server;
+    ServerFixture m_fixture;
+    TestWorkspace &m_ws = m_fixture.workspace();
     std::unique_ptr<ApiClient> m_a, m_b, m_reviewer, m_admin;
 };
 

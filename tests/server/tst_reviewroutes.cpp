@@ -2,19 +2,15 @@
 // it issues) and rejecting, each error code, partners never deciding, and 50 reviewers racing
 // for one application over two server processes on one database with exactly one winner.
 
-#include "apiclient.h"
 #include "apijson.h"
 #include "applicationcommands.h"
 #include "applicationrepository.h"
 #include "partnerrepository.h"
-#include "serverprocess.h"
+#include "serverfixture.h"
 #include "storeprobe.h"
-#include "testworkspace.h"
 #include "voucherrepository.h"
 
 #include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTest>
 
 #include <memory>
@@ -22,11 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
 
 QString approvePath(const QUuid &id)
 {
@@ -36,14 +27,6 @@ QString approvePath(const QUuid &id)
 QString rejectPath(const QUuid &id)
 {
     return u"/api/v1/applications/"_s + idText(id) + u"/reject"_s;
-}
-
-QList<QString> itemIds(const ApiClient::Reply &reply)
-{
-    QList<QString> ids;
-    for (const QJsonValue &item : reply.json().value(u"items"_s).toArray())
-        ids.append(item[u"id"_s].toString());
-    return ids;
 }
 
 qint64 vouchersOf(const Database &db, const QUuid &applicationId)
@@ -56,48 +39,6 @@ qint64 vouchersOf(const Database &db, const QUuid &applicationId)
 qint64 issuedOf(const Database &db, const QUuid &partnerId)
 {
     return PartnerRepository(db).find(partnerId)->issuedMinor;
-}
-
-struct ConcurrentRequest
-{
-    QUrl base;
-    QString token;
-    QString path;
-    QJsonObject body;
-};
-
-// Puts every request in flight before waiting for any answer, one network manager per server,
-// so that they race inside the servers rather than arrive one after another.
-void postConcurrently(const QList<ConcurrentRequest> &requests, QList<ApiClient::Reply> *replies)
-{
-    std::map<QString, std::unique_ptr<QNetworkAccessManager>> managers;
-    QList<QNetworkReply *> pending;
-    int finished = 0;
-    for (const ConcurrentRequest &r : requests) {
-        auto &manager = managers[r.base.toString()];
-        if (!manager)
-            manager = std::make_unique<QNetworkAccessManager>();
-        QUrl url = r.base;
-        url.setPath(r.path);
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        request.setRawHeader("Authorization", "Bearer " + r.token.toLatin1());
-        QNetworkReply *reply =
-            manager->post(request, QJsonDocument(r.body).toJson(QJsonDocument::Compact));
-        QObject::connect(reply, &QNetworkReply::finished, [&finished] { ++finished; });
-        pending.append(reply);
-    }
-    QTRY_COMPARE_WITH_TIMEOUT(finished, int(requests.size()), 60000);
-    for (QNetworkReply *reply : std::as_const(pending)) {
-        ApiClient::Reply result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        result.headers = reply->rawHeaderPairs();
-        if (result.status == 0)
-            result.networkError = reply->errorString();
-        replies->append(result);
-        delete reply;
-    }
 }
 
 } // namespace
@@ -134,9 +75,8 @@ private slots:
 private:
     std::optional<Application> stored(const QUuid &id) const;
 
-    TestWorkspace m_ws;
-    ServerProcess m_server;
-    ServerProcess m_server2; // a second process on the same database
+    ServerFixture m_fixture{2}; // a second process on the same database
+    TestWorkspace &m_ws = m_fixture.workspace();
     std::unique_ptr<ApiClient> m_managerA, m_managerB, m_reviewer, m_admin;
     VoucherTemplate m_templateA, m_templateB;
 };
@@ -148,19 +88,12 @@ void TestReviewRoutes::initTestCase()
     // Partner B's quota (500,000.00) holds one voucher of this template, not two.
     m_templateB =
         m_ws.createTemplate(u"Review trial B"_s, VoucherKind::Universal, 30000000, &m_ws.managerB);
-    QVERIFY2(m_server.start(m_ws.path()), qPrintable(m_server.errorMessage()));
-    QVERIFY2(m_server2.start(m_ws.path()), qPrintable(m_server2.errorMessage()));
-    auto signIn = [this](const QString &login) {
-        auto client = std::make_unique<ApiClient>(m_server.url());
-        const auto reply = client->signIn(login, u"password-"_s + login);
-        if (reply.status != 200)
-            qFatal("sign-in of %s failed: %s", qPrintable(login), reply.body.constData());
-        return client;
-    };
-    m_managerA = signIn(u"manager.a"_s);
-    m_managerB = signIn(u"manager.b"_s);
-    m_reviewer = signIn(u"reviewer"_s);
-    m_admin = signIn(u"admin"_s);
+    QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorMessage()));
+    m_managerA = m_fixture.client(u"manager.a"_s);
+    m_managerB = m_fixture.client(u"manager.b"_s);
+    m_reviewer = m_fixture.client(u"reviewer"_s);
+    m_admin = m_fixture.client(u"admin"_s);
+    QVERIFY(m_managerA && m_managerB && m_reviewer && m_admin);
 }
 
 std::optional<Application> TestReviewRoutes::stored(const QUuid &id) const
@@ -227,19 +160,16 @@ void TestReviewRoutes::queueIsForReviewers()
 {
     for (ApiClient *client : {m_managerA.get(), m_managerB.get(), m_admin.get()}) {
         const auto reply = client->get(u"/api/v1/review-queue"_s);
-        QCOMPARE(reply.status, 403);
-        QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+        COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
     }
 }
 
 void TestReviewRoutes::badQueueParametersAre400()
 {
     auto reply = m_reviewer->get(u"/api/v1/review-queue?limit=201"_s);
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), u"InvalidParameter.Limit"_s);
+    COMPARE_ERROR(reply, 400, u"InvalidParameter.Limit"_s);
     reply = m_reviewer->get(u"/api/v1/review-queue?offset=first"_s);
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), u"InvalidParameter.Offset"_s);
+    COMPARE_ERROR(reply, 400, u"InvalidParameter.Offset"_s);
 }
 
 void TestReviewRoutes::approveIssuesTheVoucher()
@@ -291,11 +221,9 @@ void TestReviewRoutes::badApproveBodiesAre400()
     const QUuid id = m_ws.submit(m_templateA.id);
     const StoreSnapshot before(m_ws.db());
     auto reply = m_reviewer->post(approvePath(id), QJsonObject{{u"comment"_s, 5}});
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), u"InvalidParameter.Comment"_s);
+    COMPARE_ERROR(reply, 400, u"InvalidParameter.Comment"_s);
     reply = m_reviewer->post(approvePath(id), QJsonObject{{u"comment"_s, QString(501, u'c')}});
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), u"InvalidParameter.Comment"_s);
+    COMPARE_ERROR(reply, 400, u"InvalidParameter.Comment"_s);
     reply = m_reviewer->send("POST", approvePath(id), "[\"not an object\"]");
     QCOMPARE(reply.status, 400);
     QVERIFY(reply.errorCode().startsWith(u"InvalidParameter"_s));
@@ -316,8 +244,7 @@ void TestReviewRoutes::approveOnlyFromPendingReview()
     const StoreSnapshot before(m_ws.db());
     for (const QUuid &id : {approved, cancelled, rejected}) {
         const auto reply = m_reviewer->post(approvePath(id), {});
-        QCOMPARE(reply.status, 409);
-        QCOMPARE(reply.errorCode(), u"FailedOperation.ApplicationNotPending"_s);
+        COMPARE_ERROR(reply, 409, u"FailedOperation.ApplicationNotPending"_s);
     }
     VD_VERIFY_UNCHANGED(before, m_ws.db());
     QCOMPARE(vouchersOf(m_ws.db(), approved), 1);
@@ -332,8 +259,7 @@ void TestReviewRoutes::approveBeyondTheQuotaIsRefused()
 
     const StoreSnapshot before(m_ws.db());
     const auto reply = m_reviewer->post(approvePath(second), {});
-    QCOMPARE(reply.status, 409);
-    QCOMPARE(reply.errorCode(), u"FailedOperation.InsufficientQuota"_s);
+    COMPARE_ERROR(reply, 409, u"FailedOperation.InsufficientQuota"_s);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
     QCOMPARE(stored(second)->status, ApplicationStatus::PendingReview);
     QCOMPARE(issuedOf(m_ws.db(), m_ws.partnerB.id), m_templateB.faceValueMinor);
@@ -375,8 +301,7 @@ void TestReviewRoutes::rejectNeedsReason()
     const QUuid id = m_ws.submit(m_templateA.id);
     const StoreSnapshot before(m_ws.db());
     const auto reply = m_reviewer->send("POST", rejectPath(id), body);
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), u"InvalidParameter.Reason"_s);
+    COMPARE_ERROR(reply, 400, u"InvalidParameter.Reason"_s);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
 
@@ -386,8 +311,7 @@ void TestReviewRoutes::rejectOnlyFromPendingReview()
     m_ws.approve(approved);
     const StoreSnapshot before(m_ws.db());
     const auto reply = m_reviewer->post(rejectPath(approved), {{u"reason"_s, u"Too late."_s}});
-    QCOMPARE(reply.status, 409);
-    QCOMPARE(reply.errorCode(), u"FailedOperation.ApplicationNotPending"_s);
+    COMPARE_ERROR(reply, 409, u"FailedOperation.ApplicationNotPending"_s);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
 
@@ -400,19 +324,15 @@ void TestReviewRoutes::partnersNeverDecide()
     // The owning partner and the admin: refused outright.
     for (ApiClient *client : {m_managerA.get(), m_admin.get()}) {
         auto reply = client->post(approvePath(id), {});
-        QCOMPARE(reply.status, 403);
-        QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+        COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
         reply = client->post(rejectPath(id), reason);
-        QCOMPARE(reply.status, 403);
-        QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+        COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
     }
     // Another partner: the application does not exist for it.
     auto reply = m_managerB->post(approvePath(id), {});
-    QCOMPARE(reply.status, 404);
-    QCOMPARE(reply.errorCode(), u"ResourceNotFound.Application"_s);
+    COMPARE_ERROR(reply, 404, u"ResourceNotFound.Application"_s);
     reply = m_managerB->post(rejectPath(id), reason);
-    QCOMPARE(reply.status, 404);
-    QCOMPARE(reply.errorCode(), u"ResourceNotFound.Application"_s);
+    COMPARE_ERROR(reply, 404, u"ResourceNotFound.Application"_s);
 
     VD_VERIFY_UNCHANGED(before, m_ws.db());
     QCOMPARE(stored(id)->status, ApplicationStatus::PendingReview);
@@ -423,25 +343,21 @@ void TestReviewRoutes::decisionsOnUnknownApplicationsAreNotFound()
     const StoreSnapshot before(m_ws.db());
     const QUuid unknown = QUuid::createUuid();
     auto reply = m_reviewer->post(approvePath(unknown), {});
-    QCOMPARE(reply.status, 404);
-    QCOMPARE(reply.errorCode(), u"ResourceNotFound.Application"_s);
+    COMPARE_ERROR(reply, 404, u"ResourceNotFound.Application"_s);
     reply = m_reviewer->post(rejectPath(unknown), {{u"reason"_s, u"Unknown."_s}});
-    QCOMPARE(reply.status, 404);
-    QCOMPARE(reply.errorCode(), u"ResourceNotFound.Application"_s);
+    COMPARE_ERROR(reply, 404, u"ResourceNotFound.Application"_s);
     reply = m_reviewer->post(u"/api/v1/applications/1%20OR%201=1/approve"_s, {});
-    QCOMPARE(reply.status, 404);
-    QCOMPARE(reply.errorCode(), u"ResourceNotFound.Application"_s);
+    COMPARE_ERROR(reply, 404, u"ResourceNotFound.Application"_s);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
 
 void TestReviewRoutes::signInIsRequired()
 {
     const QUuid id = m_ws.submit(m_templateA.id);
-    ApiClient anonymous(m_server.url());
+    ApiClient anonymous(m_fixture.server().url());
     QCOMPARE(anonymous.get(u"/api/v1/review-queue"_s).status, 401);
     auto reply = anonymous.post(approvePath(id), {});
-    QCOMPARE(reply.status, 401);
-    QCOMPARE(reply.errorCode(), u"AuthFailure.TokenMissing"_s);
+    COMPARE_ERROR(reply, 401, u"AuthFailure.TokenMissing"_s);
     anonymous.setToken(u"not-a-real-token"_s);
     reply = anonymous.post(rejectPath(id), {{u"reason"_s, u"Nope."_s}});
     QCOMPARE(reply.status, 401);
@@ -458,7 +374,7 @@ void TestReviewRoutes::fiftyRacingApprovalsOnTwoProcessesIssueOneVoucher()
     constexpr int kApprovals = 50;
     QList<ConcurrentRequest> requests;
     for (int i = 0; i < kApprovals; ++i) {
-        requests.append({(i % 2 ? m_server2 : m_server).url(),
+        requests.append({m_fixture.server(i % 2).url(),
                          m_reviewer->token(),
                          approvePath(id),
                          {{u"comment"_s, u"Reviewer %1"_s.arg(i)}}});
@@ -488,10 +404,11 @@ void TestReviewRoutes::fiftyRacingApprovalsOnTwoProcessesIssueOneVoucher()
 
     // Both processes took part in the race.
     const QByteArray path = approvePath(id).toLatin1();
-    QTRY_COMPARE(m_server.standardError().count(path) + m_server2.standardError().count(path),
+    QTRY_COMPARE(m_fixture.server().standardError().count(path) +
+                     m_fixture.server(1).standardError().count(path),
                  kApprovals);
-    QVERIFY(m_server.standardError().count(path) > 0);
-    QVERIFY(m_server2.standardError().count(path) > 0);
+    QVERIFY(m_fixture.server().standardError().count(path) > 0);
+    QVERIFY(m_fixture.server(1).standardError().count(path) > 0);
 }
 
 QTEST_GUILESS_MAIN(TestReviewRoutes)

@@ -3,11 +3,9 @@
 // reading all but never writing; strict bodies and query values; every refusal leaves the
 // store as it was.
 
-#include "apiclient.h"
-#include "serverprocess.h"
+#include "serverfixture.h"
 #include "storeprobe.h"
 #include "templaterepository.h"
-#include "testworkspace.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -16,23 +14,7 @@
 
 using namespace Qt::StringLiterals;
 
-#define COMPARE_STATUS(reply, expected)                                                            \
-    QVERIFY2(                                                                                      \
-        (reply).status == (expected),                                                              \
-        qPrintable(u"status %1: %2"_s.arg((reply).status).arg(QString::fromUtf8((reply).body))))
-
-#define VERIFY_UNCHANGED(snapshot)                                                                 \
-    do {                                                                                           \
-        const QByteArray changes = (snapshot).differencesFrom(m_ws.db());                          \
-        QVERIFY2(changes.isEmpty(), changes.constData());                                          \
-    } while (false)
-
 namespace {
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
 QString path(const QUuid &id, const QString &tail = {})
 {
     return u"/api/v1/templates/"_s + idText(id) + tail;
@@ -97,11 +79,11 @@ private slots:
             m_ws.createTemplate(u"Beta Basics"_s, VoucherKind::Specific, 50000, &m_ws.managerB);
         QVERIFY(TemplateRepository(m_ws.db()).find(m_locked.id)->locked);
 
-        QVERIFY2(m_server.start(m_ws.path()), qPrintable(m_server.errorMessage()));
-        m_a = signedIn(u"manager.a"_s);
-        m_b = signedIn(u"manager.b"_s);
-        m_reviewer = signedIn(u"reviewer"_s);
-        m_admin = signedIn(u"admin"_s);
+        QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorMessage()));
+        m_a = m_fixture.client(u"manager.a"_s);
+        m_b = m_fixture.client(u"manager.b"_s);
+        m_reviewer = m_fixture.client(u"reviewer"_s);
+        m_admin = m_fixture.client(u"admin"_s);
         QVERIFY(m_a && m_b && m_reviewer && m_admin);
     }
 
@@ -203,8 +185,7 @@ private slots:
         QFETCH(QString, parameter);
         for (ApiClient *client : {m_a.get(), m_reviewer.get()}) {
             const auto reply = client->get(u"/api/v1/templates?"_s + query);
-            COMPARE_STATUS(reply, 400);
-            QCOMPARE(reply.errorCode(), code);
+            COMPARE_ERROR(reply, 400, code);
             QVERIFY2(reply.json()[u"error"_s][u"message"_s].toString().contains(parameter),
                      reply.body.constData());
             QVERIFY(!reply.json().contains(u"items"_s));
@@ -242,12 +223,10 @@ private slots:
     void anotherPartnersTemplateLooksMissing()
     {
         const auto unknown = m_b->get(path(QUuid::createUuid()));
-        COMPARE_STATUS(unknown, 404);
-        QCOMPARE(unknown.errorCode(), u"ResourceNotFound.Template"_s);
+        COMPARE_ERROR(unknown, 404, u"ResourceNotFound.Template"_s);
         for (const VoucherTemplate &t : {m_spring, m_locked}) {
             const auto reply = m_b->get(path(t.id));
-            COMPARE_STATUS(reply, 404);
-            QCOMPARE(reply.errorCode(), u"ResourceNotFound.Template"_s);
+            COMPARE_ERROR(reply, 404, u"ResourceNotFound.Template"_s);
             QCOMPARE(reply.json()[u"error"_s][u"message"_s].toString(),
                      unknown.json()[u"error"_s][u"message"_s].toString());
             QVERIFY(!reply.body.contains(t.name.toUtf8()));
@@ -289,9 +268,8 @@ private slots:
         const auto reply = m_a->send(
             method, u"/api/v1/templates/"_s + id + tail,
             QJsonDocument(templateBody(m_spring.id, u"Renamed"_s)).toJson(), ifMatch("1"));
-        COMPARE_STATUS(reply, 404);
-        QCOMPARE(reply.errorCode(), u"ResourceNotFound.Template"_s);
-        VERIFY_UNCHANGED(before);
+        COMPARE_ERROR(reply, 404, u"ResourceNotFound.Template"_s);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     // --- POST /templates ---
@@ -365,21 +343,19 @@ private slots:
         COMPARE_STATUS(again, 201);
         QCOMPARE(again.body, first.body);
         QCOMPARE(again.header("ETag"), first.header("ETag"));
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
 
         QJsonObject changed = body;
         changed.insert(u"faceValueMinor"_s, 260000);
         const auto conflict = m_a->post(u"/api/v1/templates"_s, changed);
-        COMPARE_STATUS(conflict, 409);
-        QCOMPARE(conflict.errorCode(), u"FailedOperation.IdempotencyConflict"_s);
-        VERIFY_UNCHANGED(before);
+        COMPARE_ERROR(conflict, 409, u"FailedOperation.IdempotencyConflict"_s);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
 
         // Another partner reusing the id learns nothing about the template behind it.
         const auto other = m_b->post(u"/api/v1/templates"_s, body);
-        COMPARE_STATUS(other, 409);
-        QCOMPARE(other.errorCode(), u"FailedOperation.IdempotencyConflict"_s);
+        COMPARE_ERROR(other, 409, u"FailedOperation.IdempotencyConflict"_s);
         QVERIFY(!other.body.contains("Autumn"));
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void reviewersAndAdminsCannotCreate()
@@ -388,12 +364,11 @@ private slots:
         for (ApiClient *client : {m_reviewer.get(), m_admin.get()}) {
             auto reply = client->post(u"/api/v1/templates"_s,
                                       templateBody(QUuid::createUuid(), u"Reviewer's Own"_s));
-            COMPARE_STATUS(reply, 403);
-            QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+            COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
             reply = client->send("POST", u"/api/v1/templates"_s, "{oops");
             COMPARE_STATUS(reply, 403);
         }
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void aNameIsUniquePerPartnerIgnoringCase()
@@ -401,9 +376,8 @@ private slots:
         const StoreSnapshot before(m_ws.db());
         const auto reply =
             m_a->post(u"/api/v1/templates"_s, templateBody(QUuid::createUuid(), u"spring PROMO"_s));
-        COMPARE_STATUS(reply, 409);
-        QCOMPARE(reply.errorCode(), u"FailedOperation.DuplicateName"_s);
-        VERIFY_UNCHANGED(before);
+        COMPARE_ERROR(reply, 409, u"FailedOperation.DuplicateName"_s);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
 
         const auto other =
             m_b->post(u"/api/v1/templates"_s, templateBody(QUuid::createUuid(), u"Spring Promo"_s));
@@ -488,11 +462,10 @@ private slots:
         QFETCH(QString, code);
         const StoreSnapshot before(m_ws.db());
         const auto reply = m_a->send("POST", u"/api/v1/templates"_s, body);
-        COMPARE_STATUS(reply, 400);
-        QCOMPARE(reply.errorCode(), code);
+        COMPARE_ERROR(reply, 400, code);
         QVERIFY(!reply.json()[u"error"_s][u"message"_s].toString().isEmpty());
         QVERIFY(reply.header("ETag").isEmpty());
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void sqlLookingTextIsStoredLiterally()
@@ -591,11 +564,10 @@ private slots:
         for (const QByteArray &version : {QByteArray("1"), QByteArray("\"1\""), QByteArray("3")}) {
             const auto reply =
                 m_a->put(path(id), templateBody(id, u"Lost Update"_s), ifMatch(version));
-            COMPARE_STATUS(reply, 409);
-            QCOMPARE(reply.errorCode(), u"FailedOperation.VersionConflict"_s);
+            COMPARE_ERROR(reply, 409, u"FailedOperation.VersionConflict"_s);
             QVERIFY(reply.header("ETag").isEmpty());
         }
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
         QCOMPARE(TemplateRepository(m_ws.db()).find(id)->name, u"Stale Draft v2"_s);
     }
 
@@ -625,11 +597,10 @@ private slots:
         const QByteArray body = QJsonDocument(templateBody(m_spring.id, u"No Version"_s)).toJson();
         const auto reply = send ? m_a->send("PUT", path(m_spring.id), body, ifMatch(header))
                                 : m_a->send("PUT", path(m_spring.id), body);
-        COMPARE_STATUS(reply, 400);
-        QCOMPARE(reply.errorCode(), u"InvalidParameter.IfMatch"_s);
+        COMPARE_ERROR(reply, 400, u"InvalidParameter.IfMatch"_s);
         QVERIFY2(reply.json()[u"error"_s][u"message"_s].toString().contains(u"If-Match"_s),
                  reply.body.constData());
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void aLockedTemplateIsRefusedBeforeAnyVersionCheck()
@@ -638,10 +609,9 @@ private slots:
         for (const QByteArray &version : {QByteArray("1"), QByteArray("7")}) {
             const auto reply = m_a->put(
                 path(m_locked.id), templateBody(m_locked.id, u"Unlocked?"_s), ifMatch(version));
-            COMPARE_STATUS(reply, 409);
-            QCOMPARE(reply.errorCode(), u"FailedOperation.TemplateLocked"_s);
+            COMPARE_ERROR(reply, 409, u"FailedOperation.TemplateLocked"_s);
         }
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void replaceRefusals()
@@ -651,34 +621,28 @@ private slots:
 
         auto reply =
             m_a->put(path(id), templateBody(QUuid::createUuid(), u"Other Id"_s), ifMatch("1"));
-        COMPARE_STATUS(reply, 400);
-        QCOMPARE(reply.errorCode(), u"InvalidParameter.Id"_s);
+        COMPARE_ERROR(reply, 400, u"InvalidParameter.Id"_s);
 
         reply = m_a->send("PUT", path(id),
                           withRaw(templateBody(id, u"Huge"_s), u"faceValueMinor"_s, "1e300"),
                           ifMatch("1"));
-        COMPARE_STATUS(reply, 400);
-        QCOMPARE(reply.errorCode(), u"InvalidParameter.FaceValueMinor"_s);
+        COMPARE_ERROR(reply, 400, u"InvalidParameter.FaceValueMinor"_s);
 
         reply = m_a->send("PUT", path(id), "{\"name\":", ifMatch("1"));
-        COMPARE_STATUS(reply, 400);
-        QCOMPARE(reply.errorCode(), u"InvalidParameter.Body"_s);
+        COMPARE_ERROR(reply, 400, u"InvalidParameter.Body"_s);
 
         reply = m_a->put(path(id), templateBody(id, u"SPRING promo"_s), ifMatch("1"));
-        COMPARE_STATUS(reply, 409);
-        QCOMPARE(reply.errorCode(), u"FailedOperation.DuplicateName"_s);
+        COMPARE_ERROR(reply, 409, u"FailedOperation.DuplicateName"_s);
 
         const QUuid nobody = QUuid::createUuid();
         reply = m_a->put(path(nobody), templateBody(nobody, u"Nobody"_s), ifMatch("1"));
-        COMPARE_STATUS(reply, 404);
-        QCOMPARE(reply.errorCode(), u"ResourceNotFound.Template"_s);
+        COMPARE_ERROR(reply, 404, u"ResourceNotFound.Template"_s);
 
         for (ApiClient *client : {m_reviewer.get(), m_admin.get()}) {
             reply = client->put(path(id), templateBody(id, u"Reviewed"_s), ifMatch("1"));
-            COMPARE_STATUS(reply, 403);
-            QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+            COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
         }
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void anotherPartnerCannotReplace()
@@ -687,11 +651,10 @@ private slots:
         for (const VoucherTemplate &t : {m_spring, m_locked}) {
             const auto reply =
                 m_b->put(path(t.id), templateBody(t.id, u"Hijacked"_s), ifMatch("1"));
-            COMPARE_STATUS(reply, 404);
-            QCOMPARE(reply.errorCode(), u"ResourceNotFound.Template"_s);
+            COMPARE_ERROR(reply, 404, u"ResourceNotFound.Template"_s);
             QVERIFY(!reply.body.contains(t.name.toUtf8()));
         }
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     // --- DELETE /templates/{id} ---
@@ -705,8 +668,7 @@ private slots:
         QVERIFY(!TemplateRepository(m_ws.db()).find(id));
         COMPARE_STATUS(m_a->get(path(id)), 404);
         reply = m_a->del(path(id));
-        COMPARE_STATUS(reply, 404);
-        QCOMPARE(reply.errorCode(), u"ResourceNotFound.Template"_s);
+        COMPARE_ERROR(reply, 404, u"ResourceNotFound.Template"_s);
         // The name is free again.
         COMPARE_STATUS(
             m_a->post(u"/api/v1/templates"_s, templateBody(QUuid::createUuid(), u"Short Lived"_s)),
@@ -717,20 +679,17 @@ private slots:
     {
         const StoreSnapshot before(m_ws.db());
         auto reply = m_a->del(path(m_locked.id));
-        COMPARE_STATUS(reply, 409);
-        QCOMPARE(reply.errorCode(), u"FailedOperation.TemplateLocked"_s);
+        COMPARE_ERROR(reply, 409, u"FailedOperation.TemplateLocked"_s);
 
         for (const VoucherTemplate &t : {m_spring, m_locked}) {
             reply = m_b->del(path(t.id));
-            COMPARE_STATUS(reply, 404);
-            QCOMPARE(reply.errorCode(), u"ResourceNotFound.Template"_s);
+            COMPARE_ERROR(reply, 404, u"ResourceNotFound.Template"_s);
         }
         for (ApiClient *client : {m_reviewer.get(), m_admin.get()}) {
             reply = client->del(path(m_spring.id));
-            COMPARE_STATUS(reply, 403);
-            QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+            COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
         }
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
         QVERIFY(TemplateRepository(m_ws.db()).find(m_spring.id));
         QVERIFY(TemplateRepository(m_ws.db()).find(m_locked.id));
     }
@@ -779,13 +738,12 @@ private slots:
         const auto again = m_a->post(path(m_spring.id, u"/duplicate"_s), body);
         COMPARE_STATUS(again, 201);
         QCOMPARE(again.body, first.body);
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
 
         const auto conflict = m_a->post(path(m_spring.id, u"/duplicate"_s),
                                         {{u"id"_s, idText(id)}, {u"name"_s, u"Another Name"_s}});
-        COMPARE_STATUS(conflict, 409);
-        QCOMPARE(conflict.errorCode(), u"FailedOperation.IdempotencyConflict"_s);
-        VERIFY_UNCHANGED(before);
+        COMPARE_ERROR(conflict, 409, u"FailedOperation.IdempotencyConflict"_s);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void duplicateRefusals()
@@ -794,37 +752,29 @@ private slots:
         const QString route = path(m_spring.id, u"/duplicate"_s);
 
         auto reply = m_a->post(route, {{u"name"_s, u"universal GIFT"_s}});
-        COMPARE_STATUS(reply, 409);
-        QCOMPARE(reply.errorCode(), u"FailedOperation.DuplicateName"_s);
+        COMPARE_ERROR(reply, 409, u"FailedOperation.DuplicateName"_s);
 
         reply = m_a->post(route, {{u"id"_s, 5}});
-        COMPARE_STATUS(reply, 400);
-        QCOMPARE(reply.errorCode(), u"InvalidParameter.Id"_s);
+        COMPARE_ERROR(reply, 400, u"InvalidParameter.Id"_s);
         reply = m_a->post(route, {{u"name"_s, 5}});
-        COMPARE_STATUS(reply, 400);
-        QCOMPARE(reply.errorCode(), u"InvalidParameter.Name"_s);
+        COMPARE_ERROR(reply, 400, u"InvalidParameter.Name"_s);
         reply = m_a->post(route, {{u"name"_s, QString(61, u'n')}});
-        COMPARE_STATUS(reply, 400);
-        QCOMPARE(reply.errorCode(), u"InvalidParameter.Name"_s);
+        COMPARE_ERROR(reply, 400, u"InvalidParameter.Name"_s);
         reply = m_a->send("POST", route, "{\"name\"");
-        COMPARE_STATUS(reply, 400);
-        QCOMPARE(reply.errorCode(), u"InvalidParameter.Body"_s);
+        COMPARE_ERROR(reply, 400, u"InvalidParameter.Body"_s);
         reply = m_a->post(path(QUuid::createUuid(), u"/duplicate"_s), {});
-        COMPARE_STATUS(reply, 404);
-        QCOMPARE(reply.errorCode(), u"ResourceNotFound.Template"_s);
+        COMPARE_ERROR(reply, 404, u"ResourceNotFound.Template"_s);
 
         for (const VoucherTemplate &t : {m_spring, m_locked}) {
             reply = m_b->post(path(t.id, u"/duplicate"_s), {{u"name"_s, u"Stolen"_s}});
-            COMPARE_STATUS(reply, 404);
-            QCOMPARE(reply.errorCode(), u"ResourceNotFound.Template"_s);
+            COMPARE_ERROR(reply, 404, u"ResourceNotFound.Template"_s);
             QVERIFY(!reply.body.contains(t.name.toUtf8()));
         }
         for (ApiClient *client : {m_reviewer.get(), m_admin.get()}) {
             reply = client->post(route, {});
-            COMPARE_STATUS(reply, 403);
-            QCOMPARE(reply.errorCode(), u"UnauthorizedOperation"_s);
+            COMPARE_ERROR(reply, 403, u"UnauthorizedOperation"_s);
         }
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     // --- every route ---
@@ -832,7 +782,7 @@ private slots:
     void signedOutCallersAreRefused()
     {
         const StoreSnapshot before(m_ws.db());
-        ApiClient anonymous(m_server.url());
+        ApiClient anonymous(m_fixture.server().url());
         const QByteArray body =
             QJsonDocument(templateBody(QUuid::createUuid(), u"Anon"_s)).toJson();
         const QList<QPair<QByteArray, QString>> routes = {
@@ -842,11 +792,10 @@ private slots:
         };
         for (const auto &[method, route] : routes) {
             const auto reply = anonymous.send(method, route, body, ifMatch("1"));
-            COMPARE_STATUS(reply, 401);
-            QCOMPARE(reply.errorCode(), u"AuthFailure.TokenMissing"_s);
+            COMPARE_ERROR(reply, 401, u"AuthFailure.TokenMissing"_s);
             QVERIFY(!reply.body.contains("Spring"));
         }
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
     void otherMethodsAre405()
@@ -860,18 +809,10 @@ private slots:
         QCOMPARE(reply.header("Allow"), QByteArray("POST"));
         reply = m_a->send("DELETE", u"/api/v1/templates"_s, {});
         COMPARE_STATUS(reply, 405);
-        VERIFY_UNCHANGED(before);
+        VD_VERIFY_UNCHANGED(before, m_ws.db());
     }
 
 private:
-    std::unique_ptr<ApiClient> signedIn(const QString &login)
-    {
-        auto client = std::make_unique<ApiClient>(m_server.url());
-        if (client->signIn(login, u"password-"_s + login).status != 200)
-            return nullptr;
-        return client;
-    }
-
     // A new template of partner A through the API; its id.
     QUuid createTemplate(const QString &name)
     {
@@ -888,8 +829,8 @@ private:
         return body;
     }
 
-    TestWorkspace m_ws;
-    ServerProcess m_server;
+    ServerFixture m_fixture;
+    TestWorkspace &m_ws = m_fixture.workspace();
     std::unique_ptr<ApiClient> m_a, m_b, m_reviewer, m_admin;
     VoucherTemplate m_spring, m_universal, m_locked, m_beta;
 };

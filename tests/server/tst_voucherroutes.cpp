@@ -2,13 +2,11 @@
 // filters, sorts and paging, a voucher and its deductions, and paying with a voucher (refusals,
 // malformed bills, idempotent replays), scoped by partner.
 
-#include "apiclient.h"
 #include "customercommands.h"
 #include "resultmessage.h"
-#include "serverprocess.h"
+#include "serverfixture.h"
 #include "storeprobe.h"
 #include "templatecommands.h"
-#include "testworkspace.h"
 #include "vouchercommands.h"
 #include "voucherrepository.h"
 
@@ -18,11 +16,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
 
 QString newId()
 {
@@ -77,8 +70,8 @@ private:
                      const QString &payMode = u"prepaid"_s) const;
     QString voucherPath(const QUuid &id, const QString &rest = {}) const;
 
-    TestWorkspace m_ws;
-    ServerProcess m_server;
+    ServerFixture m_fixture;
+    TestWorkspace &m_ws = m_fixture.workspace();
     std::unique_ptr<ApiClient> m_managerA, m_managerB, m_reviewer;
     Customer m_secondCustomerA;
     QUuid m_spec, m_prepaid, m_universal, m_expired, m_invalidated, m_payMe, m_voucherB;
@@ -158,17 +151,11 @@ void TestVoucherRoutes::initTestCase()
                        m_ws.managerB, m_ws.customerB);
     m_specCode = VoucherRepository(m_ws.db()).find(m_spec)->code;
 
-    QVERIFY2(m_server.start(m_ws.path()), qPrintable(m_server.errorMessage()));
-    auto signIn = [&](const QString &login) {
-        auto client = std::make_unique<ApiClient>(m_server.url());
-        const auto reply = client->signIn(login, u"password-"_s + login);
-        if (reply.status != 200)
-            qFatal("sign-in of %s: %s", qPrintable(login), reply.body.constData());
-        return client;
-    };
-    m_managerA = signIn(u"manager.a"_s);
-    m_managerB = signIn(u"manager.b"_s);
-    m_reviewer = signIn(u"reviewer"_s);
+    QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorMessage()));
+    m_managerA = m_fixture.client(u"manager.a"_s);
+    m_managerB = m_fixture.client(u"manager.b"_s);
+    m_reviewer = m_fixture.client(u"reviewer"_s);
+    QVERIFY(m_managerA && m_managerB && m_reviewer);
 }
 
 void TestVoucherRoutes::listIsScopedByPartner()
@@ -329,8 +316,7 @@ void TestVoucherRoutes::listBadParameters()
     QFETCH(QString, query);
     QFETCH(QString, code);
     const auto reply = m_managerA->get(u"/api/v1/vouchers?"_s + query);
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), code);
+    COMPARE_ERROR(reply, 400, code);
     QVERIFY(!reply.json()[u"error"_s][u"message"_s].toString().isEmpty());
 }
 
@@ -338,8 +324,7 @@ void TestVoucherRoutes::listOfAnotherPartnersCustomerIsNotFound()
 {
     const auto reply =
         m_managerB->get(u"/api/v1/vouchers?customerId="_s + idText(m_ws.customerA.id));
-    QCOMPARE(reply.status, 404);
-    QCOMPARE(reply.errorCode(), u"ResourceNotFound.Customer"_s);
+    COMPARE_ERROR(reply, 404, u"ResourceNotFound.Customer"_s);
     const auto unknown = m_managerA->get(u"/api/v1/vouchers?customerId="_s + newId());
     QCOMPARE(unknown.status, 404);
     // Staff see every partner's customers.
@@ -376,8 +361,7 @@ void TestVoucherRoutes::getVoucher()
          QStringList{u"/api/v1/vouchers/"_s + newId(), u"/api/v1/vouchers/not-a-uuid"_s,
                      u"/api/v1/vouchers/"_s + newId() + u"/deductions"_s}) {
         const auto missing = m_managerA->get(path);
-        QCOMPARE(missing.status, 404);
-        QCOMPARE(missing.errorCode(), u"ResourceNotFound.Voucher"_s);
+        COMPARE_ERROR(missing, 404, u"ResourceNotFound.Voucher"_s);
     }
     QCOMPARE(m_managerA->get(voucherPath(m_spec, u"/deductions?limit=0"_s)).errorCode(),
              u"InvalidParameter.Limit"_s);
@@ -388,20 +372,18 @@ void TestVoucherRoutes::getVoucherOfAnotherPartnerIsNotFound()
     for (const QString &path :
          QStringList{voucherPath(m_spec), voucherPath(m_spec, u"/deductions"_s)}) {
         const auto reply = m_managerB->get(path);
-        QCOMPARE(reply.status, 404);
-        QCOMPARE(reply.errorCode(), u"ResourceNotFound.Voucher"_s);
+        COMPARE_ERROR(reply, 404, u"ResourceNotFound.Voucher"_s);
     }
     QCOMPARE(m_managerA->get(voucherPath(m_voucherB)).status, 404);
 }
 
 void TestVoucherRoutes::signInIsRequired()
 {
-    ApiClient anonymous(m_server.url());
+    ApiClient anonymous(m_fixture.server().url());
     for (const QString &path : QStringList{u"/api/v1/vouchers"_s, voucherPath(m_spec),
                                            voucherPath(m_spec, u"/deductions"_s)}) {
         const auto reply = anonymous.get(path);
-        QCOMPARE(reply.status, 401);
-        QCOMPARE(reply.errorCode(), u"AuthFailure.TokenMissing"_s);
+        COMPARE_ERROR(reply, 401, u"AuthFailure.TokenMissing"_s);
     }
     QCOMPARE(anonymous.post(voucherPath(m_spec, u"/deductions"_s), bill(newId(), 100)).status, 401);
 }
@@ -451,8 +433,7 @@ void TestVoucherRoutes::payWithAVoucher()
 
     // A used-up voucher pays nothing more.
     const auto refused = m_managerA->post(voucherPath(m_payMe, u"/deductions"_s), bill(newId(), 1));
-    QCOMPARE(refused.status, 409);
-    QCOMPARE(refused.errorCode(), u"FailedOperation.VoucherNotUsable"_s);
+    COMPARE_ERROR(refused, 409, u"FailedOperation.VoucherNotUsable"_s);
 }
 
 void TestVoucherRoutes::paymentReplaysAreIdempotent()
@@ -473,12 +454,10 @@ void TestVoucherRoutes::paymentReplaysAreIdempotent()
 
     // The same id for another bill, or on another voucher, is a conflict, not a second payment.
     const auto otherAmount = m_managerA->post(path, bill(id, 20000));
-    QCOMPARE(otherAmount.status, 409);
-    QCOMPARE(otherAmount.errorCode(), u"FailedOperation.IdempotencyConflict"_s);
+    COMPARE_ERROR(otherAmount, 409, u"FailedOperation.IdempotencyConflict"_s);
     const auto otherVoucher =
         m_managerA->post(voucherPath(m_prepaid, u"/deductions"_s), bill(id, 10000));
-    QCOMPARE(otherVoucher.status, 409);
-    QCOMPARE(otherVoucher.errorCode(), u"FailedOperation.IdempotencyConflict"_s);
+    COMPARE_ERROR(otherVoucher, 409, u"FailedOperation.IdempotencyConflict"_s);
     // Another partner replaying it learns nothing.
     QCOMPARE(m_managerB->post(path, bill(id, 10000)).status, 404);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
@@ -514,8 +493,7 @@ void TestVoucherRoutes::refusedPaymentsChangeNothing()
     QFETCH(QString, code);
     const StoreSnapshot before(m_ws.db());
     const auto reply = m_managerA->post(voucherPath(voucher, u"/deductions"_s), body);
-    QCOMPARE(reply.status, 409);
-    QCOMPARE(reply.errorCode(), code);
+    COMPARE_ERROR(reply, 409, code);
     QVERIFY(!reply.json()[u"error"_s][u"message"_s].toString().isEmpty());
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
@@ -567,8 +545,7 @@ void TestVoucherRoutes::malformedBillsAre400()
     QFETCH(QString, code);
     const StoreSnapshot before(m_ws.db());
     const auto reply = m_managerA->send("POST", voucherPath(m_spec, u"/deductions"_s), body);
-    QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), code);
+    COMPARE_ERROR(reply, 400, code);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
 
@@ -577,8 +554,7 @@ void TestVoucherRoutes::paymentsAreForTheOwningPartnerOnly()
     const StoreSnapshot before(m_ws.db());
     const auto crossPartner =
         m_managerB->post(voucherPath(m_spec, u"/deductions"_s), bill(newId(), 1000));
-    QCOMPARE(crossPartner.status, 404);
-    QCOMPARE(crossPartner.errorCode(), u"ResourceNotFound.Voucher"_s);
+    COMPARE_ERROR(crossPartner, 404, u"ResourceNotFound.Voucher"_s);
     const auto unknown =
         m_managerA->post(u"/api/v1/vouchers/"_s + newId() + u"/deductions"_s, bill(newId(), 1));
     QCOMPARE(unknown.status, 404);
@@ -587,8 +563,7 @@ void TestVoucherRoutes::paymentsAreForTheOwningPartnerOnly()
     QCOMPARE(notUuid.status, 404);
     const auto reviewer =
         m_reviewer->post(voucherPath(m_spec, u"/deductions"_s), bill(newId(), 1000));
-    QCOMPARE(reviewer.status, 403);
-    QCOMPARE(reviewer.errorCode(), u"UnauthorizedOperation"_s);
+    COMPARE_ERROR(reviewer, 403, u"UnauthorizedOperation"_s);
     VD_VERIFY_UNCHANGED(before, m_ws.db());
 }
 
