@@ -245,6 +245,15 @@ QStringList schemaV3()
     return statements;
 }
 
+// Every-partner lists (reviewers, admins) filtered by status and sorted by application date walk
+// this index newest first and stop after a page; the status conditions keep the planner off the
+// expiry index for that (VoucherListQuery writes their expiry test as "+expires_at").
+QStringList schemaV4()
+{
+    return {u"CREATE INDEX IF NOT EXISTS vl_phase_applied ON voucher_list "
+            u"(phase, applied_at, application_id)"_s};
+}
+
 void ensureMigrationTable(const Database &db)
 {
     db.execute(uR"(CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -261,6 +270,7 @@ const QList<Migrations::Migration> &Migrations::all()
         {1, u"Initial schema"_s, schemaV1()},
         {2, u"Sign-in sessions and throttling"_s, schemaV2()},
         {3, u"Change-feed indexes"_s, schemaV3()},
+        {4, u"Voucher list by status and date"_s, schemaV4()},
     };
     return migrations;
 }

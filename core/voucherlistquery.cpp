@@ -47,14 +47,14 @@ QString statusCondition(VoucherListStatus status)
     case VoucherListStatus::UsedUp:
         return u"phase = 3 AND balance_minor = 0"_s;
     case VoucherListStatus::Expired:
-        return u"phase = 3 AND expires_at <= :now AND balance_minor > 0"_s;
+        return u"phase = 3 AND +expires_at <= :now AND balance_minor > 0"_s;
     case VoucherListStatus::PartiallyUsed:
-        return u"phase = 3 AND expires_at > :now AND balance_minor > 0 "
+        return u"phase = 3 AND +expires_at > :now AND balance_minor > 0 "
                u"AND balance_minor < face_value_minor"_s;
     case VoucherListStatus::Unused:
         break;
     }
-    return u"phase = 3 AND expires_at > :now AND balance_minor = face_value_minor"_s;
+    return u"phase = 3 AND +expires_at > :now AND balance_minor = face_value_minor"_s;
 }
 
 bool statusNeedsNow(VoucherListStatus status)
@@ -89,7 +89,7 @@ QStringList VoucherListQuery::conditions() const
     if (m_filter.expiresBefore.isValid())
         conditions.append(u"expires_at < :expiresBefore"_s);
     if (m_filter.positiveBalance || m_filter.minBalanceMinor > 0)
-        conditions.append(u"phase = 3 AND balance_minor >= :minBalance AND expires_at > :now"_s);
+        conditions.append(u"phase = 3 AND balance_minor >= :minBalance AND +expires_at > :now"_s);
     if (!m_filter.text.trimmed().isEmpty()) {
         conditions.append(u"(voucher_code LIKE :codePattern ESCAPE '\\' "
                           u"OR customer_uin LIKE :uinPattern ESCAPE '\\' "
