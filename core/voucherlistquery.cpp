@@ -242,7 +242,10 @@ QString VoucherListQuery::pageSql() const
 
 QString VoucherListQuery::countSql() const
 {
-    return u"SELECT COUNT(*) FROM voucher_list"_s + whereClause();
+    // A count keeps no order, so the expiry index may serve it again: the pages' "+expires_at"
+    // (which steers them to the date index) would only slow it down.
+    return u"SELECT COUNT(*) FROM voucher_list"_s +
+           whereClause().replace(u"+expires_at"_s, u"expires_at"_s);
 }
 
 QList<VoucherListRow> VoucherListQuery::page(int offset, int limit, const QDateTime &now) const
