@@ -148,6 +148,13 @@
     </message>
 </context>
 <context>
+    <name>ChoicePage</name>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <source>Choose the template to apply with.</source>
@@ -1035,10 +1042,6 @@
     <message>
         <source>Search customers by name or UIN</source>
         <translation>按名称或 UIN 搜索客户</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
         <source>Eligible customers</source>
@@ -2139,10 +2142,6 @@ DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</transl
     <message>
         <source>Search templates by name</source>
         <translation>按名称搜索模板</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
         <source>Templates</source>
