@@ -140,6 +140,11 @@ std::unique_ptr<Database> Database::open(const QString &location, QString *error
     return db;
 }
 
+bool Database::inWriteTransaction() const
+{
+    return SqlTransaction::isOpen(*this);
+}
+
 bool Database::isPostgres() const
 {
     return m_dialect->name() == u"postgresql"_s;

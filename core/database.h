@@ -65,7 +65,9 @@ public:
 
     // Runs body, which returns a Result<T>, in one write transaction: committed when the result
     // is ok, rolled back otherwise. A unique-key race or a busy/serialization failure reruns
-    // body in a new transaction (a racing idempotent create then finds the first one).
+    // body in a new transaction (a racing idempotent create then finds the first one). Inside
+    // another write() on this thread, body joins that transaction: the outer one commits,
+    // rolls back or reruns the whole.
     template<typename F>
     auto write(F &&body) const -> decltype(body());
 
@@ -74,6 +76,9 @@ public:
     auto read(F &&body) const -> decltype(body());
 
     static constexpr int MaxWriteAttempts = 8;
+
+    // Whether this thread has a write transaction open on this store.
+    bool inWriteTransaction() const;
 
 private:
     Database(QString location, std::unique_ptr<SqlDialect> dialect, QSqlDatabase prototype);
@@ -92,6 +97,8 @@ template<typename F>
 auto Database::write(F &&body) const -> decltype(body())
 {
     using R = decltype(body());
+    if (inWriteTransaction())
+        return body();
     for (int attempt = 1;; ++attempt) {
         try {
             SqlTransaction transaction(*this);

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "database.h"
+#include "localcommandgateway.h"
 #include "partnerrepository.h"
 #include "usercommands.h"
 
@@ -9,7 +10,10 @@ Session::Session(Database &db, User user, QObject *parent)
     , m_db(db)
     , m_user(std::move(user))
     , m_context(db, Actor{m_user.id, m_user.role, m_user.partnerId})
+    , m_commands(std::make_unique<LocalCommandGateway>(m_context))
 {}
+
+Session::~Session() = default;
 
 Result<User> Session::authenticate(Database &db, const QString &login, const QString &password)
 {

@@ -2,12 +2,14 @@
 
 #include "actor.h"
 #include "commandcontext.h"
+#include "commandgateway.h"
 #include "partner.h"
 #include "result.h"
 #include "user.h"
 
 #include <QObject>
 
+#include <memory>
 #include <optional>
 
 class Database;
@@ -31,6 +33,7 @@ public:
     Q_FLAG(Changes)
 
     Session(Database &db, User user, QObject *parent = nullptr);
+    ~Session() override;
 
     // The active user with this login and password, checked against the store.
     static Result<User> authenticate(Database &db, const QString &login, const QString &password);
@@ -41,6 +44,10 @@ public:
     CommandContext &context() { return m_context; }
     const CommandContext &context() const { return m_context; }
     QDateTime now() const { return m_context.now(); }
+
+    // Where commands go: the local store by default; a server workspace installs its own.
+    CommandGateway &commands() const { return *m_commands; }
+    void setCommands(std::unique_ptr<CommandGateway> commands) { m_commands = std::move(commands); }
 
     // The signed-in partner manager's partner, read afresh; nullopt for the vendor's roles.
     std::optional<Partner> partner() const;
@@ -54,6 +61,7 @@ private:
     Database &m_db;
     User m_user;
     CommandContext m_context;
+    std::unique_ptr<CommandGateway> m_commands;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(Session::Changes)

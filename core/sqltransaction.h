@@ -14,6 +14,9 @@ public:
 
     void commit();
 
+    // Whether this thread has one open on db.
+    static bool isOpen(const Database &db);
+
 private:
     const Database &m_db;
     bool m_open = false;

@@ -1,6 +1,6 @@
 #include "applicationwizard.h"
 
-#include "applicationcommands.h"
+#include "session.h"
 #include "customerchoicepage.h"
 #include "icons.h"
 #include "scenariopage.h"
@@ -63,7 +63,7 @@ bool ApplicationWizard::submit()
     request.scenario = m_scenarioPage->scenario();
 
     const Result<Application> result =
-        ApplicationCommands(m_session.context()).submitApplication(request);
+        m_session.commands().submitApplication(request);
     if (!result.ok()) {
         const CommandError &error = result.error();
         QStringList messages;

@@ -1,6 +1,6 @@
 #include "customerdialog.h"
 
-#include "customercommands.h"
+#include "session.h"
 #include "fieldmessage.h"
 #include "session.h"
 
@@ -85,7 +85,7 @@ void CustomerDialog::accept()
     draft.uin = m_uin->text();
     draft.eligible = m_eligible->isChecked();
 
-    const Result<Customer> result = CustomerCommands(m_session.context()).addCustomer(draft);
+    const Result<Customer> result = m_session.commands().addCustomer(draft);
     if (!result.ok()) {
         const CommandError &error = result.error();
         QString unplaced;

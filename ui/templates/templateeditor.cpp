@@ -3,7 +3,7 @@
 #include "displayformat.h"
 #include "session.h"
 #include "storeerror.h"
-#include "templatecommands.h"
+#include "session.h"
 #include "templatedetailsform.h"
 #include "templaterepository.h"
 #include "templaterules.h"
@@ -259,7 +259,7 @@ void TemplateEditor::back()
 
 void TemplateEditor::confirm()
 {
-    const TemplateCommands commands(m_session.context());
+    CommandGateway &commands = m_session.commands();
     const Result<VoucherTemplate> result = m_mode == Mode::Create
                                                ? commands.createTemplate(m_draft)
                                                : commands.updateTemplate(m_draft, m_base.version);

@@ -5,7 +5,7 @@
 #include "session.h"
 #include "storeerror.h"
 #include "templateactions.h"
-#include "templatecommands.h"
+#include "session.h"
 #include "templatefilterbar.h"
 #include "templaterepository.h"
 #include "templatestatusrow.h"
@@ -301,7 +301,7 @@ void TemplatesPage::duplicateTemplate()
     if (!m_actions->duplicateAction()->isEnabled())
         return;
     const QUuid source = selectedId();
-    const auto copy = TemplateCommands(m_session.context())
+    const auto copy = m_session.commands()
                           .duplicateTemplate(source, m_session.context().newId());
     if (!copy.ok()) {
         showError(tr("Duplicate Template"), copy.error().message());
@@ -332,7 +332,7 @@ void TemplatesPage::deleteTemplate()
     const QUuid id = t->id;
     const QString name = t->name;
     connect(remove, &QPushButton::clicked, this, [this, id, name] {
-        const auto deleted = TemplateCommands(m_session.context()).deleteTemplate(id);
+        const auto deleted = m_session.commands().deleteTemplate(id);
         if (!deleted.ok()) {
             showError(tr("Delete Template"), deleted.error().message());
             m_session.notifyChanged(Session::Change::Templates);

@@ -8,7 +8,7 @@
 #include "money.h"
 #include "productrepository.h"
 #include "session.h"
-#include "vouchercommands.h"
+#include "session.h"
 
 #include <QCollator>
 #include <QComboBox>
@@ -246,7 +246,7 @@ void PayDialog::pay()
         return;
     }
 
-    const Result<Deduction> result = VoucherCommands(m_session.context()).recordDeduction(request);
+    const Result<Deduction> result = m_session.commands().recordDeduction(request);
     if (!result) {
         if (result.error().kind() == CommandError::Kind::InvalidParameter &&
             !result.error().fieldErrors().isEmpty())

@@ -1,6 +1,6 @@
 #include "voucherdetailpanel.h"
 
-#include "applicationcommands.h"
+#include "session.h"
 #include "deductiontablemodel.h"
 #include "displayformat.h"
 #include "emptystate.h"
@@ -337,7 +337,7 @@ void VoucherDetailPanel::cancelReview()
 void VoucherDetailPanel::confirmCancel(const QUuid &applicationId, int expectedVersion)
 {
     const Result<Application> result =
-        ApplicationCommands(m_session.context()).cancelApplication(applicationId, expectedVersion);
+        m_session.commands().cancelApplication(applicationId, expectedVersion);
     if (result)
         m_session.notifyChanged(Session::Change::Applications);
     if (applicationId != m_applicationId)
