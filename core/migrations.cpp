@@ -254,6 +254,44 @@ QStringList schemaV4()
             u"(phase, applied_at, application_id)"_s};
 }
 
+// A server workspace's replica: the commands waiting to be sent to the server, in the order they
+// were made (sync_outbox), and the ones the server refused, until the user dismisses them
+// (sync_problems). sync_outbox_rows names the rows each waiting command changed in the replica:
+// the lists mark them pending meanwhile, and a refusal re-reads them from the server.
+QStringList schemaV5()
+{
+    return {
+        uR"(CREATE TABLE sync_outbox (
+            seq {AUTOINCREMENT_PK},
+            command TEXT NOT NULL,
+            label TEXT NOT NULL,
+            method TEXT NOT NULL,
+            path TEXT NOT NULL,
+            body TEXT NOT NULL,
+            if_match TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT ''))"_s,
+        uR"(CREATE TABLE sync_outbox_rows (
+            seq BIGINT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY (seq, entity, entity_id)))"_s,
+        u"CREATE INDEX sync_outbox_rows_id ON sync_outbox_rows (entity_id)"_s,
+        uR"(CREATE TABLE sync_problems (
+            id {AUTOINCREMENT_PK},
+            at BIGINT NOT NULL,
+            command TEXT NOT NULL,
+            label TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            dismissed INTEGER NOT NULL DEFAULT 0))"_s,
+    };
+}
+
 void ensureMigrationTable(const Database &db)
 {
     db.execute(uR"(CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -271,6 +309,7 @@ const QList<Migrations::Migration> &Migrations::all()
         {2, u"Sign-in sessions and throttling"_s, schemaV2()},
         {3, u"Change-feed indexes"_s, schemaV3()},
         {4, u"Voucher list by status and date"_s, schemaV4()},
+        {5, u"Sync outbox and problems"_s, schemaV5()},
     };
     return migrations;
 }

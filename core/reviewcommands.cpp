@@ -133,10 +133,8 @@ Result<Application> ReviewCommands::approve(const QUuid &applicationId, const QS
     });
 }
 
-Result<Application> ReviewCommands::reject(const QUuid &applicationId, const QString &reason,
-                                           int expectedVersion) const
+std::optional<CommandError> ReviewCommands::checkRejectReason(const QString &reason)
 {
-    const Actor &actor = m_context.actor();
     const QString trimmedReason = reason.trimmed();
     if (trimmedReason.isEmpty()) {
         return CommandError::invalidField(
@@ -147,6 +145,16 @@ Result<Application> ReviewCommands::reject(const QUuid &applicationId, const QSt
                                           CoreTr::tr("A reason has at most %1 characters.")
                                               .arg(Application::MaxRejectReasonLength));
     }
+    return std::nullopt;
+}
+
+Result<Application> ReviewCommands::reject(const QUuid &applicationId, const QString &reason,
+                                           int expectedVersion) const
+{
+    const Actor &actor = m_context.actor();
+    const QString trimmedReason = reason.trimmed();
+    if (auto refused = checkRejectReason(trimmedReason))
+        return *refused;
 
     return m_context.db().write([&]() -> Result<Application> {
         const Database &db = m_context.db();

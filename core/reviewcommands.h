@@ -3,6 +3,8 @@
 #include "application.h"
 #include "result.h"
 
+#include <optional>
+
 class CommandContext;
 
 // Approve and Reject: a vendor reviewer decides a pending application. Exactly one decision
@@ -22,6 +24,9 @@ public:
     // Reject needs a reason, which the partner sees.
     Result<Application> reject(const QUuid &applicationId, const QString &reason,
                                int expectedVersion = 0) const;
+
+    // Why a rejection reason is refused (empty, too long), if it is.
+    static std::optional<CommandError> checkRejectReason(const QString &reason);
 
 private:
     const CommandContext &m_context;

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "localcommandgateway.h"
+#include "outbox.h"
 #include "partnerrepository.h"
 #include "usercommands.h"
 
@@ -29,5 +30,16 @@ std::optional<Partner> Session::partner() const
         return PartnerRepository(m_db).find(m_user.partnerId);
     } catch (const StoreError &) {
         return std::nullopt;
+    }
+}
+
+QSet<QString> Session::pendingIds() const
+{
+    if (!isReplica())
+        return {};
+    try {
+        return Outbox(m_db).pendingIds();
+    } catch (const StoreError &) {
+        return {};
     }
 }

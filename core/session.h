@@ -8,6 +8,7 @@
 #include "user.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -49,6 +50,13 @@ public:
     CommandGateway &commands() const { return *m_commands; }
     void setCommands(std::unique_ptr<CommandGateway> commands) { m_commands = std::move(commands); }
 
+    // A server workspace: the store is a replica of that server's data.
+    bool isReplica() const { return !m_server.isEmpty(); }
+    QString server() const { return m_server; }
+    void setServer(const QString &server) { m_server = server; }
+    // The ids of the rows that commands waiting for the server changed (empty when local).
+    QSet<QString> pendingIds() const;
+
     // The signed-in partner manager's partner, read afresh; nullopt for the vendor's roles.
     std::optional<Partner> partner() const;
 
@@ -62,6 +70,7 @@ private:
     User m_user;
     CommandContext m_context;
     std::unique_ptr<CommandGateway> m_commands;
+    QString m_server;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(Session::Changes)

@@ -68,6 +68,11 @@ bool SqlStatement::next()
     return m_query.next();
 }
 
+qint64 SqlStatement::lastInsertId() const
+{
+    return m_query.lastInsertId().toLongLong();
+}
+
 int SqlStatement::rowsAffected() const
 {
     return m_query.numRowsAffected();

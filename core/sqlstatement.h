@@ -27,6 +27,7 @@ public:
     SqlStatement &exec();
     bool next();
     int rowsAffected() const;
+    qint64 lastInsertId() const; // of an INSERT into a table with an autoincrement key
 
     QVariant value(int column) const;
     QString text(int column) const;

@@ -1,0 +1,335 @@
+#include "syncengine.h"
+
+#include "apijsonreader.h"
+#include "database.h"
+#include "replicaapplier.h"
+#include "session.h"
+#include "syncproblemrepository.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSync, "voucherdesk.sync")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kPageLimit = 1000;
+constexpr int kFirstRetryMs = 1000;
+
+// What a change of the entity means to the pages showing it.
+int changesOf(const QString &entity)
+{
+    using C = Session::Change;
+    if (entity == u"template"_s || entity == u"product"_s || entity == u"blocklistRevision"_s)
+        return int(C::Templates);
+    if (entity == u"customer"_s)
+        return int(C::Customers) | int(C::Applications);
+    if (entity == u"application"_s)
+        return int(C::Applications);
+    if (entity == u"voucher"_s)
+        return int(C::Applications) | int(C::Vouchers);
+    if (entity == u"deduction"_s)
+        return int(C::Vouchers);
+    if (entity == u"partner"_s)
+        return int(C::Partner);
+    return 0;
+}
+
+// Where the server answers one row of each kind the replica changes optimistically.
+QString rowPath(const RowRef &row)
+{
+    if (row.entity == u"template"_s)
+        return u"/api/v1/templates/"_s + row.id;
+    if (row.entity == u"application"_s)
+        return u"/api/v1/applications/"_s + row.id;
+    if (row.entity == u"voucher"_s)
+        return u"/api/v1/vouchers/"_s + row.id;
+    if (row.entity == u"customer"_s)
+        return u"/api/v1/customers/"_s + row.id;
+    return {};
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(Database &db, Settings settings)
+    : m_db(db)
+    , m_settings(std::move(settings))
+{}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::stop()
+{
+    m_stopping = true;
+    if (ServerConnection *connection = m_abortable.load())
+        connection->abort();
+}
+
+void SyncEngine::start()
+{
+    m_connection = std::make_unique<ServerConnection>(m_settings.server);
+    m_connection->setToken(m_settings.token);
+    m_connection->setTrustedCertificate(m_settings.trustedCertificate);
+    m_abortable = m_connection.get();
+    if (m_stopping)
+        m_connection->abort();
+    // The feed orders rows by their last change, so a row may come before the row it refers to
+    // (a page never waits for another): this connection does not enforce foreign keys.
+    m_db.execute(u"PRAGMA foreign_keys = OFF"_s);
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &SyncEngine::round);
+    round();
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_timer)
+        round();
+}
+
+void SyncEngine::round()
+{
+    // A request waits on a nested event loop, where another syncNow() may arrive.
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_running = true;
+    int changes = 0;
+    bool reached = true;
+    do {
+        m_again = false;
+        reached = push(&changes) && pull(&changes);
+    } while (reached && m_again && !m_stopping);
+    m_running = false;
+    if (changes != 0)
+        emit replicaChanged(changes);
+    m_retryMs = reached ? 0 : std::min(std::max(m_retryMs * 2, kFirstRetryMs), m_settings.maxRetryMs);
+    publish();
+    scheduleNext();
+}
+
+void SyncEngine::scheduleNext()
+{
+    if (m_stopping || m_status.connection == SyncStatus::Connection::SignedOut)
+        return;
+    m_timer->start(m_retryMs > 0 ? m_retryMs : m_settings.intervalMs);
+}
+
+void SyncEngine::publish()
+{
+    try {
+        m_status.pending = Outbox(m_db).count();
+        m_status.problems = SyncProblemRepository(m_db).openCount();
+    } catch (const StoreError &error) {
+        qCWarning(lcSync) << "reading the outbox failed:" << error.what();
+    }
+    emit statusChanged(m_status);
+}
+
+bool SyncEngine::usable(const ServerConnection::Reply &reply)
+{
+    if (m_stopping)
+        return false;
+    if (!reply.answered() || reply.status >= 500 || reply.status == 429) {
+        m_status.connection = SyncStatus::Connection::Offline;
+        m_status.lastError = reply.answered() ? reply.errorMessage() : reply.networkError;
+        if (reply.untrustedCertificate())
+            m_status.lastError = tr("The server's certificate is no longer the trusted one.");
+        return false;
+    }
+    if (reply.status == 401) {
+        m_status.connection = SyncStatus::Connection::SignedOut;
+        m_status.lastError = reply.errorMessage();
+        return false;
+    }
+    m_status.connection = SyncStatus::Connection::Online;
+    m_status.lastError.clear();
+    return true;
+}
+
+bool SyncEngine::push(int *changes)
+{
+    while (!m_stopping) {
+        const auto entry = m_db.read([&]() -> Result<std::optional<OutboxEntry>> {
+            return Outbox(m_db).first();
+        });
+        if (!entry.ok() || !entry.value())
+            return entry.ok();
+        const OutboxEntry &command = *entry.value();
+        const ServerConnection::Reply reply =
+            m_connection->send(command.method, command.path, command.body, command.ifMatch);
+        if (!usable(reply)) {
+            const QString why = m_status.lastError;
+            m_db.write([&]() -> Result<void> {
+                Outbox(m_db).recordFailedAttempt(command.seq, why);
+                return {};
+            });
+            publish();
+            return false;
+        }
+        if (reply.ok() || alreadyDone(command, reply)) {
+            m_db.write([&]() -> Result<void> {
+                Outbox(m_db).remove(command.seq);
+                return {};
+            });
+        } else if (!refuse(command, reply, changes)) {
+            return false;
+        }
+        publish();
+    }
+    return false;
+}
+
+// A command whose first send got no answer may have been applied anyway: its resend then
+// meets the state it made. Same outcome, so it is done, not refused.
+bool SyncEngine::alreadyDone(const OutboxEntry &entry, const ServerConnection::Reply &reply)
+{
+    if (entry.method == "DELETE" && reply.status == 404)
+        return true;
+    if (reply.status != 409 || entry.rows.isEmpty())
+        return false;
+    const RowRef &row = entry.rows.constFirst();
+    const ServerConnection::Reply current = m_connection->get(rowPath(row));
+    if (!current.ok())
+        return false;
+    const QJsonObject now = current.json;
+    const QString myId = m_settings.actor.userId.toString(QUuid::WithoutBraces);
+    if (entry.command == u"cancelApplication"_s)
+        return now.value(u"status"_s).toString() == u"cancelled"_s;
+    if (entry.command == u"approve"_s || entry.command == u"reject"_s) {
+        const QString wanted = entry.command == u"approve"_s ? u"approved"_s : u"rejected"_s;
+        return now.value(u"status"_s).toString() == wanted &&
+               now.value(u"reviewerId"_s).toString() == myId;
+    }
+    if (entry.command == u"invalidateVoucher"_s)
+        return now.value(u"status"_s).toString() == u"invalidated"_s;
+    if (entry.command == u"updateTemplate"_s && entry.attempts > 0) {
+        const QJsonObject sent = QJsonDocument::fromJson(entry.body).object();
+        for (auto it = sent.constBegin(); it != sent.constEnd(); ++it) {
+            if (now.value(it.key()) != it.value())
+                return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+// The server's state of a row the command changed; a deletion when the server has none.
+std::optional<ChangeFeedEntry> SyncEngine::serverState(const RowRef &row, bool *answered)
+{
+    *answered = true;
+    const QString path = rowPath(row);
+    if (path.isEmpty()) {
+        // A refused payment was never recorded; a partner was not changed by the replica.
+        if (row.entity == u"deduction"_s)
+            return ChangeFeedEntry{row.entity, row.id, 0, true, {}};
+        return std::nullopt;
+    }
+    const ServerConnection::Reply reply = m_connection->get(path);
+    if (reply.status == 404)
+        return ChangeFeedEntry{row.entity, row.id, 0, true, {}};
+    if (!usable(reply) || !reply.ok()) {
+        *answered = false;
+        return std::nullopt;
+    }
+    return ChangeFeedEntry{row.entity, row.id, 0, false, reply.json};
+}
+
+bool SyncEngine::refuse(const OutboxEntry &entry, const ServerConnection::Reply &reply,
+                        int *changes)
+{
+    QList<ChangeFeedEntry> restored;
+    for (const RowRef &row : entry.rows) {
+        bool answered = false;
+        if (auto state = serverState(row, &answered))
+            restored.append(*state);
+        if (!answered)
+            return false; // resent later: the server refuses it again, and then this completes
+        *changes |= changesOf(row.entity);
+    }
+    SyncProblem problem;
+    problem.at = QDateTime::currentDateTimeUtc();
+    problem.command = entry.command;
+    problem.label = entry.label;
+    if (!entry.rows.isEmpty()) {
+        problem.entity = entry.rows.constFirst().entity;
+        problem.entityId = entry.rows.constFirst().id;
+    }
+    problem.code = reply.errorCode();
+    problem.message = reply.errorMessage();
+    problem.requestId = reply.requestId();
+    qCInfo(lcSync) << "server refused" << entry.command << entry.label << problem.code;
+    const Result<void> written = m_db.write([&]() -> Result<void> {
+        ReplicaApplier applier(m_db);
+        if (auto applied = applier.apply(restored, applier.cursor()); !applied)
+            return applied;
+        SyncProblemRepository(m_db).add(problem);
+        Outbox(m_db).remove(entry.seq);
+        return {};
+    });
+    if (!written) {
+        qCWarning(lcSync) << "recording a refusal failed:" << written.error().message();
+        m_status.lastError = written.error().message();
+        return false;
+    }
+    return true;
+}
+
+bool SyncEngine::pull(int *changes)
+{
+    ReplicaApplier applier(m_db);
+    const Result<qint64> start = m_db.read([&]() -> Result<qint64> { return applier.cursor(); });
+    if (!start)
+        return false;
+    qint64 cursor = start.value();
+    m_status.pulling = true;
+    m_status.received = 0;
+    bool complete = false;
+    while (!m_stopping) {
+        const ServerConnection::Reply reply = m_connection->get(
+            u"/api/v1/changes?since=%1&limit=%2"_s.arg(cursor).arg(kPageLimit));
+        if (!usable(reply))
+            break;
+        const auto page = reply.ok() ? ApiJsonReader::changeFeedPage(reply.json) : std::nullopt;
+        if (!page) {
+            m_status.lastError = reply.ok() ? tr("The server sent changes this version cannot "
+                                                 "read.")
+                                            : reply.errorMessage();
+            qCWarning(lcSync) << "pull refused:" << reply.status << m_status.lastError;
+            break;
+        }
+        const Result<void> applied = m_db.write([&]() -> Result<void> {
+            // A row a waiting command changed keeps the replica's state: the server's answer
+            // to the command, or its state after a refusal, comes later anyway.
+            const QSet<QString> pending = Outbox(m_db).pendingIds();
+            QList<ChangeFeedEntry> wanted;
+            for (const ChangeFeedEntry &change : page->changes) {
+                if (!pending.contains(change.id))
+                    wanted.append(change);
+            }
+            return applier.apply(wanted, page->nextSince);
+        });
+        if (!applied) {
+            m_status.lastError = applied.error().message();
+            qCWarning(lcSync) << "applying changes failed:" << m_status.lastError;
+            break;
+        }
+        for (const ChangeFeedEntry &change : page->changes)
+            *changes |= changesOf(change.entity);
+        cursor = page->nextSince;
+        m_status.received += page->changes.size();
+        if (!page->hasMore) {
+            complete = true;
+            break;
+        }
+        publish();
+    }
+    m_status.pulling = false;
+    if (complete)
+        m_status.lastSyncAt = QDateTime::currentDateTimeUtc();
+    return complete;
+}

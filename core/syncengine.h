@@ -1,0 +1,76 @@
+#pragma once
+
+#include "actor.h"
+#include "changefeed.h"
+#include "outbox.h"
+#include "serverconnection.h"
+#include "syncstatus.h"
+
+#include <QObject>
+#include <QSslCertificate>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+class Database;
+
+// Keeps a server workspace's replica in step with the server, on a thread of its own (network
+// and JSON never run on the UI thread). A round sends the outbox in order — each command with
+// its client id, so that a resend after a lost answer is the same command — then pulls
+// GET /changes from the stored cursor, a page per transaction. A command the server refuses
+// becomes a SyncProblem and its rows go back to the server's state. Rounds run at start, when
+// a command is queued, on demand and on a timer; unreachable, it retries with growing pauses.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Settings
+    {
+        QUrl server;
+        QString token;
+        QSslCertificate trustedCertificate; // a self-signed one the user chose to trust
+        Actor actor;                        // the signed-in user
+        int intervalMs = 30000;             // between pulls while online
+        int maxRetryMs = 30000;             // the longest pause between retries offline
+    };
+
+    SyncEngine(Database &db, Settings settings);
+    ~SyncEngine() override;
+
+    // Thread-safe: ends the exchange under way at once, and every later one.
+    void stop();
+
+public slots:
+    void start();
+    void syncNow();
+
+signals:
+    void statusChanged(const SyncStatus &status);
+    // Session::Changes of what the round changed in the replica.
+    void replicaChanged(int changes);
+
+private:
+    void round();
+    bool push(int *changes);
+    bool pull(int *changes);
+    bool alreadyDone(const OutboxEntry &entry, const ServerConnection::Reply &reply);
+    bool refuse(const OutboxEntry &entry, const ServerConnection::Reply &reply, int *changes);
+    std::optional<ChangeFeedEntry> serverState(const RowRef &row, bool *answered);
+    // False when the reply ends the round (no answer, server error, signed out).
+    bool usable(const ServerConnection::Reply &reply);
+    void publish();
+    void scheduleNext();
+
+    Database &m_db;
+    Settings m_settings;
+    std::unique_ptr<ServerConnection> m_connection; // made on the engine's thread
+    std::atomic<ServerConnection *> m_abortable = nullptr;
+    QTimer *m_timer = nullptr;
+    SyncStatus m_status;
+    int m_retryMs = 0;
+    bool m_running = false;
+    bool m_again = false;
+    std::atomic_bool m_stopping = false;
+};
