@@ -5,6 +5,7 @@
 #include "demoworkspace.h"
 #include "fieldmessage.h"
 #include "icons.h"
+#include "serverconnection.h"
 #include "session.h"
 
 #include <QComboBox>
@@ -18,7 +19,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QButtonGroup>
+#include <QCryptographicHash>
+#include <QGridLayout>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -27,6 +34,11 @@ using namespace Qt::StringLiterals;
 SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     : QDialog(parent)
     , m_demoPath(demoPath)
+    , m_dataFolder(QFileInfo(demoPath).absolutePath())
+    , m_localMode(new QRadioButton(tr("L&ocal workspace")))
+    , m_serverMode(new QRadioButton(tr("Ser&ver")))
+    , m_serverAddress(new QLineEdit)
+    , m_serverMessage(new FieldMessage(m_serverAddress))
     , m_path(new QLineEdit)
     , m_browse(new QPushButton(Icons::get(u"folder"_s), tr("&Browse…")))
     , m_createDemo(new QPushButton(tr("Create &demo workspace")))
@@ -72,11 +84,32 @@ SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     pathRow->addWidget(m_browse);
     pathRow->addWidget(m_createDemo);
 
+    m_localMode->setAccessibleName(tr("Local workspace"));
+    m_localMode->setToolTip(tr("Work on a VoucherDesk database file on this computer."));
+    m_serverMode->setAccessibleName(tr("Server"));
+    m_serverMode->setToolTip(tr("Work with a VoucherDesk server: a copy of your data stays on "
+                                "this computer, so you can go on working offline."));
+    m_serverAddress->setAccessibleName(tr("Server address"));
+    m_serverAddress->setPlaceholderText(u"https://vouchers.example.com"_s);
+    auto *modes = new QButtonGroup(this);
+    modes->addButton(m_localMode);
+    modes->addButton(m_serverMode);
+    m_localMode->setChecked(true);
+
+    auto *where = new QGridLayout;
+    where->setContentsMargins(0, 0, 0, 0);
+    where->addWidget(m_localMode, 0, 0);
+    where->addLayout(pathRow, 0, 1);
+    where->addWidget(m_pathMessage, 1, 1);
+    where->addWidget(m_serverMode, 2, 0);
+    where->addWidget(m_serverAddress, 2, 1);
+    where->addWidget(m_serverMessage, 3, 1);
+    where->setColumnStretch(1, 1);
+
     auto *form = new QFormLayout;
     auto *pathLabel = new QLabel(tr("&Workspace:"));
-    pathLabel->setBuddy(m_path);
-    form->addRow(pathLabel, pathRow);
-    form->addRow(QString(), m_pathMessage);
+    pathLabel->setBuddy(m_localMode);
+    form->addRow(pathLabel, where);
     m_demoHint->setText(
         tr("The demo workspace: sign in as manager.a or manager.b (partner managers); every "
            "demo account's password is \"%1\".")
@@ -125,9 +158,12 @@ SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     m_quit->setAutoDefault(false);
     m_signIn->setDefault(true);
 
+    setTabOrder(m_localMode, m_path);
     setTabOrder(m_path, m_browse);
     setTabOrder(m_browse, m_createDemo);
-    setTabOrder(m_createDemo, m_login);
+    setTabOrder(m_createDemo, m_serverMode);
+    setTabOrder(m_serverMode, m_serverAddress);
+    setTabOrder(m_serverAddress, m_login);
     setTabOrder(m_login, m_password);
     setTabOrder(m_password, m_language);
     setTabOrder(m_language, m_signIn);
@@ -138,6 +174,8 @@ SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     connect(m_signIn, &QPushButton::clicked, this, &SignInDialog::signIn);
     connect(m_quit, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_language, &QComboBox::activated, this, [this] { emit languageChanged(language()); });
+    connect(m_serverMode, &QRadioButton::toggled, this, &SignInDialog::updateMode);
+    updateMode();
 }
 
 SignInDialog::~SignInDialog()
@@ -156,6 +194,63 @@ void SignInDialog::setWorkspacePath(const QString &path)
 QString SignInDialog::workspacePath() const
 {
     return QDir::fromNativeSeparators(m_path->text().trimmed());
+}
+
+void SignInDialog::setServerMode(bool server)
+{
+    (server ? m_serverMode : m_localMode)->setChecked(true);
+    updateMode();
+}
+
+bool SignInDialog::isServerMode() const
+{
+    return m_serverMode->isChecked();
+}
+
+void SignInDialog::setServerAddress(const QString &address)
+{
+    m_serverAddress->setText(address);
+}
+
+QString SignInDialog::serverAddress() const
+{
+    return m_serverAddress->text().trimmed();
+}
+
+QUrl SignInDialog::serverUrl() const
+{
+    return ServerConnection::normalised(serverAddress());
+}
+
+// A certificate the user chose to trust for this server, kept with the preferences.
+QSslCertificate SignInDialog::trustedCertificate() const
+{
+    const QUrl url = serverUrl();
+    if (url.isEmpty())
+        return QSslCertificate();
+    const QByteArray pem =
+        QSettings()
+            .value(u"servers/"_s + ServerConnection::serverKey(url) + u"/trustedCertificate"_s)
+            .toByteArray();
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(pem);
+    return certificates.isEmpty() ? QSslCertificate() : certificates.constFirst();
+}
+
+void SignInDialog::updateMode()
+{
+    const bool server = isServerMode();
+    for (QWidget *widget : {static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_browse),
+                            static_cast<QWidget *>(m_createDemo)})
+        widget->setEnabled(!server && !m_working);
+    m_serverAddress->setEnabled(server && !m_working);
+    m_demoHint->setVisible(!server && QFileInfo(workspacePath()) == QFileInfo(m_demoPath));
+    if (server) {
+        m_pathMessage->clearMessage();
+        if (!m_working)
+            m_serverAddress->setFocus();
+    } else {
+        m_serverMessage->clearMessage();
+    }
 }
 
 void SignInDialog::setLogin(const QString &login)
@@ -202,9 +297,14 @@ void SignInDialog::setBusy(bool busy, const QString &what)
     for (QWidget *widget : {static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_browse),
                             static_cast<QWidget *>(m_createDemo), static_cast<QWidget *>(m_login),
                             static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_language),
-                            static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_quit)}) {
+                            static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_quit),
+                            static_cast<QWidget *>(m_localMode),
+                            static_cast<QWidget *>(m_serverMode)}) {
         widget->setEnabled(!busy);
     }
+    m_serverAddress->setEnabled(!busy);
+    if (!busy)
+        updateMode();
     m_busy->setVisible(busy);
     m_busy->setFormat(what);
     m_busy->setToolTip(what);
@@ -251,6 +351,10 @@ void SignInDialog::createDemoWorkspace()
 
 void SignInDialog::signIn()
 {
+    if (isServerMode()) {
+        signInToServer();
+        return;
+    }
     m_pathMessage->clearMessage();
     m_loginMessage->clearMessage();
     m_passwordMessage->clearMessage();
@@ -310,4 +414,125 @@ void SignInDialog::signIn()
     watcher->setFuture(QtConcurrent::run(
         [db, login, password] { return Session::authenticate(*db, login, password); }));
     m_work = watcher->future();
+}
+
+void SignInDialog::signInToServer()
+{
+    m_serverMessage->clearMessage();
+    m_loginMessage->clearMessage();
+    m_passwordMessage->clearMessage();
+    bool valid = true;
+    const QUrl url = serverUrl();
+    if (url.isEmpty()) {
+        m_serverMessage->showMessage(
+            serverAddress().isEmpty()
+                ? tr("Enter the server's address, e.g. https://vouchers.example.com.")
+                : tr("This is not a server address; write it like "
+                     "https://vouchers.example.com or https://10.0.0.5:8443."));
+        valid = false;
+    }
+    if (m_login->text().trimmed().isEmpty()) {
+        m_loginMessage->showMessage(tr("Enter your login."));
+        valid = false;
+    }
+    if (m_password->text().isEmpty()) {
+        m_passwordMessage->showMessage(tr("Enter your password."));
+        valid = false;
+    }
+    if (!valid) {
+        emit signInFinished(false);
+        return;
+    }
+
+    setBusy(true, tr("Signing in to %1…").arg(url.host()));
+    ServerSignIn::Request request;
+    request.server = url;
+    request.login = m_login->text().trimmed();
+    request.password = m_password->text();
+    request.trustedCertificate = trustedCertificate();
+    request.dataFolder = m_dataFolder;
+    request.offlineCost = m_offlineCost;
+    auto *watcher = new QFutureWatcher<ServerSignIn::Outcome>(this);
+    connect(watcher, &QFutureWatcher<ServerSignIn::Outcome>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        setBusy(false);
+        serverSignedIn(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([request] { return ServerSignIn::run(request); }));
+    m_work = watcher->future();
+}
+
+void SignInDialog::serverSignedIn(const ServerSignIn::Outcome &outcome)
+{
+    using Status = ServerSignIn::Outcome::Status;
+    switch (outcome.status) {
+    case Status::SignedIn:
+    case Status::SignedInOffline:
+        m_server = outcome;
+        m_user = outcome.user;
+        emit signInFinished(true);
+        accept();
+        return;
+    case Status::UntrustedCertificate:
+        askToTrust(outcome);
+        return;
+    case Status::Refused:
+        showError(outcome.message);
+        m_password->selectAll();
+        m_password->setFocus();
+        break;
+    case Status::Unreachable:
+        m_serverMessage->showMessage(outcome.message);
+        m_serverAddress->setFocus();
+        break;
+    case Status::Failed:
+        showError(tr("The server workspace cannot be opened: %1").arg(outcome.message));
+        break;
+    }
+    emit signInFinished(false);
+}
+
+// Trusting is the user's decision, made with the certificate's fingerprint in front of them:
+// a self-signed certificate of their own server looks exactly like an intercepted connection.
+void SignInDialog::askToTrust(const ServerSignIn::Outcome &outcome)
+{
+    QStringList problems;
+    for (const QSslError &error : outcome.sslErrors)
+        problems.append(error.errorString());
+    problems.removeDuplicates();
+    const QSslCertificate certificate = outcome.certificate;
+    const QString fingerprint =
+        QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    const QString issuedTo = certificate.subjectInfo(QSslCertificate::CommonName).join(u", "_s);
+
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Untrusted Server Certificate"),
+                                tr("This computer does not trust the certificate of %1.")
+                                    .arg(serverUrl().host()),
+                                QMessageBox::NoButton, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(u"trustCertificateBox"_s);
+    box->setInformativeText(
+        tr("It may be your organisation's own (self-signed) certificate — or someone "
+           "intercepting the connection. Trust it only if your administrator confirms this "
+           "fingerprint.\n\nIssued to: %1\nValid until: %2\nSHA-256: %3\n\nProblems: %4")
+            .arg(issuedTo.isEmpty() ? tr("(no name)") : issuedTo,
+                 QLocale().toString(certificate.expiryDate().toLocalTime(), QLocale::ShortFormat),
+                 fingerprint, problems.join(u"; "_s)));
+    QPushButton *trust = box->addButton(tr("&Trust This Certificate"), QMessageBox::AcceptRole);
+    trust->setAccessibleName(tr("Trust this certificate"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    const QString key = u"servers/"_s + ServerConnection::serverKey(serverUrl()) +
+                        u"/trustedCertificate"_s;
+    connect(box, &QMessageBox::finished, this, [this, box, trust, certificate, key] {
+        if (box->clickedButton() != trust) {
+            showError(tr("Not signed in: the server's certificate was not trusted."));
+            emit signInFinished(false);
+            return;
+        }
+        QSettings().setValue(key, certificate.toPem());
+        signInToServer();
+    });
+    box->open();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "serversignin.h"
 #include "user.h"
 
 #include <QDialog>
@@ -14,10 +15,13 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QRadioButton;
 
-// Sign-in to a local workspace: the workspace file (with a demo workspace one click away), a
-// login and its password, and the language. The password check (Argon2id) and the creation of a
-// demo workspace run off the UI thread.
+// Sign-in to a local workspace — the workspace file (with a demo workspace one click away) — or
+// to a server (its address; the replica lives in the data folder), then a login, its password
+// and the language. The password check (Argon2id), the server's answer and the creation of a
+// demo workspace come off the UI thread. A server certificate this computer does not trust is
+// shown with its fingerprint, and trusted only when the user says so.
 class SignInDialog : public QDialog
 {
     Q_OBJECT
@@ -29,6 +33,14 @@ public:
 
     void setWorkspacePath(const QString &path);
     QString workspacePath() const;
+    // Server mode: the address as typed, e.g. https://vouchers.example.com.
+    void setServerMode(bool server);
+    bool isServerMode() const;
+    void setServerAddress(const QString &address);
+    QString serverAddress() const;
+    // Where server replicas are kept (<folder>/servers/...).
+    void setDataFolder(const QString &folder) { m_dataFolder = folder; }
+    void setOfflinePasswordCost(PasswordHasher::Cost cost) { m_offlineCost = cost; }
     void setLogin(const QString &login);
     void setLanguage(const QString &language); // "en" or "zh_CN"
     QString language() const;
@@ -36,6 +48,10 @@ public:
     // After acceptance: the opened workspace and the signed-in user.
     std::unique_ptr<Database> takeDatabase();
     User user() const { return m_user; }
+    // After a server sign-in: the replica, the token, the server and its trusted certificate.
+    const ServerSignIn::Outcome &serverOutcome() const { return m_server; }
+    QUrl serverUrl() const;
+    QSslCertificate trustedCertificate() const;
 
     // Creates the demo workspace at the demo path and selects it.
     void createDemoWorkspace();
@@ -54,10 +70,20 @@ signals:
 
 private:
     void setBusy(bool busy, const QString &what = {});
+    void updateMode();
+    void signInToServer();
+    void serverSignedIn(const ServerSignIn::Outcome &outcome);
+    void askToTrust(const ServerSignIn::Outcome &outcome);
     void showError(const QString &message);
     void browse();
 
     QString m_demoPath;
+    QString m_dataFolder;
+    PasswordHasher::Cost m_offlineCost = PasswordHasher::Cost::Interactive;
+    QRadioButton *m_localMode;
+    QRadioButton *m_serverMode;
+    QLineEdit *m_serverAddress;
+    FieldMessage *m_serverMessage;
     QLineEdit *m_path;
     QPushButton *m_browse;
     QPushButton *m_createDemo;
@@ -74,6 +100,7 @@ private:
     QPushButton *m_quit;
     std::unique_ptr<Database> m_db;
     User m_user;
+    ServerSignIn::Outcome m_server;
     bool m_working = false;
     // The sign-in or demo creation running on a worker thread; it uses m_db.
     QFuture<void> m_work;

@@ -2,6 +2,7 @@
 
 #include <QDeadlineTimer>
 #include <QRegularExpression>
+#include <QTcpServer>
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +24,8 @@ bool ServerProcess::start(const QString &location, const QStringList &extraArgum
     }
     m_process.setProgram(binary());
     m_process.setArguments(
-        QStringList{u"serve"_s, u"--db"_s, location, u"--listen"_s, u"127.0.0.1:0"_s} +
+        QStringList{u"serve"_s, u"--db"_s, location, u"--listen"_s,
+                    u"127.0.0.1:"_s + QString::number(m_port)} +
         extraArguments);
     m_process.start();
     if (!m_process.waitForStarted(timeoutMs)) {
@@ -86,4 +88,11 @@ int ServerProcess::runCommand(const QStringList &arguments, const QByteArray &in
     if (error)
         *error = process.readAllStandardError();
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+quint16 ServerProcess::freeLoopbackPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
 }

@@ -21,6 +21,10 @@ public:
     // errorMessage()) if it did not report a listening address within the timeout.
     bool start(const QString &location, const QStringList &extraArguments = {},
                int timeoutMs = 20000);
+    // The loopback port of the next start(); 0 (the default) picks a free one. A client that
+    // must find the server again after a restart needs a fixed one (freeLoopbackPort()).
+    void setPort(quint16 port) { m_port = port; }
+    static quint16 freeLoopbackPort();
     void stop();
     void kill(); // SIGKILL: no chance to clean up
 
@@ -37,4 +41,5 @@ private:
     QUrl m_url;
     QString m_error;
     QByteArray m_stderr;
+    quint16 m_port = 0;
 };

@@ -1,0 +1,270 @@
+// Two desktop clients on one real server: each signs in to its own replica (ServerSignIn), works
+// through its session's commands (ReplicaCommandGateway → outbox) and keeps in step through its
+// SyncController. The server stops mid-outbox and comes back; two reviewers race; a command the
+// server refuses lands in Sync problems with the row back at the server's state.
+
+#include "applicationrepository.h"
+#include "customerrepository.h"
+#include "database.h"
+#include "outbox.h"
+#include "resultmessage.h"
+#include "serverprocess.h"
+#include "serversignin.h"
+#include "session.h"
+#include "synccontroller.h"
+#include "syncproblemrepository.h"
+#include "templaterepository.h"
+#include "testworkspace.h"
+#include "voucherlistquery.h"
+#include "voucherrepository.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kWaitMs = 20000;
+
+// One signed-in desktop client: its data folder, replica, session and sync.
+struct Client
+{
+    QTemporaryDir folder;
+    ServerSignIn::Outcome signIn;
+    std::unique_ptr<Session> session;
+    std::unique_ptr<SyncController> sync;
+
+    Database &db() const { return *signIn.replica; }
+    SyncStatus status() const { return sync->status(); }
+    bool settled() const
+    {
+        const SyncStatus s = status();
+        return s.connection == SyncStatus::Connection::Online && s.pending == 0 && !s.pulling &&
+               s.lastSyncAt.isValid();
+    }
+};
+
+std::unique_ptr<Client> signIn(const QUrl &server, const QString &login)
+{
+    auto client = std::make_unique<Client>();
+    ServerSignIn::Request request;
+    request.server = server;
+    request.login = login;
+    request.password = u"password-"_s + login;
+    request.dataFolder = client->folder.path();
+    request.offlineCost = PasswordHasher::Cost::Minimal;
+    client->signIn = ServerSignIn::run(request);
+    if (!client->signIn.signedIn()) {
+        qWarning() << "sign-in failed:" << client->signIn.message;
+        return nullptr;
+    }
+    client->session = std::make_unique<Session>(client->db(), client->signIn.user);
+    client->session->setServer(server.toString());
+    SyncEngine::Settings settings;
+    settings.server = server;
+    settings.token = client->signIn.token;
+    settings.actor = client->session->actor();
+    settings.intervalMs = 60000; // rounds run on commands and syncNow() here
+    settings.maxRetryMs = 300;
+    client->sync = std::make_unique<SyncController>(*client->session, settings);
+    return client;
+}
+
+VoucherTemplate draftTemplate(const QString &name)
+{
+    VoucherTemplate draft;
+    draft.name = name;
+    draft.kind = VoucherKind::Specific;
+    draft.faceValueMinor = 150000;
+    draft.currency = u"CNY"_s;
+    draft.validityDays = 30;
+    draft.payMode = PayMode::All;
+    draft.productCodes = {u"cvm"_s};
+    return draft;
+}
+
+int auditCount(const Database &db, const QString &action, const QUuid &id)
+{
+    SqlStatement query = db.prepare(u"SELECT COUNT(*) FROM audit_events WHERE action = :action "
+                                    u"AND entity_id = :id"_s);
+    query.bind(u":action"_s, action).bind(u":id"_s, id).exec();
+    return query.next() ? query.integer(0) : -1;
+}
+
+} // namespace
+
+class TestSyncClients : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void partnerAppliesReviewerApprovesPartnerSeesVoucher()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        ServerProcess server;
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        auto partner = signIn(server.url(), u"manager.a"_s);
+        auto reviewer = signIn(server.url(), u"reviewer"_s);
+        QVERIFY(partner && reviewer);
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(reviewer->settled(), kWaitMs);
+        // The first pull brought the partner's own data only.
+        QVERIFY(CustomerRepository(partner->db()).find(ws.customerA.id));
+        QVERIFY(!CustomerRepository(partner->db()).find(ws.customerB.id));
+
+        const auto created = partner->session->commands().createTemplate(draftTemplate(u"Sync trial"_s));
+        QVERIFY2(created, resultMessage(created));
+        SubmitApplicationRequest request;
+        request.templateId = created.value().id;
+        request.customerId = ws.customerA.id;
+        request.scenario = u"Load test of CVM before a migration, two weeks."_s;
+        const auto submitted = partner->session->commands().submitApplication(request);
+        QVERIFY2(submitted, resultMessage(submitted));
+        const QUuid applicationId = submitted.value().id;
+        // At once in the replica, marked pending until the server has it.
+        QVERIFY(partner->session->pendingIds().contains(applicationId.toString(QUuid::WithoutBraces)));
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
+        QVERIFY(partner->session->pendingIds().isEmpty());
+        const auto onServer = ApplicationRepository(ws.db()).find(applicationId);
+        QVERIFY(onServer);
+        QCOMPARE(onServer->status, ApplicationStatus::PendingReview);
+        QVERIFY(TemplateRepository(ws.db()).find(created.value().id)->locked);
+
+        reviewer->sync->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(ApplicationRepository(reviewer->db()).find(applicationId),
+                                 kWaitMs);
+        QSignalSpy changed(reviewer->session.get(), &Session::changed);
+        const auto approved = reviewer->session->commands().approve(applicationId, u"Fine"_s);
+        QVERIFY2(approved, resultMessage(approved));
+        QCOMPARE(approved.value().status, ApplicationStatus::PendingReview); // the server decides
+        QTRY_VERIFY_WITH_TIMEOUT(ApplicationRepository(reviewer->db()).find(applicationId)->status ==
+                                     ApplicationStatus::Approved,
+                                 kWaitMs);
+        QVERIFY(!changed.isEmpty());
+
+        partner->sync->syncNow();
+        const QUuid voucherId = ApplicationRepository(ws.db()).find(applicationId)->voucherId;
+        QVERIFY(!voucherId.isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(VoucherRepository(partner->db()).find(voucherId), kWaitMs);
+        const auto row = VoucherListQuery(partner->db(), {}).row(applicationId);
+        QVERIFY(row);
+        QCOMPARE(row->voucherCode, VoucherRepository(ws.db()).find(voucherId)->code);
+        QCOMPARE(row->balanceMinor, 150000);
+    }
+
+    void outboxWaitsWhileServerIsDownAndAppliesOnce()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        ServerProcess server;
+        server.setPort(ServerProcess::freeLoopbackPort());
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        auto partner = signIn(server.url(), u"manager.a"_s);
+        QVERIFY(partner);
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
+
+        server.kill();
+        CommandGateway &commands = partner->session->commands();
+        const auto first = commands.createTemplate(draftTemplate(u"Offline one"_s));
+        QVERIFY2(first, resultMessage(first));
+        Customer customer;
+        customer.name = u"Offline Customer"_s;
+        customer.uin = u"700000001"_s;
+        const auto added = commands.addCustomer(customer);
+        QVERIFY2(added, resultMessage(added));
+        SubmitApplicationRequest request;
+        request.templateId = first.value().id;
+        request.customerId = added.value().id;
+        request.scenario = u"Made while the server was down, for a trial."_s;
+        const auto submitted = commands.submitApplication(request);
+        QVERIFY2(submitted, resultMessage(submitted));
+        QTRY_COMPARE_WITH_TIMEOUT(partner->status().connection, SyncStatus::Connection::Offline,
+                                  kWaitMs);
+        QCOMPARE(partner->status().pending, 3);
+        // The replica already shows them, the application in the Vendor Voucher List.
+        QVERIFY(VoucherListQuery(partner->db(), {}).row(submitted.value().id));
+
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
+        QCOMPARE(auditCount(ws.db(), u"CreateTemplate"_s, first.value().id), 1);
+        QCOMPARE(auditCount(ws.db(), u"AddCustomer"_s, added.value().id), 1);
+        QCOMPARE(auditCount(ws.db(), u"SubmitApplication"_s, submitted.value().id), 1);
+        QCOMPARE(ApplicationRepository(ws.db()).find(submitted.value().id)->customerId,
+                 added.value().id);
+        QCOMPARE(SyncProblemRepository(partner->db()).openCount(), 0);
+    }
+
+    void secondReviewerSeesTheFirstDecision()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        QByteArray output;
+        QCOMPARE(ServerProcess::runCommand({u"user"_s, u"add"_s, u"--db"_s, ws.path(),
+                                            u"--login"_s, u"reviewer2"_s, u"--role"_s,
+                                            u"reviewer"_s, u"--password-stdin"_s},
+                                           "password-reviewer2\n", &output),
+                 0);
+        const QUuid applicationId = ws.submit(ws.createTemplate(u"Raced"_s).id);
+        ServerProcess server;
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        auto first = signIn(server.url(), u"reviewer"_s);
+        auto second = signIn(server.url(), u"reviewer2"_s);
+        QVERIFY(first && second);
+        QTRY_VERIFY_WITH_TIMEOUT(first->settled() && second->settled(), kWaitMs);
+
+        QVERIFY(first->session->commands().approve(applicationId));
+        QTRY_VERIFY_WITH_TIMEOUT(first->settled(), kWaitMs);
+        // The second reviewer decides on what its replica still shows as pending.
+        QVERIFY(second->session->commands().reject(applicationId, u"Scenario too vague"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(second->status().problems == 1 && second->status().pending == 0,
+                                 kWaitMs);
+        const QList<SyncProblem> problems = SyncProblemRepository(second->db()).list();
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().code, u"FailedOperation.ApplicationNotPending"_s);
+        QCOMPARE(problems.first().command, u"reject"_s);
+        const auto seen = ApplicationRepository(second->db()).find(applicationId);
+        QCOMPARE(seen->status, ApplicationStatus::Approved);
+        QCOMPARE(seen->reviewerId, first->session->user().id);
+        const auto truth = ApplicationRepository(ws.db()).find(applicationId);
+        QCOMPARE(truth->status, ApplicationStatus::Approved);
+        QVERIFY(truth->rejectReason.isEmpty());
+    }
+
+    void refusedCommandReturnsRowToServerState()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        ServerProcess server;
+        server.setPort(ServerProcess::freeLoopbackPort());
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        auto partner = signIn(server.url(), u"manager.a"_s);
+        QVERIFY(partner);
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
+
+        // Offline, the replica accepts a name that another client takes on the server meanwhile.
+        server.kill();
+        const auto mine = partner->session->commands().createTemplate(draftTemplate(u"Taken"_s));
+        QVERIFY2(mine, resultMessage(mine));
+        ws.createTemplate(u"taken"_s);
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        partner->sync->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled() && partner->status().problems == 1, kWaitMs);
+        const SyncProblem problem = SyncProblemRepository(partner->db()).list().first();
+        QCOMPARE(problem.code, u"FailedOperation.DuplicateName"_s);
+        QCOMPARE(problem.label, u"Taken"_s);
+        QVERIFY(!problem.message.isEmpty());
+        QVERIFY(!problem.requestId.isEmpty());
+        // Back to the server's state: the refused template is gone, the server's is there.
+        QVERIFY(!TemplateRepository(partner->db()).find(mine.value().id));
+        TemplateFilter filter;
+        filter.nameContains = u"taken"_s;
+        QCOMPARE(TemplateRepository(partner->db()).list(filter).size(), 1);
+        QCOMPARE(Outbox(partner->db()).count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncClients)
+#include "tst_syncclients.moc"
