@@ -23,17 +23,17 @@ struct RowRef
 // and the replica rows it changed.
 struct OutboxEntry
 {
-    qint64 seq = 0;       // the order commands were made in, and are sent in
-    QString command;      // "createTemplate", "approve", ... (OutboxCommand)
-    QString label;        // what it acted on, for the user: a template's name, a voucher's code
-    QByteArray method;    // "POST", "PUT", "DELETE"
-    QString path;         // "/api/v1/templates/<id>"
-    QByteArray body;      // JSON; empty for none
-    QByteArray ifMatch;   // the expected version of a replace, or empty
-    QList<RowRef> rows;   // the first one is the row the command is about
+    qint64 seq = 0;     // the order commands were made in, and are sent in
+    QString command;    // "createTemplate", "approve", ... (OutboxCommand)
+    QString label;      // what it acted on, for the user: a template's name, a voucher's code
+    QByteArray method;  // "POST", "PUT", "DELETE"
+    QString path;       // "/api/v1/templates/<id>"
+    QByteArray body;    // JSON; empty for none
+    QByteArray ifMatch; // the expected version of a replace, or empty
+    QList<RowRef> rows; // the first one is the row the command is about
     QDateTime createdAt;
-    int attempts = 0;     // sends that ended without an answer
-    QString lastError;    // why the last send did not get one
+    int attempts = 0;  // sends that ended without an answer
+    QString lastError; // why the last send did not get one
 };
 
 // The persistent outbox of a server workspace (table sync_outbox). Commands are appended in the

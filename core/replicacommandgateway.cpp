@@ -162,8 +162,8 @@ Result<void> ReplicaCommandGateway::deleteTemplate(const QUuid &id)
     });
 }
 
-Result<Application> ReplicaCommandGateway::submitApplication(
-    const SubmitApplicationRequest &request)
+Result<Application>
+ReplicaCommandGateway::submitApplication(const SubmitApplicationRequest &request)
 {
     SubmitApplicationRequest withId = request;
     if (withId.id.isNull())
@@ -179,8 +179,7 @@ Result<Application> ReplicaCommandGateway::submitApplication(
                       {u"customerId"_s, idText(a.customerId)},
                       {u"scenario"_s, a.scenario}});
             // The template locked with it.
-            entry.rows = {{u"application"_s, idText(a.id)},
-                          {u"template"_s, idText(a.templateId)}};
+            entry.rows = {{u"application"_s, idText(a.id)}, {u"template"_s, idText(a.templateId)}};
         }
         return submitted;
     });
@@ -191,8 +190,8 @@ Result<Application> ReplicaCommandGateway::cancelApplication(const QUuid &id, in
     return queue([&](OutboxEntry &entry) {
         auto cancelled = m_local.cancelApplication(id, expectedVersion);
         if (cancelled) {
-            describe(entry, u"cancelApplication"_s, cancelled.value().templateSnapshot.name,
-                     "POST", u"/api/v1/applications/"_s + idText(id) + u"/cancel"_s);
+            describe(entry, u"cancelApplication"_s, cancelled.value().templateSnapshot.name, "POST",
+                     u"/api/v1/applications/"_s + idText(id) + u"/cancel"_s);
             entry.rows = {{u"application"_s, idText(id)}};
         }
         return cancelled;
@@ -273,8 +272,7 @@ Result<Application> ReplicaCommandGateway::decide(const QUuid &applicationId, bo
         const QString path = u"/api/v1/applications/"_s + idText(applicationId) +
                              (approve ? u"/approve"_s : u"/reject"_s);
         describe(entry, approve ? u"approve"_s : u"reject"_s, current->templateSnapshot.name,
-                 "POST", path,
-                 {{approve ? u"comment"_s : u"reason"_s, text.trimmed()}});
+                 "POST", path, {{approve ? u"comment"_s : u"reason"_s, text.trimmed()}});
         entry.rows = {{u"application"_s, idText(applicationId)}};
         return *current;
     });
@@ -286,8 +284,8 @@ Result<Application> ReplicaCommandGateway::approve(const QUuid &applicationId,
     return decide(applicationId, true, comment, expectedVersion);
 }
 
-Result<Application> ReplicaCommandGateway::reject(const QUuid &applicationId,
-                                                  const QString &reason, int expectedVersion)
+Result<Application> ReplicaCommandGateway::reject(const QUuid &applicationId, const QString &reason,
+                                                  int expectedVersion)
 {
     return decide(applicationId, false, reason, expectedVersion);
 }

@@ -19,10 +19,10 @@ class ServerConnection
 public:
     struct Reply
     {
-        int status = 0;     // the HTTP status; 0 when no answer came
+        int status = 0; // the HTTP status; 0 when no answer came
         QByteArray body;
-        QJsonObject json;   // the body, when it is a JSON object
-        QString networkError; // why no answer came (status 0)
+        QJsonObject json;           // the body, when it is a JSON object
+        QString networkError;       // why no answer came (status 0)
         QList<QSslError> sslErrors; // the certificate problems that refused the connection
         QSslCertificate peerCertificate;
         int retryAfterSeconds = 0;

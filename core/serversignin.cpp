@@ -47,14 +47,13 @@ void removeReplica(const QString &path)
 
 std::optional<User> storedUser(const Database &db)
 {
-    return ApiJsonReader::user(
-        QJsonDocument::fromJson(db.setting(kUser).toUtf8()).object());
+    return ApiJsonReader::user(QJsonDocument::fromJson(db.setting(kUser).toUtf8()).object());
 }
 
 Outcome offline(const ServerSignIn::Request &request, const QString &path, const QString &why)
 {
-    const QString unreachable =
-        CoreTr::tr("The server %1 cannot be reached: %2").arg(request.server.toDisplayString(), why);
+    const QString unreachable = CoreTr::tr("The server %1 cannot be reached: %2")
+                                    .arg(request.server.toDisplayString(), why);
     if (!QFileInfo::exists(path))
         return failed(Status::Unreachable, unreachable);
     QString error;
@@ -89,8 +88,8 @@ QString ServerSignIn::replicaPath(const QString &dataFolder, const QUrl &server,
         if (!c.isLetterOrNumber() && c != u'.' && c != u'-' && c != u'_')
             c = u'_';
     }
-    return QDir(dataFolder).filePath(u"servers/"_s + ServerConnection::serverKey(server) + u'/' +
-                                     name + u".db"_s);
+    return QDir(dataFolder)
+        .filePath(u"servers/"_s + ServerConnection::serverKey(server) + u'/' + name + u".db"_s);
 }
 
 ServerSignIn::Outcome ServerSignIn::run(const Request &request)
@@ -107,8 +106,8 @@ ServerSignIn::Outcome ServerSignIn::signIn(const Request &request)
     const QString path = replicaPath(request.dataFolder, request.server, request.login);
     ServerConnection connection(request.server);
     connection.setTrustedCertificate(request.trustedCertificate);
-    const ServerConnection::Reply reply = connection.signIn(request.login.trimmed(),
-                                                            request.password);
+    const ServerConnection::Reply reply =
+        connection.signIn(request.login.trimmed(), request.password);
     if (reply.untrustedCertificate()) {
         Outcome outcome = failed(Status::UntrustedCertificate,
                                  CoreTr::tr("This computer does not trust the certificate of %1.")
@@ -118,13 +117,12 @@ ServerSignIn::Outcome ServerSignIn::signIn(const Request &request)
         return outcome;
     }
     if (!reply.answered() || reply.status >= 500)
-        return offline(request, path,
-                       reply.answered() ? reply.errorMessage() : reply.networkError);
+        return offline(request, path, reply.answered() ? reply.errorMessage() : reply.networkError);
     if (!reply.ok()) {
-        const QString message = reply.errorMessage().isEmpty()
-                                    ? CoreTr::tr("The server refused the sign-in (HTTP %1).")
-                                          .arg(reply.status)
-                                    : reply.errorMessage();
+        const QString message =
+            reply.errorMessage().isEmpty()
+                ? CoreTr::tr("The server refused the sign-in (HTTP %1).").arg(reply.status)
+                : reply.errorMessage();
         return failed(Status::Refused, message);
     }
     const QJsonObject userJson = reply.json.value(u"user"_s).toObject();
@@ -156,9 +154,9 @@ ServerSignIn::Outcome ServerSignIn::signIn(const Request &request)
         QString::fromUtf8(QJsonDocument(ApiJson::toJson(*user)).toJson(QJsonDocument::Compact));
     const ReplicaApplier applier(db);
     // The user's own row, which a partner manager's feed does not carry.
-    Result<void> stored = applier.apply({{u"user"_s, user->id.toString(QUuid::WithoutBraces), 0,
-                                          false, userJson}},
-                                        applier.cursor());
+    Result<void> stored =
+        applier.apply({{u"user"_s, user->id.toString(QUuid::WithoutBraces), 0, false, userJson}},
+                      applier.cursor());
     if (stored) {
         stored = db.write([&]() -> Result<void> {
             if (db.setting(kServer).isEmpty()) {

@@ -17,15 +17,16 @@ SyncController::SyncController(Session &session, SyncEngine::Settings settings, 
     , m_engine(new SyncEngine(session.db(), std::move(settings)))
 {
     qRegisterMetaType<SyncStatus>();
-    m_session.setCommands(std::make_unique<ReplicaCommandGateway>(m_session.context(),
-                                                                  [this] { commandQueued(); }));
+    m_session.setCommands(
+        std::make_unique<ReplicaCommandGateway>(m_session.context(), [this] { commandQueued(); }));
     m_engine->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("sync"));
     connect(&m_thread, &QThread::started, m_engine, &SyncEngine::start);
+    // Its timer and network objects belong to that thread: they go with it.
+    connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
     connect(m_engine, &SyncEngine::statusChanged, this, &SyncController::engineStatus);
-    connect(m_engine, &SyncEngine::replicaChanged, this, [this](int changes) {
-        m_session.notifyChanged(Session::Changes::fromInt(changes));
-    });
+    connect(m_engine, &SyncEngine::replicaChanged, this,
+            [this](int changes) { m_session.notifyChanged(Session::Changes::fromInt(changes)); });
     refreshCounts();
     m_thread.start();
 }
@@ -35,7 +36,6 @@ SyncController::~SyncController()
     m_engine->stop();
     m_thread.quit();
     m_thread.wait();
-    delete m_engine;
 }
 
 QList<SyncProblem> SyncController::problems() const

@@ -42,6 +42,6 @@ private:
     Session &m_session;
     QUrl m_server;
     QThread m_thread;
-    SyncEngine *m_engine; // lives on m_thread
+    SyncEngine *m_engine; // lives on m_thread, deleted when it finishes
     SyncStatus m_status;
 };

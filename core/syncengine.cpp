@@ -107,7 +107,8 @@ void SyncEngine::round()
     m_running = false;
     if (changes != 0)
         emit replicaChanged(changes);
-    m_retryMs = reached ? 0 : std::min(std::max(m_retryMs * 2, kFirstRetryMs), m_settings.maxRetryMs);
+    m_retryMs =
+        reached ? 0 : std::min(std::max(m_retryMs * 2, kFirstRetryMs), m_settings.maxRetryMs);
     publish();
     scheduleNext();
 }
@@ -154,9 +155,8 @@ bool SyncEngine::usable(const ServerConnection::Reply &reply)
 bool SyncEngine::push(int *changes)
 {
     while (!m_stopping) {
-        const auto entry = m_db.read([&]() -> Result<std::optional<OutboxEntry>> {
-            return Outbox(m_db).first();
-        });
+        const auto entry =
+            m_db.read([&]() -> Result<std::optional<OutboxEntry>> { return Outbox(m_db).first(); });
         if (!entry.ok() || !entry.value())
             return entry.ok();
         const OutboxEntry &command = *entry.value();
@@ -264,8 +264,7 @@ bool SyncEngine::refuse(const OutboxEntry &entry, const ServerConnection::Reply 
     problem.requestId = reply.requestId();
     qCInfo(lcSync) << "server refused" << entry.command << entry.label << problem.code;
     const Result<void> written = m_db.write([&]() -> Result<void> {
-        ReplicaApplier applier(m_db);
-        if (auto applied = applier.apply(restored, applier.cursor()); !applied)
+        if (auto applied = ReplicaApplier(m_db).restore(restored); !applied)
             return applied;
         SyncProblemRepository(m_db).add(problem);
         Outbox(m_db).remove(entry.seq);
@@ -290,8 +289,8 @@ bool SyncEngine::pull(int *changes)
     m_status.received = 0;
     bool complete = false;
     while (!m_stopping) {
-        const ServerConnection::Reply reply = m_connection->get(
-            u"/api/v1/changes?since=%1&limit=%2"_s.arg(cursor).arg(kPageLimit));
+        const ServerConnection::Reply reply =
+            m_connection->get(u"/api/v1/changes?since=%1&limit=%2"_s.arg(cursor).arg(kPageLimit));
         if (!usable(reply))
             break;
         const auto page = reply.ok() ? ApiJsonReader::changeFeedPage(reply.json) : std::nullopt;

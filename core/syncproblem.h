@@ -8,13 +8,13 @@
 struct SyncProblem
 {
     qint64 id = 0;
-    QDateTime at;       // when the server refused it
-    QString command;    // as in OutboxEntry::command
-    QString label;      // what it acted on
-    QString entity;     // the row it was about
+    QDateTime at;    // when the server refused it
+    QString command; // as in OutboxEntry::command
+    QString label;   // what it acted on
+    QString entity;  // the row it was about
     QString entityId;
-    QString code;       // the server's error code, e.g. FailedOperation.ApplicationNotPending
-    QString message;    // the server's message, shown as it is
-    QString requestId;  // for the server's log
+    QString code;      // the server's error code, e.g. FailedOperation.ApplicationNotPending
+    QString message;   // the server's message, shown as it is
+    QString requestId; // for the server's log
     bool dismissed = false;
 };

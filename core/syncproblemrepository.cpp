@@ -31,9 +31,9 @@ QList<SyncProblem> SyncProblemRepository::list(bool includeDismissed) const
     query.exec();
     QList<SyncProblem> problems;
     while (query.next()) {
-        problems.append({query.int64(0), query.time(1), query.text(2), query.text(3),
-                         query.text(4), query.text(5), query.text(6), query.text(7),
-                         query.text(8), query.flag(9)});
+        problems.append({query.int64(0), query.time(1), query.text(2), query.text(3), query.text(4),
+                         query.text(5), query.text(6), query.text(7), query.text(8),
+                         query.flag(9)});
     }
     return problems;
 }

@@ -8,21 +8,21 @@
 #include "serverconnection.h"
 #include "session.h"
 
+#include <QButtonGroup>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QFutureWatcher>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
-#include <QButtonGroup>
-#include <QCryptographicHash>
-#include <QGridLayout>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -294,12 +294,12 @@ void SignInDialog::browse()
 void SignInDialog::setBusy(bool busy, const QString &what)
 {
     m_working = busy;
-    for (QWidget *widget : {static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_browse),
-                            static_cast<QWidget *>(m_createDemo), static_cast<QWidget *>(m_login),
-                            static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_language),
-                            static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_quit),
-                            static_cast<QWidget *>(m_localMode),
-                            static_cast<QWidget *>(m_serverMode)}) {
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_browse),
+          static_cast<QWidget *>(m_createDemo), static_cast<QWidget *>(m_login),
+          static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_language),
+          static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_quit),
+          static_cast<QWidget *>(m_localMode), static_cast<QWidget *>(m_serverMode)}) {
         widget->setEnabled(!busy);
     }
     m_serverAddress->setEnabled(!busy);
@@ -505,10 +505,10 @@ void SignInDialog::askToTrust(const ServerSignIn::Outcome &outcome)
         QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
     const QString issuedTo = certificate.subjectInfo(QSslCertificate::CommonName).join(u", "_s);
 
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Untrusted Server Certificate"),
-                                tr("This computer does not trust the certificate of %1.")
-                                    .arg(serverUrl().host()),
-                                QMessageBox::NoButton, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Untrusted Server Certificate"),
+        tr("This computer does not trust the certificate of %1.").arg(serverUrl().host()),
+        QMessageBox::NoButton, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setObjectName(u"trustCertificateBox"_s);
     box->setInformativeText(
@@ -523,8 +523,8 @@ void SignInDialog::askToTrust(const ServerSignIn::Outcome &outcome)
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(cancel);
     box->setEscapeButton(cancel);
-    const QString key = u"servers/"_s + ServerConnection::serverKey(serverUrl()) +
-                        u"/trustedCertificate"_s;
+    const QString key =
+        u"servers/"_s + ServerConnection::serverKey(serverUrl()) + u"/trustedCertificate"_s;
     connect(box, &QMessageBox::finished, this, [this, box, trust, certificate, key] {
         if (box->clickedButton() != trust) {
             showError(tr("Not signed in: the server's certificate was not trusted."));

@@ -115,7 +115,8 @@ private slots:
         QVERIFY(CustomerRepository(partner->db()).find(ws.customerA.id));
         QVERIFY(!CustomerRepository(partner->db()).find(ws.customerB.id));
 
-        const auto created = partner->session->commands().createTemplate(draftTemplate(u"Sync trial"_s));
+        const auto created =
+            partner->session->commands().createTemplate(draftTemplate(u"Sync trial"_s));
         QVERIFY2(created, resultMessage(created));
         SubmitApplicationRequest request;
         request.templateId = created.value().id;
@@ -125,7 +126,8 @@ private slots:
         QVERIFY2(submitted, resultMessage(submitted));
         const QUuid applicationId = submitted.value().id;
         // At once in the replica, marked pending until the server has it.
-        QVERIFY(partner->session->pendingIds().contains(applicationId.toString(QUuid::WithoutBraces)));
+        QVERIFY(
+            partner->session->pendingIds().contains(applicationId.toString(QUuid::WithoutBraces)));
         QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
         QVERIFY(partner->session->pendingIds().isEmpty());
         const auto onServer = ApplicationRepository(ws.db()).find(applicationId);
@@ -140,9 +142,10 @@ private slots:
         const auto approved = reviewer->session->commands().approve(applicationId, u"Fine"_s);
         QVERIFY2(approved, resultMessage(approved));
         QCOMPARE(approved.value().status, ApplicationStatus::PendingReview); // the server decides
-        QTRY_VERIFY_WITH_TIMEOUT(ApplicationRepository(reviewer->db()).find(applicationId)->status ==
-                                     ApplicationStatus::Approved,
-                                 kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ApplicationRepository(reviewer->db()).find(applicationId)->status ==
+                ApplicationStatus::Approved,
+            kWaitMs);
         QVERIFY(!changed.isEmpty());
 
         partner->sync->syncNow();
@@ -202,9 +205,9 @@ private slots:
         TestWorkspace ws;
         QVERIFY(ws.isValid());
         QByteArray output;
-        QCOMPARE(ServerProcess::runCommand({u"user"_s, u"add"_s, u"--db"_s, ws.path(),
-                                            u"--login"_s, u"reviewer2"_s, u"--role"_s,
-                                            u"reviewer"_s, u"--password-stdin"_s},
+        QCOMPARE(ServerProcess::runCommand({u"user"_s, u"add"_s, u"--db"_s, ws.path(), u"--login"_s,
+                                            u"reviewer2"_s, u"--role"_s, u"reviewer"_s,
+                                            u"--password-stdin"_s},
                                            "password-reviewer2\n", &output),
                  0);
         const QUuid applicationId = ws.submit(ws.createTemplate(u"Raced"_s).id);

@@ -1,0 +1,632 @@
+#include "replicaapplier.h"
+
+#include "apijsonreader.h"
+#include "coretr.h"
+#include "database.h"
+#include "jsonfields.h"
+#include "voucherlistrow.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Where an entity of the feed lives.
+struct Table
+{
+    QString name;
+    QString key;
+};
+
+std::optional<Table> tableOf(const QString &entity)
+{
+    static const QHash<QString, Table> tables = {
+        {u"partner"_s, {u"partners"_s, u"id"_s}},
+        {u"user"_s, {u"users"_s, u"id"_s}},
+        {u"customer"_s, {u"customers"_s, u"id"_s}},
+        {u"product"_s, {u"products"_s, u"code"_s}},
+        {u"blocklistRevision"_s, {u"blocklist_revisions"_s, u"revision"_s}},
+        {u"template"_s, {u"templates"_s, u"id"_s}},
+        {u"application"_s, {u"applications"_s, u"id"_s}},
+        {u"voucher"_s, {u"vouchers"_s, u"id"_s}},
+        {u"deduction"_s, {u"deductions"_s, u"id"_s}},
+    };
+    const auto found = tables.constFind(entity);
+    if (found == tables.cend())
+        return std::nullopt;
+    return *found;
+}
+
+// Column values in the store's conventions (see SqlStatement).
+using Columns = QList<std::pair<QString, QVariant>>;
+
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QString(u""_s) : value;
+}
+QVariant uuid(const QUuid &id)
+{
+    return SqlStatement::fromUuid(id);
+}
+QVariant time(const QDateTime &moment)
+{
+    return SqlStatement::fromTime(moment);
+}
+QVariant flag(bool value)
+{
+    return value ? 1 : 0;
+}
+QVariant list(const QStringList &codes)
+{
+    return JsonFields::listToText(codes);
+}
+
+// What the feed never carries: written as '' for a new row, left alone in an existing one.
+bool insertOnly(const QString &column)
+{
+    return column == u"request_hash"_s || column == u"password_hash"_s;
+}
+
+CommandError malformed(const ChangeFeedEntry &entry)
+{
+    return CommandError(CommandError::Kind::Internal, u"InternalError.MalformedChange"_s,
+                        CoreTr::tr("The server sent a change that cannot be read (%1 %2); "
+                                   "nothing of its batch was applied.")
+                            .arg(entry.entity, entry.id));
+}
+
+// SQLite checks a foreign key at every statement (the schema's keys are not deferrable), but
+// the feed orders rows by their last change, so a row often comes before the row it refers to
+// (an application before a customer or voucher changed later, a voucher before its
+// application, pages apart). The replica only mirrors rows the server already checked, so the
+// applier turns the checks off. The pragma does nothing inside a transaction, hence around
+// Database::write(); it holds for this thread's connection only (Database::connection()), and
+// the applier runs on its own thread, so no other reader or writer loses the checks. They are
+// back on afterwards in case the thread runs other work.
+class ForeignKeysOff
+{
+public:
+    explicit ForeignKeysOff(const Database &db)
+        : m_db(db)
+    {
+        if (db.isPostgres())
+            return; // replicas are SQLite files
+        {
+            SqlStatement query = db.prepare(u"PRAGMA foreign_keys"_s);
+            query.exec();
+            m_wasOn = query.next() && query.integer(0) != 0;
+        }
+        db.execute(u"PRAGMA foreign_keys = OFF"_s);
+    }
+    ~ForeignKeysOff()
+    {
+        if (!m_wasOn)
+            return;
+        try {
+            m_db.execute(u"PRAGMA foreign_keys = ON"_s);
+        } catch (const StoreError &) {
+            // A broken connection is closed; its replacement is set up with the checks on.
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    const Database &m_db;
+    bool m_wasOn = false;
+};
+
+// The writes of one page, inside its transaction. Statements are prepared once per page.
+class PageWriter
+{
+public:
+    explicit PageWriter(const Database &db)
+        : m_db(db)
+    {}
+
+    // An error when the change cannot be read.
+    std::optional<CommandError> apply(const ChangeFeedEntry &entry);
+    // A revision that makes the entry count as the row's newest state: the stored row's, or
+    // just past its deletion's.
+    qint64 newestRev(const ChangeFeedEntry &entry);
+    // The voucher_list rows of every application the page touched, from the rows now stored.
+    void refreshVoucherList();
+
+private:
+    SqlStatement &statement(const QString &sql);
+    SqlStatement &run(const QString &sql, const Columns &values);
+    std::optional<qint64> storedRev(const Table &table, const QVariant &key);
+    bool isDeletedSince(const ChangeFeedEntry &entry, const QVariant &key);
+    void remove(const Table &table, const ChangeFeedEntry &entry, const QVariant &key);
+    bool upsert(const QString &table, const QString &keyColumn, const Columns &columns);
+    // Deletes the other rows holding a unique key the incoming row takes (see upsertEntity),
+    // unless the replica's own row is newer than the incoming one.
+    void evict(const QString &table, const QString &condition, const QVariant &id, qint64 rev,
+               const Columns &values);
+    // False when the change cannot be read.
+    bool upsertEntity(const ChangeFeedEntry &entry, const QVariant &key);
+    bool upsertTemplate(const VoucherTemplate &t, qint64 rev);
+    bool recompute(const QUuid &applicationId);
+
+    const Database &m_db;
+    std::map<QString, std::unique_ptr<SqlStatement>> m_statements;
+    QHash<QString, QString> m_upsertSql;       // by table
+    std::optional<QSet<QString>> m_tombstoned; // the entities with a tombstone in the replica
+    QSet<QUuid> m_applications;
+    QSet<QUuid> m_customers;
+    QSet<QUuid> m_templates;
+};
+
+SqlStatement &PageWriter::statement(const QString &sql)
+{
+    std::unique_ptr<SqlStatement> &prepared = m_statements[sql];
+    if (!prepared)
+        prepared = std::make_unique<SqlStatement>(m_db.prepare(sql));
+    return *prepared;
+}
+
+SqlStatement &PageWriter::run(const QString &sql, const Columns &values)
+{
+    SqlStatement &prepared = statement(sql);
+    for (const auto &[name, value] : values)
+        prepared.bind(name, value);
+    return prepared.exec();
+}
+
+std::optional<qint64> PageWriter::storedRev(const Table &table, const QVariant &key)
+{
+    SqlStatement &row =
+        run(u"SELECT rev FROM "_s + table.name + u" WHERE "_s + table.key + u" = :key"_s,
+            {{u":key"_s, key}});
+    if (!row.next())
+        return std::nullopt;
+    return row.int64(0);
+}
+
+// A change older than the row's deletion is a page applied again: it would bring the row back.
+// Few entities ever have a tombstone, so the others skip the look-up.
+bool PageWriter::isDeletedSince(const ChangeFeedEntry &entry, const QVariant &key)
+{
+    if (!m_tombstoned) {
+        m_tombstoned.emplace();
+        SqlStatement &entities = run(u"SELECT DISTINCT entity FROM tombstones"_s, {});
+        while (entities.next())
+            m_tombstoned->insert(entities.text(0));
+    }
+    if (!m_tombstoned->contains(entry.entity))
+        return false;
+    SqlStatement &tombstone =
+        run(u"SELECT rev FROM tombstones WHERE entity = :entity AND id = :id"_s,
+            {{u":entity"_s, entry.entity}, {u":id"_s, key.toString()}});
+    return tombstone.next() && tombstone.int64(0) >= entry.rev;
+}
+
+void PageWriter::remove(const Table &table, const ChangeFeedEntry &entry, const QVariant &key)
+{
+    // Kept when it changed after this deletion: created again under the same id.
+    if (const auto rev = storedRev(table, key); rev && *rev > entry.rev)
+        return;
+    const QUuid id = QUuid::fromString(key.toString());
+    if (entry.entity == u"application"_s) {
+        m_applications.insert(id);
+    } else if (entry.entity == u"customer"_s) {
+        m_customers.insert(id);
+    } else if (entry.entity == u"template"_s) {
+        m_templates.insert(id);
+    } else if (entry.entity == u"voucher"_s) {
+        SqlStatement &voucher =
+            run(u"SELECT application_id FROM vouchers WHERE id = :key"_s, {{u":key"_s, key}});
+        if (voucher.next())
+            m_applications.insert(voucher.uuid(0));
+    }
+    run(u"DELETE FROM "_s + table.name + u" WHERE "_s + table.key + u" = :key"_s,
+        {{u":key"_s, key}});
+    // Remembered, so that an older page applied again does not bring the row back.
+    run(u"INSERT INTO tombstones (entity, id, partner_id, rev) VALUES (:entity, :id, NULL, :rev) "
+        u"ON CONFLICT (entity, id) DO UPDATE SET rev = excluded.rev "
+        u"WHERE tombstones.rev < excluded.rev"_s,
+        {{u":entity"_s, entry.entity}, {u":id"_s, key.toString()}, {u":rev"_s, entry.rev}});
+    if (m_tombstoned)
+        m_tombstoned->insert(entry.entity);
+}
+
+// Inserts the row, or replaces every column the feed carries unless the stored row is newer (a
+// page applied again holds older states of rows changed since). False when it was newer.
+bool PageWriter::upsert(const QString &table, const QString &keyColumn, const Columns &columns)
+{
+    QString &sql = m_upsertSql[table];
+    if (sql.isEmpty()) {
+        QStringList names;
+        QStringList placeholders;
+        QStringList updates;
+        for (const auto &column : columns) {
+            const QString &name = column.first;
+            names.append(name);
+            placeholders.append(u':' + name);
+            if (name != keyColumn && !insertOnly(name))
+                updates.append(name + u" = excluded."_s + name);
+        }
+        sql = u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5 "
+              u"WHERE %1.rev <= excluded.rev"_s.arg(table, names.join(u", "_s),
+                                                    placeholders.join(u", "_s), keyColumn,
+                                                    updates.join(u", "_s));
+    }
+    SqlStatement &insert = statement(sql);
+    for (const auto &[name, value] : columns)
+        insert.bind(u':' + name, value);
+    insert.exec();
+    return insert.rowsAffected() > 0;
+}
+
+void PageWriter::evict(const QString &table, const QString &condition, const QVariant &id,
+                       qint64 rev, const Columns &values)
+{
+    Columns all = values;
+    all.append({u":id"_s, id});
+    all.append({u":self"_s, id});
+    all.append({u":rev"_s, rev});
+    run(u"DELETE FROM %1 WHERE (%2) AND id <> :id AND NOT EXISTS "
+        u"(SELECT 1 FROM %1 WHERE id = :self AND rev > :rev)"_s.arg(table, condition),
+        all);
+}
+
+std::optional<CommandError> PageWriter::apply(const ChangeFeedEntry &entry)
+{
+    const auto table = tableOf(entry.entity);
+    // An entity of a newer server: this version has nowhere to keep it.
+    if (!table)
+        return std::nullopt;
+    QVariant key;
+    if (entry.entity == u"product"_s) {
+        key = entry.id;
+    } else if (entry.entity == u"blocklistRevision"_s) {
+        bool ok = false;
+        key = entry.id.toInt(&ok);
+        if (!ok)
+            return malformed(entry);
+    } else {
+        const QUuid id = QUuid::fromString(entry.id);
+        if (id.isNull())
+            return malformed(entry);
+        key = uuid(id);
+    }
+    if (key.toString().isEmpty())
+        return malformed(entry);
+
+    if (entry.deleted) {
+        remove(*table, entry, key);
+        return std::nullopt;
+    }
+    if (isDeletedSince(entry, key))
+        return std::nullopt;
+    if (!upsertEntity(entry, key))
+        return malformed(entry);
+    return std::nullopt;
+}
+
+qint64 PageWriter::newestRev(const ChangeFeedEntry &entry)
+{
+    const auto table = tableOf(entry.entity);
+    if (!table)
+        return entry.rev;
+    const QUuid id = QUuid::fromString(entry.id);
+    const QVariant key = id.isNull() ? QVariant(entry.id) : uuid(id);
+    qint64 rev = storedRev(*table, key).value_or(entry.rev);
+    SqlStatement &tombstone =
+        run(u"SELECT rev FROM tombstones WHERE entity = :entity AND id = :id"_s,
+            {{u":entity"_s, entry.entity}, {u":id"_s, key.toString()}});
+    if (tombstone.next())
+        rev = std::max(rev, tombstone.int64(0) + 1);
+    return rev;
+}
+
+bool PageWriter::upsertTemplate(const VoucherTemplate &t, qint64 rev)
+{
+    evict(u"templates"_s, u"partner_id = :partnerId AND lower(name) = lower(:name)"_s, uuid(t.id),
+          rev, {{u":partnerId"_s, uuid(t.partnerId)}, {u":name"_s, text(t.name)}});
+    return upsert(u"templates"_s, u"id"_s,
+                  {{u"id"_s, uuid(t.id)},
+                   {u"partner_id"_s, uuid(t.partnerId)},
+                   {u"name"_s, text(t.name)},
+                   {u"kind"_s, voucherKindToString(t.kind)},
+                   {u"face_value_minor"_s, t.faceValueMinor},
+                   {u"currency"_s, text(t.currency)},
+                   {u"validity_days"_s, t.validityDays},
+                   {u"min_spend_minor"_s, t.minSpendMinor},
+                   {u"pay_mode"_s, payModeToString(t.payMode)},
+                   {u"product_codes"_s, list(t.productCodes)},
+                   {u"note"_s, text(t.note)},
+                   {u"version"_s, t.version},
+                   {u"locked"_s, flag(t.locked)},
+                   {u"created_at"_s, time(t.createdAt)},
+                   {u"updated_at"_s, time(t.updatedAt)},
+                   {u"request_hash"_s, text({})},
+                   {u"rev"_s, rev}});
+}
+
+// Upserts the row the change describes, every column the feed carries. The unique keys besides
+// the primary one (a partner's template names, logins, voucher codes...) may be held in the
+// replica by a row whose later change has not arrived yet: the feed sends each row as it is now,
+// in the order of last change, so a replica can momentarily hold two rows' states that never
+// existed together. The row that holds the key on the server is the one arriving; the one it
+// displaces has changed since, so it comes later in this pull, and is deleted until then (but
+// not for an incoming change older than its own row: that is an old page applied again).
+bool PageWriter::upsertEntity(const ChangeFeedEntry &e, const QVariant &key)
+{
+    const QString &entity = e.entity;
+    if (entity == u"partner"_s) {
+        const auto p = ApiJsonReader::partner(e.data);
+        if (!p || uuid(p->id) != key)
+            return false;
+        evict(u"partners"_s, u"lower(name) = lower(:name)"_s, key, e.rev,
+              {{u":name"_s, text(p->name)}});
+        upsert(u"partners"_s, u"id"_s,
+               {{u"id"_s, key},
+                {u"name"_s, text(p->name)},
+                {u"quota_minor"_s, p->quotaMinor},
+                {u"issued_minor"_s, p->issuedMinor},
+                {u"currency"_s, text(p->currency)},
+                {u"created_at"_s, time(p->createdAt)},
+                {u"rev"_s, e.rev}});
+    } else if (entity == u"user"_s) {
+        const auto u = ApiJsonReader::user(e.data);
+        if (!u || uuid(u->id) != key)
+            return false;
+        evict(u"users"_s, u"lower(login) = lower(:login)"_s, key, e.rev,
+              {{u":login"_s, text(u->login)}});
+        upsert(u"users"_s, u"id"_s,
+               {{u"id"_s, key},
+                {u"login"_s, text(u->login)},
+                {u"display_name"_s, text(u->displayName)},
+                {u"role"_s, roleToString(u->role)},
+                {u"partner_id"_s, uuid(u->partnerId)},
+                {u"password_hash"_s, text({})},
+                {u"active"_s, flag(u->active)},
+                {u"created_at"_s, time(u->createdAt)},
+                {u"rev"_s, e.rev}});
+    } else if (entity == u"customer"_s) {
+        const auto c = ApiJsonReader::customer(e.data);
+        if (!c || uuid(c->id) != key)
+            return false;
+        evict(u"customers"_s, u"partner_id = :partnerId AND uin = :uin"_s, key, e.rev,
+              {{u":partnerId"_s, uuid(c->partnerId)}, {u":uin"_s, text(c->uin)}});
+        const bool applied = upsert(u"customers"_s, u"id"_s,
+                                    {{u"id"_s, key},
+                                     {u"partner_id"_s, uuid(c->partnerId)},
+                                     {u"name"_s, text(c->name)},
+                                     {u"uin"_s, text(c->uin)},
+                                     {u"eligible"_s, flag(c->eligible)},
+                                     {u"created_at"_s, time(c->createdAt)},
+                                     {u"request_hash"_s, text({})},
+                                     {u"rev"_s, e.rev}});
+        if (applied)
+            m_customers.insert(c->id);
+    } else if (entity == u"product"_s) {
+        const auto p = ApiJsonReader::product(e.data);
+        if (!p || p->code != key.toString())
+            return false;
+        upsert(u"products"_s, u"code"_s,
+               {{u"code"_s, key},
+                {u"name"_s, text(p->name)},
+                {u"name_zh"_s, text(p->nameZh)},
+                {u"category"_s, text(p->category)},
+                {u"active"_s, flag(p->active)},
+                {u"rev"_s, e.rev}});
+    } else if (entity == u"blocklistRevision"_s) {
+        const auto r = ApiJsonReader::blocklistRevision(e.data);
+        if (!r || r->revision != key.toInt())
+            return false;
+        upsert(u"blocklist_revisions"_s, u"revision"_s,
+               {{u"revision"_s, r->revision},
+                {u"effective_at"_s, time(r->effectiveAt)},
+                {u"product_codes"_s, list(r->productCodes)},
+                {u"rev"_s, e.rev}});
+    } else if (entity == u"template"_s) {
+        const auto t = ApiJsonReader::voucherTemplate(e.data);
+        if (!t || uuid(t->id) != key)
+            return false;
+        if (upsertTemplate(*t, e.rev))
+            m_templates.insert(t->id);
+    } else if (entity == u"application"_s) {
+        const auto a = ApiJsonReader::application(e.data);
+        if (!a || uuid(a->id) != key || a->templateSnapshot.id != a->templateId)
+            return false;
+        // The snapshot is the template's row (locked for good once applied with), which the
+        // application is read with; it stands in until the template's own change arrives.
+        if (!storedRev(Table{u"templates"_s, u"id"_s}, uuid(a->templateId)))
+            upsertTemplate(a->templateSnapshot, 0);
+        const bool applied = upsert(u"applications"_s, u"id"_s,
+                                    {{u"id"_s, key},
+                                     {u"partner_id"_s, uuid(a->partnerId)},
+                                     {u"template_id"_s, uuid(a->templateId)},
+                                     {u"customer_id"_s, uuid(a->customerId)},
+                                     {u"scenario"_s, text(a->scenario)},
+                                     {u"status"_s, applicationStatusToString(a->status)},
+                                     {u"submitted_at"_s, time(a->submittedAt)},
+                                     {u"review_due_at"_s, time(a->reviewDueAt)},
+                                     {u"submitted_by"_s, uuid(a->submittedBy)},
+                                     {u"reviewer_id"_s, uuid(a->reviewerId)},
+                                     {u"reviewed_at"_s, time(a->reviewedAt)},
+                                     {u"review_comment"_s, text(a->reviewComment)},
+                                     {u"reject_reason"_s, text(a->rejectReason)},
+                                     {u"cancelled_at"_s, time(a->cancelledAt)},
+                                     {u"voucher_id"_s, uuid(a->voucherId)},
+                                     {u"version"_s, a->version},
+                                     {u"request_hash"_s, text({})},
+                                     {u"rev"_s, e.rev}});
+        if (applied)
+            m_applications.insert(a->id);
+    } else if (entity == u"voucher"_s) {
+        const auto v = ApiJsonReader::voucher(e.data);
+        if (!v || uuid(v->id) != key)
+            return false;
+        evict(u"vouchers"_s, u"code = :code OR application_id = :applicationId"_s, key, e.rev,
+              {{u":code"_s, text(v->code)}, {u":applicationId"_s, uuid(v->applicationId)}});
+        const bool applied = upsert(u"vouchers"_s, u"id"_s,
+                                    {{u"id"_s, key},
+                                     {u"code"_s, text(v->code)},
+                                     {u"application_id"_s, uuid(v->applicationId)},
+                                     {u"partner_id"_s, uuid(v->partnerId)},
+                                     {u"customer_id"_s, uuid(v->customerId)},
+                                     {u"kind"_s, voucherKindToString(v->kind)},
+                                     {u"pay_mode"_s, payModeToString(v->payMode)},
+                                     {u"currency"_s, text(v->currency)},
+                                     {u"face_value_minor"_s, v->faceValueMinor},
+                                     {u"balance_minor"_s, v->balanceMinor},
+                                     {u"min_spend_minor"_s, v->minSpendMinor},
+                                     {u"effective_at"_s, time(v->effectiveAt)},
+                                     {u"expires_at"_s, time(v->expiresAt)},
+                                     {u"product_codes"_s, list(v->productCodes)},
+                                     {u"blocked_product_codes"_s, list(v->blockedProductCodes)},
+                                     {u"blocklist_revision"_s, v->blocklistRevision},
+                                     {u"invalidated_at"_s, time(v->invalidatedAt)},
+                                     {u"rev"_s, e.rev}});
+        if (applied)
+            m_applications.insert(v->applicationId);
+    } else if (entity == u"deduction"_s) {
+        const auto d = ApiJsonReader::deduction(e.data);
+        if (!d || uuid(d->id) != key)
+            return false;
+        // The balance it took arrives with its voucher's own change.
+        upsert(u"deductions"_s, u"id"_s,
+               {{u"id"_s, key},
+                {u"voucher_id"_s, uuid(d->voucherId)},
+                {u"customer_id"_s, uuid(d->customerId)},
+                {u"order_id"_s, text(d->orderId)},
+                {u"product_code"_s, text(d->productCode)},
+                {u"pay_mode"_s, payModeToString(d->payMode)},
+                {u"order_amount_minor"_s, d->orderAmountMinor},
+                {u"deducted_minor"_s, d->deductedMinor},
+                {u"at"_s, time(d->at)},
+                {u"actor_id"_s, uuid(d->actorId)},
+                {u"request_hash"_s, text({})},
+                {u"rev"_s, e.rev}});
+    }
+    return true;
+}
+
+// The row the server's commands keep (VoucherListWriter): the customer's name and UIN, the
+// template snapshot's name, kind, currency and face value, the phase of the application and,
+// once issued, its voucher's balance, expiry, id and code. Rows the application refers to that
+// have not arrived yet leave their columns empty until they do. False when the application (or
+// its template) is not in the replica.
+bool PageWriter::recompute(const QUuid &applicationId)
+{
+    using Phase = VoucherListRow::Phase;
+    static const QString sql =
+        u"INSERT INTO voucher_list (application_id, partner_id, customer_id, customer_name, "
+        u"customer_uin, template_name, kind, currency, face_value_minor, balance_minor, phase, "
+        u"applied_at, expires_at, voucher_id, voucher_code) "
+        u"SELECT a.id, a.partner_id, a.customer_id, COALESCE(c.name, ''), COALESCE(c.uin, ''), "
+        u"t.name, t.kind, t.currency, t.face_value_minor, v.balance_minor, "
+        u"CASE a.status WHEN :rejected THEN %1 WHEN :cancelled THEN %2 "
+        u"WHEN :approved THEN (CASE WHEN v.invalidated_at IS NULL THEN %3 ELSE %4 END) "
+        u"ELSE %5 END, a.submitted_at, v.expires_at, v.id, v.code "
+        u"FROM applications a JOIN templates t ON t.id = a.template_id "
+        u"LEFT JOIN customers c ON c.id = a.customer_id "
+        u"LEFT JOIN vouchers v ON v.id = a.voucher_id "
+        u"WHERE a.id = :id "
+        u"ON CONFLICT (application_id) DO UPDATE SET partner_id = excluded.partner_id, "
+        u"customer_id = excluded.customer_id, customer_name = excluded.customer_name, "
+        u"customer_uin = excluded.customer_uin, template_name = excluded.template_name, "
+        u"kind = excluded.kind, currency = excluded.currency, "
+        u"face_value_minor = excluded.face_value_minor, balance_minor = excluded.balance_minor, "
+        u"phase = excluded.phase, applied_at = excluded.applied_at, "
+        u"expires_at = excluded.expires_at, voucher_id = excluded.voucher_id, "
+        u"voucher_code = excluded.voucher_code"_s.arg(int(Phase::Rejected))
+            .arg(int(Phase::Cancelled))
+            .arg(int(Phase::Issued))
+            .arg(int(Phase::Invalidated))
+            .arg(int(Phase::PendingReview));
+    SqlStatement &insert =
+        run(sql, {{u":rejected"_s, applicationStatusToString(ApplicationStatus::Rejected)},
+                  {u":cancelled"_s, applicationStatusToString(ApplicationStatus::Cancelled)},
+                  {u":approved"_s, applicationStatusToString(ApplicationStatus::Approved)},
+                  {u":id"_s, uuid(applicationId)}});
+    return insert.rowsAffected() > 0;
+}
+
+void PageWriter::refreshVoucherList()
+{
+    for (const QUuid &customerId : std::as_const(m_customers)) {
+        SqlStatement &rows =
+            run(u"SELECT application_id FROM voucher_list WHERE customer_id = :customerId"_s,
+                {{u":customerId"_s, uuid(customerId)}});
+        while (rows.next())
+            m_applications.insert(rows.uuid(0));
+    }
+    for (const QUuid &templateId : std::as_const(m_templates)) {
+        SqlStatement &rows = run(u"SELECT id FROM applications WHERE template_id = :templateId"_s,
+                                 {{u":templateId"_s, uuid(templateId)}});
+        while (rows.next())
+            m_applications.insert(rows.uuid(0));
+    }
+    for (const QUuid &applicationId : std::as_const(m_applications)) {
+        if (!recompute(applicationId)) {
+            run(u"DELETE FROM voucher_list WHERE application_id = :id"_s,
+                {{u":id"_s, uuid(applicationId)}});
+        }
+    }
+}
+
+} // namespace
+
+QString ReplicaApplier::cursorKey()
+{
+    return u"sync.cursor"_s;
+}
+
+qint64 ReplicaApplier::cursor() const
+{
+    return m_db.setting(cursorKey(), u"0"_s).toLongLong();
+}
+
+Result<void> ReplicaApplier::restore(const QList<ChangeFeedEntry> &rows) const
+{
+    try {
+        std::optional<ForeignKeysOff> foreignKeysOff;
+        if (!m_db.inWriteTransaction())
+            foreignKeysOff.emplace(m_db);
+        return m_db.write([&]() -> Result<void> {
+            PageWriter writer(m_db);
+            for (ChangeFeedEntry entry : rows) {
+                entry.rev = writer.newestRev(entry);
+                if (auto error = writer.apply(entry))
+                    return *error;
+            }
+            writer.refreshVoucherList();
+            return Result<void>();
+        });
+    } catch (const StoreError &error) {
+        return CommandError::internal(QString::fromUtf8(error.what()));
+    }
+}
+
+Result<void> ReplicaApplier::apply(const QList<ChangeFeedEntry> &changes, qint64 nextSince) const
+{
+    try {
+        // Inside a transaction the pragma cannot change: the caller turned the checks off.
+        std::optional<ForeignKeysOff> foreignKeysOff;
+        if (!m_db.inWriteTransaction())
+            foreignKeysOff.emplace(m_db);
+        return m_db.write([&]() -> Result<void> {
+            PageWriter writer(m_db);
+            for (const ChangeFeedEntry &entry : changes) {
+                if (auto error = writer.apply(entry))
+                    return *error;
+            }
+            writer.refreshVoucherList();
+            const qint64 stored = m_db.setting(cursorKey(), u"0"_s).toLongLong();
+            m_db.setSetting(cursorKey(), QString::number(std::max(stored, nextSince)));
+            return Result<void>();
+        });
+    } catch (const StoreError &error) {
+        return CommandError::internal(QString::fromUtf8(error.what()));
+    }
+}
