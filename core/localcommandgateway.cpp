@@ -49,8 +49,8 @@ Result<Customer> LocalCommandGateway::addCustomer(const Customer &draft)
     return CustomerCommands(m_context).addCustomer(draft);
 }
 
-Result<Application> LocalCommandGateway::approve(const QUuid &applicationId,
-                                                 const QString &comment, int expectedVersion)
+Result<Application> LocalCommandGateway::approve(const QUuid &applicationId, const QString &comment,
+                                                 int expectedVersion)
 {
     return ReviewCommands(m_context).approve(applicationId, comment, expectedVersion);
 }

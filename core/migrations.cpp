@@ -261,7 +261,7 @@ QStringList schemaV4()
 QStringList schemaV5()
 {
     return {
-        uR"(CREATE TABLE sync_outbox (
+        uR"(CREATE TABLE IF NOT EXISTS sync_outbox (
             seq {AUTOINCREMENT_PK},
             command TEXT NOT NULL,
             label TEXT NOT NULL,
@@ -272,13 +272,21 @@ QStringList schemaV5()
             created_at BIGINT NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 0,
             last_error TEXT NOT NULL DEFAULT ''))"_s,
-        uR"(CREATE TABLE sync_outbox_rows (
+        uR"(CREATE TABLE IF NOT EXISTS sync_outbox_rows (
             seq BIGINT NOT NULL,
             entity TEXT NOT NULL,
             entity_id TEXT NOT NULL,
             PRIMARY KEY (seq, entity, entity_id)))"_s,
-        u"CREATE INDEX sync_outbox_rows_id ON sync_outbox_rows (entity_id)"_s,
-        uR"(CREATE TABLE sync_problems (
+        u"CREATE INDEX IF NOT EXISTS sync_outbox_rows_id ON sync_outbox_rows (entity_id)"_s,
+        // The review queue walks pending applications in deadline order; a business day's
+        // submissions share one deadline, so the tie-breakers belong in the index too. The
+        // partner's recent decisions count by status and review time.
+        u"CREATE INDEX IF NOT EXISTS applications_queue ON applications "
+        u"(status, review_due_at, submitted_at, id)"_s,
+        u"DROP INDEX IF EXISTS applications_status_due"_s, // a prefix of the one above
+        u"CREATE INDEX IF NOT EXISTS applications_partner_decided ON applications "
+        u"(partner_id, status, reviewed_at)"_s,
+        uR"(CREATE TABLE IF NOT EXISTS sync_problems (
             id {AUTOINCREMENT_PK},
             at BIGINT NOT NULL,
             command TEXT NOT NULL,
@@ -309,7 +317,7 @@ const QList<Migrations::Migration> &Migrations::all()
         {2, u"Sign-in sessions and throttling"_s, schemaV2()},
         {3, u"Change-feed indexes"_s, schemaV3()},
         {4, u"Voucher list by status and date"_s, schemaV4()},
-        {5, u"Sync outbox and problems"_s, schemaV5()},
+        {5, u"Sync outbox and problems, review queue indexes"_s, schemaV5()},
     };
     return migrations;
 }

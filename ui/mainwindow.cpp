@@ -1,11 +1,18 @@
 #include "mainwindow.h"
 
+#include "admin/setquotadialog.h"
 #include "customerspage.h"
+#include "customertablemodel.h"
 #include "icons.h"
 #include "quotaheader.h"
+#include "review/reviewqueuewindow.h"
 #include "role.h"
 #include "session.h"
+#include "sync/syncstatuswidget.h"
+#include "synccontroller.h"
 #include "templatespage.h"
+#include "templatetablemodel.h"
+#include "voucherlistmodel.h"
 #include "voucherlistpage.h"
 
 #include <QAction>
@@ -35,6 +42,7 @@ MainWindow::MainWindow(Session &session, const QString &workspaceDescription, QW
     , m_stack(new QStackedWidget)
     , m_title(new QLabel)
     , m_quota(new QuotaHeader(session))
+    , m_who(new QLabel)
 {
     const auto partner = session.partner();
     setWindowTitle(partner ? tr("VoucherDesk — %1").arg(partner->name)
@@ -89,11 +97,11 @@ MainWindow::MainWindow(Session &session, const QString &workspaceDescription, QW
 
     createMenus();
 
-    auto *who = new QLabel(
+    m_who->setText(
         tr("%1 (%2) · %3")
             .arg(session.user().login, roleDisplayName(session.user().role), workspaceDescription));
-    who->setAccessibleName(tr("Signed in as"));
-    statusBar()->addPermanentWidget(who);
+    m_who->setAccessibleName(tr("Signed in as"));
+    statusBar()->addPermanentWidget(m_who);
 
     showPage(Page::Id::VoucherList);
     resize(1280, 800);
@@ -163,12 +171,107 @@ void MainWindow::createMenus()
         }
     }
 
+    createVendorMenus();
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(Icons::get(u"info"_s), tr("&About VoucherDesk"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
     QAction *aboutQt = help->addAction(tr("About &Qt"));
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createVendorMenus()
+{
+    const Actor actor = m_session.actor();
+    if (actor.isPartnerManager())
+        return;
+    QMenu *review = menuBar()->addMenu(tr("&Review"));
+    QAction *queue = review->addAction(Icons::get(u"view"_s), tr("Review &Queue…"));
+    queue->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(queue, &QAction::triggered, this, &MainWindow::openReviewQueue);
+    if (!actor.isAdmin())
+        return;
+    QMenu *admin = menuBar()->addMenu(tr("&Admin"));
+    QAction *quota = admin->addAction(tr("Set Partner &Quota…"));
+    connect(quota, &QAction::triggered, this, &MainWindow::openSetQuota);
+}
+
+ReviewQueueWindow *MainWindow::openReviewQueue()
+{
+    if (!m_reviewQueue) {
+        // Top-level, so it sits beside the main window; it goes when this window goes, before
+        // the session it works on.
+        m_reviewQueue = new ReviewQueueWindow(m_session);
+        m_reviewQueue->setAttribute(Qt::WA_DeleteOnClose);
+        ReviewQueueWindow *window = m_reviewQueue;
+        connect(this, &QObject::destroyed, window, [window] { delete window; });
+    }
+    m_reviewQueue->show();
+    m_reviewQueue->raise();
+    m_reviewQueue->activateWindow();
+    return m_reviewQueue;
+}
+
+void MainWindow::openSetQuota()
+{
+    auto *dialog = new SetQuotaDialog(m_session, {}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { statusBar()->showMessage(dialog->resultMessage(), 8000); });
+    dialog->open();
+}
+
+void MainWindow::setSync(SyncController *sync)
+{
+    if (!sync || m_sync)
+        return;
+    m_sync = sync;
+    m_who->setText(tr("%1 (%2) · %3")
+                       .arg(m_session.user().login, roleDisplayName(m_session.user().role),
+                            tr("Server %1").arg(sync->server().toDisplayString())));
+    m_syncStatus = new SyncStatusWidget(*sync);
+    statusBar()->addPermanentWidget(m_syncStatus);
+    createSyncMenu();
+    m_pending = sync->status().pending;
+    connect(sync, &SyncController::statusChanged, this, [this](const SyncStatus &status) {
+        if (status.pending == m_pending)
+            return;
+        m_pending = status.pending;
+        refreshPendingMarkers();
+    });
+}
+
+void MainWindow::createSyncMenu()
+{
+    auto *sync = new QMenu(tr("&Sync"), this);
+    QAction *now = sync->addAction(Icons::get(u"refresh"_s), tr("Sync &Now"));
+    now->setShortcut(QKeySequence(Qt::Key_F9));
+    now->setToolTip(tr("Send the waiting changes and receive the server's now (%1)")
+                        .arg(now->shortcut().toString(QKeySequence::NativeText)));
+    connect(now, &QAction::triggered, m_sync, &SyncController::syncNow);
+    QAction *problems = sync->addAction(Icons::get(u"warning"_s), tr("Sync &Problems…"));
+    problems->setToolTip(tr("The changes the server refused, and why"));
+    connect(problems, &QAction::triggered, m_syncStatus, &SyncStatusWidget::openProblems);
+    // Before Help, as in the menu bar of UI.md.
+    QAction *before = nullptr;
+    for (QAction *menu : menuBar()->actions()) {
+        if (menu->menu() && menu->text() == tr("&Help"))
+            before = menu;
+    }
+    menuBar()->insertMenu(before, sync);
+}
+
+// A command the server accepted as it was leaves the outbox without changing a row, so no page
+// need reload for it: the lists read their markers again, keeping rows, scroll and selection.
+void MainWindow::refreshPendingMarkers()
+{
+    for (auto *model : findChildren<TemplateTableModel *>())
+        model->refreshPending();
+    for (auto *model : findChildren<CustomerTableModel *>())
+        model->refreshPending();
+    for (auto *model : findChildren<VoucherListModel *>())
+        model->refreshPending();
 }
 
 QString MainWindow::menuTitle(Page::Id id)
@@ -253,6 +356,8 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    if (m_reviewQueue)
+        m_reviewQueue->close();
     event->accept();
 }
 

@@ -3,13 +3,17 @@
 #include "page.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QStackedWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 class QuotaHeader;
+class ReviewQueueWindow;
 class Session;
+class SyncController;
+class SyncStatusWidget;
 
 // The Partner Center shell: the navigation tree, the quota pool header, the pages, menus and the
 // status bar. Each page owns its own behaviour; the window only switches between them and
@@ -28,8 +32,18 @@ public:
     QList<Page *> pages() const { return m_pages; }
     QuotaHeader *quotaHeader() const { return m_quota; }
 
+    // A server workspace's sync (nullptr for a local workspace; call once): its state in the
+    // status bar and a Sync menu. `sync` outlives the window.
+    void setSync(SyncController *sync);
+    SyncStatusWidget *syncStatus() const { return m_syncStatus; }
+
     void restoreLayout();
     void saveLayout() const;
+
+    // The vendor's tools (reviewers and admins): the review queue in a top-level window of its
+    // own, opened once and raised afterwards; an admin's quota dialog, opened non-blocking.
+    ReviewQueueWindow *openReviewQueue();
+    void openSetQuota();
 
 signals:
     void signOutRequested();
@@ -41,9 +55,12 @@ protected:
 private:
     void addPage(Page *page, QTreeWidgetItem *group, const QString &iconName);
     void createMenus();
+    void createVendorMenus();
     static QString menuTitle(Page::Id id);
     void onNavigationChanged();
     void showAbout();
+    void createSyncMenu();
+    void refreshPendingMarkers();
 
     Session &m_session;
     QTreeWidget *m_navigation;
@@ -52,4 +69,9 @@ private:
     QuotaHeader *m_quota;
     QList<Page *> m_pages;
     QHash<Page *, QTreeWidgetItem *> m_items;
+    QLabel *m_who;
+    SyncController *m_sync = nullptr;
+    SyncStatusWidget *m_syncStatus = nullptr;
+    int m_pending = 0; // the outbox's size the lists' pending markers were last read at
+    QPointer<ReviewQueueWindow> m_reviewQueue;
 };

@@ -1,5 +1,6 @@
-// voucherdesk: the channel manager's desktop application. Signs in to a local workspace and
-// opens the Partner Center main window; --summary prints what a workspace holds instead, and
+// voucherdesk: the channel manager's desktop application. Signs in to a local workspace or a
+// server (working on a synced replica) and opens the Partner Center main window; --summary prints
+// what a workspace holds instead, and
 // --screenshot saves every page and dialog as PNG files.
 
 #include "apptr.h"
@@ -12,6 +13,7 @@
 #include "screenshottour.h"
 #include "session.h"
 #include "signindialog.h"
+#include "synccontroller.h"
 #include "translationloader.h"
 #include "userrepository.h"
 #include "workspacepaths.h"
@@ -181,7 +183,16 @@ int main(int argc, char *argv[])
         AppTr::tr("Save a 1280×800 PNG of every page and dialog, in English and Chinese, of a "
                   "fixed demo workspace into the folder, and exit."),
         AppTr::tr("folder"));
-    parser.addOptions({workspaceOption, demoOption, langOption, summaryOption, screenshotOption});
+    const QCommandLineOption serverOption(
+        u"server"_s,
+        AppTr::tr("Sign in to a VoucherDesk server, e.g. https://vouchers.example.com, instead "
+                  "of a local workspace."),
+        AppTr::tr("url"));
+    const QCommandLineOption loginOption(
+        u"login"_s, AppTr::tr("The login to sign in with (the password is asked)."),
+        AppTr::tr("login"));
+    parser.addOptions({workspaceOption, demoOption, serverOption, loginOption, langOption,
+                       summaryOption, screenshotOption});
     parser.process(app);
 
     const bool demo = parser.isSet(demoOption);
@@ -198,11 +209,21 @@ int main(int argc, char *argv[])
         return takeScreenshots(gui, parser.value(screenshotOption));
 
     QString workspace = path;
-    QString login = demo ? u"manager.a"_s : settings.value(u"lastLogin"_s).toString();
+    QString login = parser.isSet(loginOption) ? parser.value(loginOption)
+                    : demo                    ? u"manager.a"_s
+                                              : settings.value(u"lastLogin"_s).toString();
     bool createDemo = demo && !QFileInfo::exists(path);
+    QString serverAddress = parser.isSet(serverOption) ? parser.value(serverOption)
+                                                       : settings.value(u"lastServer"_s).toString();
+    bool serverMode =
+        parser.isSet(serverOption) || (!parser.isSet(workspaceOption) && !demo &&
+                                       settings.value(u"lastMode"_s).toString() == u"server"_s);
     for (;;) {
         SignInDialog signIn(WorkspacePaths::demoWorkspace());
+        signIn.setDataFolder(WorkspacePaths::dataFolder());
         signIn.setWorkspacePath(workspace);
+        signIn.setServerAddress(serverAddress);
+        signIn.setServerMode(serverMode);
         signIn.setLogin(login);
         signIn.setLanguage(language.isEmpty() ? QLocale().name() : language);
         bool relabel = false;
@@ -212,6 +233,8 @@ int main(int argc, char *argv[])
                              PreferencesDialog::saveLanguage(chosen);
                              TranslationLoader::install(app, chosen);
                              workspace = signIn.workspacePath();
+                             serverAddress = signIn.serverAddress();
+                             serverMode = signIn.isServerMode();
                              relabel = true;
                              signIn.done(QDialog::Rejected);
                          });
@@ -226,14 +249,37 @@ int main(int argc, char *argv[])
             return 0;
         }
         workspace = signIn.workspacePath();
+        serverMode = signIn.isServerMode();
+        serverAddress = signIn.serverAddress();
         login = signIn.user().login;
-        settings.setValue(u"lastWorkspace"_s, workspace);
+        settings.setValue(u"lastMode"_s, serverMode ? u"server"_s : u"local"_s);
+        if (serverMode)
+            settings.setValue(u"lastServer"_s, serverAddress);
+        else
+            settings.setValue(u"lastWorkspace"_s, workspace);
         settings.setValue(u"lastLogin"_s, login);
 
-        const std::unique_ptr<Database> db = signIn.takeDatabase();
+        // Destroyed in reverse: the window first, then the sync, the session and the store.
+        const std::shared_ptr<Database> db = serverMode
+                                                 ? signIn.serverOutcome().replica
+                                                 : std::shared_ptr<Database>(signIn.takeDatabase());
         Session session(*db, signIn.user());
-        MainWindow window(session,
-                          AppTr::tr("Local workspace %1").arg(QDir::toNativeSeparators(workspace)));
+        std::unique_ptr<SyncController> sync;
+        QString description =
+            AppTr::tr("Local workspace %1").arg(QDir::toNativeSeparators(workspace));
+        if (serverMode) {
+            const QUrl url = signIn.serverUrl();
+            session.setServer(url.toDisplayString());
+            SyncEngine::Settings syncSettings;
+            syncSettings.server = url;
+            syncSettings.token = signIn.serverOutcome().token;
+            syncSettings.trustedCertificate = signIn.trustedCertificate();
+            syncSettings.actor = session.actor();
+            sync = std::make_unique<SyncController>(session, syncSettings);
+            description = AppTr::tr("Server %1").arg(url.toDisplayString());
+        }
+        MainWindow window(session, description);
+        window.setSync(sync.get());
         window.restoreLayout();
         bool signOut = false;
         QObject::connect(&window, &MainWindow::signOutRequested, &window, [&] {

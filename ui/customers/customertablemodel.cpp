@@ -4,6 +4,7 @@
 #include "displayformat.h"
 #include "itemroles.h"
 #include "session.h"
+#include "sync/pendingmarker.h"
 
 #include <QLoggingCategory>
 
@@ -41,7 +42,20 @@ void CustomerTableModel::reload()
     m_totalCount = readCount(filter());
     m_hasAny = m_filterText.isEmpty() ? m_totalCount > 0 : readCount(filter(false)) > 0;
     m_rows = readPage(0);
+    m_pending = PendingMarker::ids(m_session.pendingIds());
     endResetModel();
+}
+
+void CustomerTableModel::refreshPending()
+{
+    QSet<QUuid> pending = PendingMarker::ids(m_session.pendingIds());
+    if (pending == m_pending)
+        return;
+    m_pending = std::move(pending);
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(index(0, NameColumn), index(int(m_rows.size()) - 1, NameColumn),
+                         {Qt::DecorationRole, Qt::ToolTipRole, Qt::AccessibleTextRole});
+    }
 }
 
 int CustomerTableModel::rowOf(const QUuid &id) const
@@ -84,6 +98,14 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
     const Customer &customer = m_rows.at(index.row());
     if (role == ItemRoles::Id)
         return customer.id;
+    if (index.column() == NameColumn && m_pending.contains(customer.id)) {
+        if (role == Qt::DecorationRole)
+            return PendingMarker::icon();
+        if (role == Qt::ToolTipRole)
+            return PendingMarker::toolTip();
+        if (role == Qt::AccessibleTextRole)
+            return PendingMarker::accessibleText(customer.name);
+    }
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
         switch (index.column()) {
         case NameColumn:

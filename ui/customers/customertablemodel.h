@@ -4,6 +4,7 @@
 #include "customerrepository.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 class Session;
 
@@ -24,6 +25,10 @@ public:
     void setEligibleOnly(bool eligibleOnly);
     // Re-reads from the first page, e.g. after a customer was added.
     void reload();
+    // Reads again which customers wait to be sent to the server (a server workspace) and
+    // repaints their marker; the rows, the scroll position and the selection stay.
+    void refreshPending();
+    bool isPending(const QUuid &id) const { return m_pending.contains(id); }
 
     // Every customer the filter matches, loaded or not.
     qint64 totalCount() const { return m_totalCount; }
@@ -58,6 +63,7 @@ private:
     QString m_filterText;
     bool m_eligibleOnly = false;
     QList<Customer> m_rows;
+    QSet<QUuid> m_pending; // read with the rows, not at every data() call
     qint64 m_totalCount = 0;
     bool m_hasAny = false;
     QString m_error;

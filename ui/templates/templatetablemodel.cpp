@@ -3,8 +3,10 @@
 #include "displayformat.h"
 #include "icons.h"
 #include "itemroles.h"
+#include "outbox.h"
 #include "statusstyle.h"
 #include "storeerror.h"
+#include "sync/pendingmarker.h"
 
 #include <QLoggingCategory>
 
@@ -37,6 +39,7 @@ void TemplateTableModel::setFilter(const TemplateFilter &filter)
     try {
         m_total = TemplateRepository(m_db).count(m_filter);
         m_rows = readPage(0, PageSize);
+        m_pending = readPending();
     } catch (const StoreError &error) {
         m_error = readFailure(error);
         m_total = 0;
@@ -62,6 +65,31 @@ void TemplateTableModel::reload()
     setFilter(m_filter);
     while (int(m_rows.size()) < loaded && canFetchMore({}))
         fetchMore({});
+}
+
+// The outbox itself rather than Session::pendingIds(): the model has the store only, and a
+// local workspace's outbox is always empty.
+QSet<QUuid> TemplateTableModel::readPending() const
+{
+    return PendingMarker::ids(Outbox(m_db).pendingIds());
+}
+
+void TemplateTableModel::refreshPending()
+{
+    QSet<QUuid> pending;
+    try {
+        pending = readPending();
+    } catch (const StoreError &error) {
+        qCWarning(lcTemplates) << "reading the outbox failed:" << error.what();
+        return;
+    }
+    if (pending == m_pending)
+        return;
+    m_pending = pending;
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(index(0, Name), index(int(m_rows.size()) - 1, Name),
+                         {Qt::DecorationRole, Qt::ToolTipRole, Qt::AccessibleTextRole});
+    }
 }
 
 const VoucherTemplate *TemplateTableModel::templateAt(int row) const
@@ -143,6 +171,10 @@ QVariant TemplateTableModel::data(const QModelIndex &index, int role) const
             return t.kind == VoucherKind::Specific ? m_scope.names(t.productCodes).join(u"\n"_s)
                                                    : m_scope.blocklistToolTip();
         }
+        if (column == Name && m_pending.contains(t.id)) {
+            return t.locked ? PendingMarker::toolTip() + u'\n' + lockedReason()
+                            : PendingMarker::toolTip();
+        }
         if (column == State || (column == Name && t.locked))
             return t.locked ? lockedReason() : tr("Editable: no application was submitted yet");
         if (column == Kind)
@@ -151,9 +183,16 @@ QVariant TemplateTableModel::data(const QModelIndex &index, int role) const
             return DisplayFormat::dateTime(t.createdAt);
         return {};
     case Qt::DecorationRole:
-        // In the name column: the state column's badge paints over an icon.
+        // In the name column: the state column's badge paints over an icon. Waiting for the
+        // server says more than locked, which the State column shows anyway.
+        if (column == Name && m_pending.contains(t.id))
+            return PendingMarker::icon();
         if (column == Name && t.locked)
             return Icons::get(u"lock"_s);
+        return {};
+    case Qt::AccessibleTextRole:
+        if (column == Name && m_pending.contains(t.id))
+            return PendingMarker::accessibleText(t.name);
         return {};
     case Qt::TextAlignmentRole:
         if (column == FaceValue || column == Validity)

@@ -4,6 +4,7 @@
 #include "templaterepository.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 class Database;
 
@@ -29,6 +30,10 @@ public:
     void setProductScope(const ProductScope &scope);
     // Re-reads with the same filter, keeping at least as many rows loaded as before.
     void reload();
+    // Reads again which templates wait to be sent to the server (a server workspace) and
+    // repaints their marker; the rows, the scroll position and the selection stay.
+    void refreshPending();
+    bool isPending(const QUuid &id) const { return m_pending.contains(id); }
 
     // Matching templates in the store, not only the loaded ones.
     qint64 totalCount() const { return m_total; }
@@ -60,11 +65,13 @@ private:
     QList<VoucherTemplate> readPage(int offset, int limit);
     QVariant display(const VoucherTemplate &t, int column) const;
     static QString readFailure(const std::exception &error);
+    QSet<QUuid> readPending() const;
 
     const Database &m_db;
     TemplateFilter m_filter;
     ProductScope m_scope;
     QList<VoucherTemplate> m_rows;
+    QSet<QUuid> m_pending; // read with the rows, not at every data() call
     qint64 m_total = 0;
     QString m_error;
     bool m_busy = false; // inside a reset or an insertion

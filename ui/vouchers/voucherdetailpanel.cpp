@@ -1,6 +1,5 @@
 #include "voucherdetailpanel.h"
 
-#include "session.h"
 #include "deductiontablemodel.h"
 #include "displayformat.h"
 #include "emptystate.h"
@@ -8,6 +7,7 @@
 #include "icons.h"
 #include "paydialog.h"
 #include "productscopeview.h"
+#include "session.h"
 #include "statusstyle.h"
 #include "vouchertimeline.h"
 
@@ -34,6 +34,7 @@ VoucherDetailPanel::VoucherDetailPanel(Session &session, QWidget *parent)
     , m_status(new QLabel)
     , m_cancelButton(new QPushButton(Icons::get(u"cancel"_s), tr("Ca&ncel review")))
     , m_payButton(new QPushButton(Icons::get(u"pay"_s), tr("&Pay with voucher…")))
+    , m_invalidateButton(new QPushButton(Icons::get(u"delete"_s), tr("&Invalidate voucher…")))
     , m_message(new QLabel)
     , m_timeline(new VoucherTimeline)
     , m_balanceLabel(new QLabel)
@@ -51,6 +52,8 @@ VoucherDetailPanel::VoucherDetailPanel(Session &session, QWidget *parent)
 
     connect(m_cancelButton, &QPushButton::clicked, this, &VoucherDetailPanel::cancelReview);
     connect(m_payButton, &QPushButton::clicked, this, &VoucherDetailPanel::payWithVoucher);
+    connect(m_invalidateButton, &QPushButton::clicked, this,
+            &VoucherDetailPanel::invalidateVoucher);
     connect(&m_session, &Session::changed, this, &VoucherDetailPanel::onSessionChanged);
     showApplication({});
 }
@@ -76,6 +79,7 @@ QWidget *VoucherDetailPanel::createContent()
 
     m_cancelButton->setAccessibleName(tr("Cancel review"));
     m_payButton->setAccessibleName(tr("Pay with voucher"));
+    m_invalidateButton->setAccessibleName(tr("Invalidate voucher"));
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -83,6 +87,7 @@ QWidget *VoucherDetailPanel::createContent()
     header->addSpacing(12);
     header->addWidget(m_cancelButton);
     header->addWidget(m_payButton);
+    header->addWidget(m_invalidateButton);
 
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
@@ -140,7 +145,8 @@ QWidget *VoucherDetailPanel::createContent()
     layout->addLayout(body, 1);
 
     setTabOrder(m_cancelButton, m_payButton);
-    setTabOrder(m_payButton, m_usageView);
+    setTabOrder(m_payButton, m_invalidateButton);
+    setTabOrder(m_invalidateButton, m_usageView);
     return content;
 }
 
@@ -269,6 +275,15 @@ void VoucherDetailPanel::updateActions()
     m_payButton->setToolTip(cannotPay.isEmpty()
                                 ? tr("Pay (part of) a bill of this customer with the voucher.")
                                 : cannotPay);
+    // Only an admin reclaims vouchers: the others never see the button.
+    m_invalidateButton->setVisible(shown && m_session.actor().isAdmin());
+    const QString cannotInvalidate = invalidateRefusal();
+    m_invalidateButton->setEnabled(shown && cannotInvalidate.isEmpty());
+    m_invalidateButton->setToolTip(
+        cannotInvalidate.isEmpty()
+            ? tr("Reclaim the voucher: it can no longer pay, and its unused balance returns to "
+                 "the partner's quota.")
+            : cannotInvalidate);
 }
 
 QString VoucherDetailPanel::cancelRefusal() const
@@ -370,6 +385,69 @@ void VoucherDetailPanel::payWithVoucher()
         reload();
     });
     dialog->open();
+}
+
+QString VoucherDetailPanel::invalidateRefusal() const
+{
+    if (!m_detail)
+        return {};
+    if (!m_session.actor().isAdmin())
+        return tr("Only an administrator can invalidate vouchers.");
+    if (!m_detail->voucher)
+        return tr("There is no voucher to invalidate: none was issued for this application.");
+    if (m_detail->voucher->invalidatedAt.isValid()) {
+        return tr("The voucher was invalidated on %1.")
+            .arg(DisplayFormat::dateTime(m_detail->voucher->invalidatedAt));
+    }
+    return {};
+}
+
+void VoucherDetailPanel::invalidateVoucher()
+{
+    if (!m_detail || !m_detail->voucher || !invalidateRefusal().isEmpty())
+        return;
+    const Voucher &voucher = *m_detail->voucher;
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Invalidate voucher"),
+        tr("Invalidate voucher %1 of %2? It can no longer pay, and its unused balance %3 returns "
+           "to the partner's quota. This cannot be undone.")
+            .arg(voucher.code, m_detail->customer.name,
+                 DisplayFormat::money(voucher.balanceMinor, voucher.currency)),
+        QMessageBox::Yes | QMessageBox::No, this);
+    box->button(QMessageBox::Yes)->setText(tr("Invalidate voucher"));
+    box->button(QMessageBox::No)->setText(tr("Keep voucher"));
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QUuid voucherId = voucher.id;
+    const QString code = voucher.code;
+    connect(box, &QMessageBox::finished, this, [this, box, voucherId, code] {
+        if (box->clickedButton() == box->button(QMessageBox::Yes))
+            confirmInvalidate(voucherId, code);
+    });
+    box->open();
+}
+
+void VoucherDetailPanel::confirmInvalidate(const QUuid &voucherId, const QString &code)
+{
+    const QUuid applicationId = m_applicationId;
+    const Result<Voucher> result = m_session.commands().invalidateVoucher(voucherId);
+    if (result) {
+        m_session.notifyChanged(Session::Change::Vouchers | Session::Change::Applications |
+                                Session::Change::Partner);
+    }
+    if (applicationId != m_applicationId)
+        return;
+    if (!result) {
+        showMessage(result.error().message(), true);
+    } else if (m_session.commands().defersDecisions()) {
+        showMessage(tr("Sent — waiting for the server: invalidate voucher %1.").arg(code), false);
+    } else {
+        showMessage(tr("Voucher %1 invalidated; %2 returned to the partner's quota.")
+                        .arg(code, DisplayFormat::money(result.value().balanceMinor,
+                                                        result.value().currency)),
+                    false);
+    }
+    reload();
 }
 
 void VoucherDetailPanel::onSessionChanged(Session::Changes changes)

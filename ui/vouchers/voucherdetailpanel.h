@@ -19,7 +19,7 @@ class QTableView;
 class VoucherTimeline;
 
 // The detail of one Vendor Voucher List row: timeline, product scope, usage records, balance,
-// and the row's actions (Cancel review, Pay with voucher).
+// and the row's actions (Cancel review, Pay with voucher; for an admin, Invalidate voucher).
 class VoucherDetailPanel : public QWidget
 {
     Q_OBJECT
@@ -44,6 +44,9 @@ private:
     void cancelReview();
     void confirmCancel(const QUuid &applicationId, int expectedVersion);
     void payWithVoucher();
+    QString invalidateRefusal() const;
+    void invalidateVoucher();
+    void confirmInvalidate(const QUuid &voucherId, const QString &code);
     void onSessionChanged(Session::Changes changes);
     void showMessage(const QString &message, bool error);
     void clearMessage();
@@ -57,6 +60,7 @@ private:
     QLabel *m_status;
     QPushButton *m_cancelButton;
     QPushButton *m_payButton;
+    QPushButton *m_invalidateButton;
     QLabel *m_message;
     VoucherTimeline *m_timeline;
     QLabel *m_balanceLabel;

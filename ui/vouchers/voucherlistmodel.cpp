@@ -5,6 +5,7 @@
 #include "session.h"
 #include "statusstyle.h"
 #include "storeerror.h"
+#include "sync/pendingmarker.h"
 #include "voucherlistlog.h"
 #include "voucherlistquery.h"
 
@@ -62,6 +63,24 @@ int VoucherListModel::refreshRows(int keepRow)
     return int(std::min<qint64>(wanted, MaxRefreshRows));
 }
 
+void VoucherListModel::refreshPending()
+{
+    QSet<QUuid> pending = PendingMarker::ids(m_session.pendingIds());
+    if (pending == m_pending)
+        return;
+    m_pending = std::move(pending);
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(index(0, CodeColumn), index(int(m_rows.size()) - 1, CodeColumn),
+                         {Qt::DecorationRole, Qt::ToolTipRole, Qt::AccessibleTextRole});
+    }
+}
+
+bool VoucherListModel::isPending(const VoucherListRow &row) const
+{
+    return !m_pending.isEmpty() && (m_pending.contains(row.applicationId) ||
+                                    (!row.voucherId.isNull() && m_pending.contains(row.voucherId)));
+}
+
 void VoucherListModel::sort(int column, Qt::SortOrder order)
 {
     const auto key = sortKey(column);
@@ -113,6 +132,7 @@ void VoucherListModel::reload(int rows)
     m_error.clear();
     try {
         m_rows = VoucherListQuery(m_session.db(), scopedFilter(), m_sort).page(0, rows, m_now);
+        m_pending = PendingMarker::ids(m_session.pendingIds());
         m_atEnd = m_rows.size() < rows;
     } catch (const StoreError &error) {
         qCWarning(lcVoucherList) << "reading the list failed:" << error.what();
@@ -264,7 +284,15 @@ QVariant VoucherListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, column);
+    case Qt::DecorationRole:
+        if (column == CodeColumn && isPending(row))
+            return PendingMarker::icon();
+        return {};
     case Qt::AccessibleTextRole:
+        if (column == CodeColumn && isPending(row)) {
+            return PendingMarker::accessibleText(row.isIssued() ? row.voucherCode
+                                                                : tr("No voucher yet"));
+        }
         if (column == KindColumn)
             return voucherKindDisplayName(row.kind);
         if (column == CodeColumn && !row.isIssued())
@@ -273,6 +301,8 @@ QVariant VoucherListModel::data(const QModelIndex &index, int role) const
             return tr("Not issued");
         return displayData(row, column);
     case Qt::ToolTipRole:
+        if (column == CodeColumn && isPending(row))
+            return PendingMarker::toolTip();
         if (column == CustomerColumn)
             return tr("%1\nUIN %2").arg(row.customerName, row.customerUin);
         if (column == BalanceColumn && row.isIssued()) {

@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -54,6 +55,11 @@ public:
     void refresh(int keepRow = -1);
     // How many rows refresh(keepRow) reads.
     static int refreshRows(int keepRow);
+    // Reads again which rows wait to be sent to the server (a server workspace) and repaints
+    // their marker; the rows, the scroll position and the selection stay.
+    void refreshPending();
+    // Whether a command waiting for the server changed the row's application or voucher.
+    bool isPending(const VoucherListRow &row) const;
 
     // The sort key of a column; nullopt for the columns the list cannot sort by.
     static std::optional<VoucherListSortKey> sortKey(int column);
@@ -102,6 +108,7 @@ private:
     VoucherListSort m_sort;
     QDateTime m_now;
     QList<VoucherListRow> m_rows;
+    QSet<QUuid> m_pending; // read with the rows, not at every data() call
     bool m_atEnd = true;
     bool m_announcing = false;
     QString m_error;

@@ -1,0 +1,521 @@
+#include "reviewqueuewindow.h"
+
+#include "badgedelegate.h"
+#include "displayformat.h"
+#include "emptystate.h"
+#include "fieldmessage.h"
+#include "icons.h"
+#include "itemroles.h"
+#include "reviewdecisionbar.h"
+#include "reviewdetailpanel.h"
+#include "reviewfilterbar.h"
+#include "reviewqueuemodel.h"
+#include "storeerror.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kSettingsGroup = u"ReviewQueueWindow"_s;
+
+QString withShortcut(const QString &text, const QAction *action)
+{
+    return u"%1 (%2)"_s.arg(text, action->shortcut().toString(QKeySequence::NativeText));
+}
+} // namespace
+
+ReviewQueueWindow::ReviewQueueWindow(Session &session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_model(new ReviewQueueModel(session, this))
+    , m_filterBar(new ReviewFilterBar(session))
+    , m_counts(new QLabel)
+    , m_view(new QTableView)
+    , m_emptyState(new EmptyState(m_view))
+    , m_detail(new ReviewDetailPanel(session))
+    , m_message(new QLabel)
+    , m_decisionBar(new ReviewDecisionBar)
+    , m_splitter(new QSplitter(Qt::Vertical))
+{
+    setObjectName(u"reviewQueueWindow"_s);
+    setWindowTitle(tr("Review Queue — %1").arg(session.user().login));
+    setWindowIcon(Icons::application());
+    createActions();
+    setUpTable();
+    layOut();
+
+    connect(m_filterBar, &ReviewFilterBar::filterChanged, this,
+            [this](const ReviewQueueFilter &filter) {
+                // Other conditions, another list: start at its earliest deadline.
+                m_currentId = {};
+                m_anchorRow = 0;
+                m_model->setFilter(filter);
+                restoreSelection();
+            });
+    connect(m_model, &ReviewQueueModel::countsChanged, this, &ReviewQueueWindow::updateCounts);
+    connect(m_model, &ReviewQueueModel::loadFailed, this,
+            [this](const QString &message) { showMessage(message, Tone::Error); });
+    connect(m_decisionBar, &ReviewDecisionBar::approveRequested, this, &ReviewQueueWindow::approve);
+    connect(m_decisionBar, &ReviewDecisionBar::rejectRequested, this, &ReviewQueueWindow::reject);
+    connect(m_decisionBar, &ReviewDecisionBar::leaveRequested, this,
+            [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
+    connect(&m_session, &Session::changed, this, &ReviewQueueWindow::onSessionChanged);
+
+    m_model->setFilter(m_filterBar->filter());
+    restoreSelection();
+    resize(1280, 800);
+    restoreLayout();
+    m_view->setFocus();
+}
+
+void ReviewQueueWindow::createActions()
+{
+    m_nextAction = new QAction(tr("&Next Application"), this);
+    m_nextAction->setShortcut(QKeySequence(Qt::Key_J));
+    connect(m_nextAction, &QAction::triggered, this, &ReviewQueueWindow::next);
+    m_previousAction = new QAction(tr("&Previous Application"), this);
+    m_previousAction->setShortcut(QKeySequence(Qt::Key_K));
+    connect(m_previousAction, &QAction::triggered, this, &ReviewQueueWindow::previous);
+    m_approveAction = new QAction(Icons::get(u"apply"_s), tr("&Approve"), this);
+    m_approveAction->setShortcut(QKeySequence(Qt::Key_A));
+    connect(m_approveAction, &QAction::triggered, this, &ReviewQueueWindow::approve);
+    m_rejectAction = new QAction(Icons::get(u"cancel"_s), tr("&Reject"), this);
+    m_rejectAction->setShortcut(QKeySequence(Qt::Key_R));
+    connect(m_rejectAction, &QAction::triggered, this, &ReviewQueueWindow::reject);
+    m_refreshAction = new QAction(Icons::get(u"refresh"_s), tr("Re&fresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, this, &ReviewQueueWindow::refresh);
+
+    m_nextAction->setToolTip(withShortcut(tr("Select the next application"), m_nextAction));
+    m_previousAction->setToolTip(
+        withShortcut(tr("Select the previous application"), m_previousAction));
+    m_approveAction->setToolTip(
+        withShortcut(tr("Approve the application and issue the voucher"), m_approveAction));
+    m_rejectAction->setToolTip(
+        withShortcut(tr("Reject the application with the reason"), m_rejectAction));
+    m_refreshAction->setToolTip(withShortcut(tr("Read the queue again"), m_refreshAction));
+
+    // The letters act in the queue and the detail, never in the filter bar, whose combo boxes
+    // take letters to find an entry; text fields take them as text (they claim the keys first).
+    for (QAction *action : {m_nextAction, m_previousAction, m_approveAction, m_rejectAction}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_splitter->addAction(action);
+    }
+    addAction(m_refreshAction);
+
+    QMenu *review = menuBar()->addMenu(tr("&Review"));
+    review->addAction(m_nextAction);
+    review->addAction(m_previousAction);
+    review->addSeparator();
+    review->addAction(m_approveAction);
+    review->addAction(m_rejectAction);
+    review->addSeparator();
+    review->addAction(m_refreshAction);
+    review->addSeparator();
+    QAction *close = review->addAction(tr("&Close"));
+    close->setShortcut(QKeySequence::Close);
+    connect(close, &QAction::triggered, this, &QWidget::close);
+}
+
+void ReviewQueueWindow::setUpTable()
+{
+    m_view->setObjectName(u"reviewTable"_s);
+    m_emptyState->setObjectName(u"queueEmptyState"_s);
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new BadgeDelegate(m_view));
+    m_view->setAccessibleName(tr("Pending applications"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTabKeyNavigation(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(28);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    const std::pair<int, int> widths[] = {
+        {ReviewQueueModel::DueColumn, 150},      {ReviewQueueModel::PartnerColumn, 190},
+        {ReviewQueueModel::CustomerColumn, 220}, {ReviewQueueModel::TemplateColumn, 220},
+        {ReviewQueueModel::FaceColumn, 130},
+    };
+    for (const auto &[column, width] : widths)
+        m_view->setColumnWidth(column, width);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { onCurrentRowChanged(current); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ReviewQueueWindow::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ReviewQueueWindow::updateEmptyState);
+}
+
+void ReviewQueueWindow::layOut()
+{
+    m_counts->setObjectName(u"counts"_s);
+    QFont bold = m_counts->font();
+    bold.setBold(true);
+    m_counts->setFont(bold);
+    m_message->setObjectName(u"message"_s);
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filterBar, 1);
+    top->addWidget(m_counts, 0, Qt::AlignRight | Qt::AlignTop);
+
+    auto *bottom = new QWidget;
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 6, 0, 0);
+    bottomLayout->addWidget(m_detail, 1);
+    bottomLayout->addWidget(m_message);
+    bottomLayout->addWidget(m_decisionBar);
+
+    m_splitter->setObjectName(u"reviewSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_emptyState);
+    m_splitter->addWidget(bottom);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({330, 420});
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(10, 8, 10, 10);
+    layout->addLayout(top);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    setTabOrder(m_filterBar, m_view);
+    setTabOrder(m_view, m_decisionBar);
+}
+
+QString ReviewQueueWindow::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void ReviewQueueWindow::onSessionChanged(Session::Changes changes)
+{
+    if (changes & Session::Change::Partner)
+        m_filterBar->reloadPartners();
+    const Session::Changes relevant = Session::Change::Applications | Session::Change::Partner |
+                                      Session::Change::Vouchers | Session::Change::Customers |
+                                      Session::Change::Templates;
+    if (changes & relevant)
+        refresh();
+}
+
+void ReviewQueueWindow::refresh()
+{
+    if (const int row = currentRow(); row >= 0)
+        m_anchorRow = row;
+    if (m_session.isReplica()) {
+        // Decisions still in the outbox; a refused one leaves it, and its row is free again.
+        m_sent.clear();
+        for (const QString &id : m_session.pendingIds())
+            m_sent.insert(QUuid::fromString(id));
+        m_model->setSent(m_sent);
+    }
+    m_model->refresh();
+    restoreSelection();
+}
+
+int ReviewQueueWindow::currentRow() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+// After the list was read again: the application shown before if it is still pending (or the
+// one a decision moved on to); on first showing, the earliest deadline. An application that
+// left the list stays in the detail, showing what became of it.
+void ReviewQueueWindow::restoreSelection()
+{
+    QUuid target = m_selectAfterRefresh;
+    m_selectAfterRefresh = {};
+    if (target.isNull())
+        target = m_currentId;
+    int row = m_model->rowOf(target);
+    if (row < 0 && target.isNull() && m_model->rowCount() > 0)
+        row = 0;
+    if (row >= 0) {
+        selectRow(row);
+        return;
+    }
+    m_view->selectionModel()->clear();
+    m_currentId = target;
+    showCurrent();
+}
+
+void ReviewQueueWindow::selectRow(int row)
+{
+    const QModelIndex index = m_model->index(row, 0);
+    if (!index.isValid())
+        return;
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    // Selecting the row that was already current emits nothing: show it anyway (re-read).
+    if (m_model->rowAt(row).applicationId == m_currentId)
+        showCurrent();
+}
+
+void ReviewQueueWindow::onCurrentRowChanged(const QModelIndex &current)
+{
+    if (!current.isValid())
+        return;
+    const QUuid id = m_model->rowAt(current.row()).applicationId;
+    m_anchorRow = current.row();
+    if (id != m_currentId) {
+        // A comment or reason belongs to the application it was typed for.
+        m_decisionBar->clear();
+        m_currentId = id;
+    }
+    showCurrent();
+}
+
+void ReviewQueueWindow::showCurrent()
+{
+    m_detail->showApplication(m_currentId, m_sent.contains(m_currentId));
+    updateDecisionState();
+}
+
+void ReviewQueueWindow::selectApplication(const QUuid &applicationId)
+{
+    const int row = m_model->rowOf(applicationId);
+    if (row >= 0) {
+        selectRow(row);
+        return;
+    }
+    m_view->selectionModel()->clear();
+    m_currentId = applicationId;
+    showCurrent();
+}
+
+void ReviewQueueWindow::next()
+{
+    const int row = currentRow();
+    const int target = row >= 0 ? row + 1 : m_anchorRow;
+    if (target >= m_model->rowCount() && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    if (target < m_model->rowCount())
+        selectRow(target);
+}
+
+void ReviewQueueWindow::previous()
+{
+    const int row = currentRow();
+    const int target = (row >= 0 ? row : m_anchorRow) - 1;
+    if (target >= 0 && target < m_model->rowCount())
+        selectRow(target);
+}
+
+void ReviewQueueWindow::updateDecisionState()
+{
+    QString why;
+    const auto &detail = m_detail->detail();
+    if (!m_session.actor().isReviewer())
+        why = tr("Only a vendor reviewer can approve or reject applications.");
+    else if (!detail)
+        why = tr("Select an application to decide it.");
+    else if (m_sent.contains(detail->application.id))
+        why = tr("Decision sent — waiting for the server");
+    else if (detail->application.status != ApplicationStatus::PendingReview)
+        why = tr("Already decided: %1").arg(ReviewDetailPanel::decisionText(*detail));
+    const bool decidable = why.isEmpty();
+    m_decisionBar->setDecidable(decidable, why);
+    m_approveAction->setEnabled(decidable);
+    m_rejectAction->setEnabled(decidable);
+}
+
+void ReviewQueueWindow::updateCounts()
+{
+    const ReviewQueueCounts counts = m_model->counts();
+    //: The review queue's size; %2 is how many of them are past their review deadline.
+    m_counts->setText(
+        tr("%1 pending · %2 overdue")
+            .arg(DisplayFormat::count(counts.pending), DisplayFormat::count(counts.overdue)));
+    m_counts->setAccessibleName(m_counts->text());
+    m_counts->setStyleSheet(counts.overdue > 0
+                                ? u"color: %1;"_s.arg(ReviewQueueModel::overdueColor().name())
+                                : QString());
+}
+
+void ReviewQueueWindow::updateEmptyState()
+{
+    const bool filtered = m_filterBar->filter() != ReviewQueueFilter{};
+    m_emptyState->setMessage(tr("No applications waiting for review"),
+                             filtered ? tr("No pending application matches the filters. Choose "
+                                           "all partners, all kinds or another amount to see "
+                                           "the others.")
+                                      : tr("Applications appear here as partners submit them."));
+    m_emptyState->setEmpty(m_model->rowCount() == 0 && m_model->errorMessage().isEmpty());
+}
+
+void ReviewQueueWindow::approve()
+{
+    decide(true);
+}
+
+void ReviewQueueWindow::reject()
+{
+    decide(false);
+}
+
+void ReviewQueueWindow::decide(bool approve)
+{
+    if (!m_decisionBar->isDecidable() || !m_detail->isDecidable())
+        return;
+    const ReviewQueueDetail detail = *m_detail->detail();
+    const QUuid id = detail.application.id;
+    const int version = detail.application.version;
+    const QString reason = m_decisionBar->reason();
+    if (!approve && reason.isEmpty()) {
+        m_decisionBar->showReasonMessage(
+            tr("Pick or type the reason for the rejection; the partner will see it. Then press "
+               "Enter."));
+        m_decisionBar->focusReason();
+        return;
+    }
+    clearMessage();
+    CommandGateway &commands = m_session.commands();
+    const Result<Application> result = approve
+                                           ? commands.approve(id, m_decisionBar->comment(), version)
+                                           : commands.reject(id, reason, version);
+    if (!result) {
+        showRefusal(id, result.error());
+        return;
+    }
+    const QUuid next = neighbourOf(id);
+    m_decisionBar->clear();
+    m_view->setFocus(Qt::OtherFocusReason);
+    if (commands.defersDecisions()) {
+        // The replica still has it pending: the row stays, marked, until the server answers.
+        m_sent.insert(id);
+        m_model->setSent(m_sent);
+        showMessage(tr("Decision sent — waiting for the server: %1 (%2).")
+                        .arg(detail.customer.name, detail.partner.name),
+                    Tone::Info);
+        selectApplication(next.isNull() ? id : next);
+        return;
+    }
+    showMessage(approve ? tr("Approved the application of %1 (%2); the voucher was issued.")
+                              .arg(detail.customer.name, detail.partner.name)
+                        : tr("Rejected the application of %1 (%2).")
+                              .arg(detail.customer.name, detail.partner.name),
+                Tone::Success);
+    m_selectAfterRefresh = next;
+    m_session.notifyChanged(approve ? Session::Change::Applications | Session::Change::Vouchers |
+                                          Session::Change::Partner
+                                    : Session::Changes(Session::Change::Applications));
+}
+
+// The application a decision moves on to: the next in the list, else the previous one.
+QUuid ReviewQueueWindow::neighbourOf(const QUuid &applicationId) const
+{
+    int row = m_model->rowOf(applicationId);
+    if (row < 0)
+        row = m_anchorRow - 1;
+    if (row + 1 < m_model->rowCount())
+        return m_model->rowAt(row + 1).applicationId;
+    if (row - 1 >= 0 && row - 1 < m_model->rowCount())
+        return m_model->rowAt(row - 1).applicationId;
+    return {};
+}
+
+void ReviewQueueWindow::showRefusal(const QUuid &applicationId, const CommandError &error)
+{
+    if (error.code() == u"FailedOperation.ApplicationNotPending"_s ||
+        error.code() == u"FailedOperation.VersionConflict"_s) {
+        // Someone decided meanwhile: say who and what, and show it (never overwrite it).
+        std::optional<ReviewQueueDetail> current;
+        try {
+            current = ReviewQueueQuery(m_session.db()).detail(applicationId, m_session.now());
+        } catch (const StoreError &) {
+            current.reset();
+        }
+        const QString decision = current ? ReviewDetailPanel::decisionText(*current) : QString();
+        showMessage(decision.isEmpty() ? error.message() : tr("Already decided: %1").arg(decision),
+                    Tone::Error);
+        m_session.notifyChanged(Session::Change::Applications | Session::Change::Vouchers |
+                                Session::Change::Partner);
+        return;
+    }
+    bool shownAtField = false;
+    for (const FieldError &field : error.fieldErrors()) {
+        if (field.field == u"comment"_s) {
+            m_decisionBar->showCommentMessage(field.message);
+            m_decisionBar->focusComment();
+            shownAtField = true;
+        } else if (field.field == u"reason"_s) {
+            m_decisionBar->showReasonMessage(field.message);
+            m_decisionBar->focusReason();
+            shownAtField = true;
+        }
+    }
+    if (!shownAtField)
+        showMessage(error.message(), Tone::Error);
+}
+
+void ReviewQueueWindow::showMessage(const QString &message, Tone tone)
+{
+    m_message->setText(message);
+    m_message->setAccessibleName(message);
+    switch (tone) {
+    case Tone::Error:
+        m_message->setStyleSheet(FieldMessage::errorStyleSheet());
+        break;
+    case Tone::Success:
+        m_message->setStyleSheet(u"color: #15803d;"_s);
+        break;
+    case Tone::Info:
+        m_message->setStyleSheet(u"color: palette(text);"_s);
+        break;
+    }
+    m_message->show();
+}
+
+void ReviewQueueWindow::clearMessage()
+{
+    m_message->clear();
+    m_message->setAccessibleName({});
+    m_message->hide();
+}
+
+void ReviewQueueWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(kSettingsGroup);
+    if (const QByteArray geometry = settings.value(u"geometry"_s).toByteArray();
+        !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = settings.value(u"splitter"_s).toByteArray(); !state.isEmpty())
+        m_splitter->restoreState(state);
+    settings.endGroup();
+}
+
+void ReviewQueueWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(kSettingsGroup);
+    settings.setValue(u"geometry"_s, saveGeometry());
+    settings.setValue(u"splitter"_s, m_splitter->saveState());
+    settings.endGroup();
+}
+
+void ReviewQueueWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
