@@ -12,8 +12,8 @@
 #include "preferencesdialog.h"
 #include "screenshottour.h"
 #include "session.h"
+#include "signedinworkspace.h"
 #include "signindialog.h"
-#include "synccontroller.h"
 #include "translationloader.h"
 #include "userrepository.h"
 #include "workspacepaths.h"
@@ -259,27 +259,9 @@ int main(int argc, char *argv[])
             settings.setValue(u"lastWorkspace"_s, workspace);
         settings.setValue(u"lastLogin"_s, login);
 
-        // Destroyed in reverse: the window first, then the sync, the session and the store.
-        const std::shared_ptr<Database> db = serverMode
-                                                 ? signIn.serverOutcome().replica
-                                                 : std::shared_ptr<Database>(signIn.takeDatabase());
-        Session session(*db, signIn.user());
-        std::unique_ptr<SyncController> sync;
-        QString description =
-            AppTr::tr("Local workspace %1").arg(QDir::toNativeSeparators(workspace));
-        if (serverMode) {
-            const QUrl url = signIn.serverUrl();
-            session.setServer(url.toDisplayString());
-            SyncEngine::Settings syncSettings;
-            syncSettings.server = url;
-            syncSettings.token = signIn.serverOutcome().token;
-            syncSettings.trustedCertificate = signIn.trustedCertificate();
-            syncSettings.actor = session.actor();
-            sync = std::make_unique<SyncController>(session, syncSettings);
-            description = AppTr::tr("Server %1").arg(url.toDisplayString());
-        }
-        MainWindow window(session, description);
-        window.setSync(sync.get());
+        SignedInWorkspace workspaceSession(signIn);
+        MainWindow window(workspaceSession.session(), workspaceSession.description());
+        window.setSync(workspaceSession.sync());
         window.restoreLayout();
         bool signOut = false;
         QObject::connect(&window, &MainWindow::signOutRequested, &window, [&] {
