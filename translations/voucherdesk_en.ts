@@ -57,6 +57,35 @@
     </message>
 </context>
 <context>
+    <name>ReviewDetailPanel</name>
+    <message numerus="yes">
+        <source>%n day(s) after issue</source>
+        <translation type="unfinished">
+            <numerusform>%n day after issue</numerusform>
+            <numerusform>%n days after issue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message numerus="yes">
+        <source>⚠ overdue %nd</source>
+        <extracomment>Days past the review deadline; &quot;d&quot; abbreviates days.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %nd</source>
+        <extracomment>Days until the review deadline; &quot;d&quot; abbreviates days.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScenarioPage</name>
     <message numerus="yes">
         <source>Describe the scenario in at least %1 characters; %n more needed.</source>
@@ -74,6 +103,23 @@
         <translation>
             <numerusform>The vendor reviews applications in 1–3 business days. Expected by &lt;b&gt;%1&lt;/b&gt; — %Ln business day.</numerusform>
             <numerusform>The vendor reviews applications in 1–3 business days. Expected by &lt;b&gt;%1&lt;/b&gt; — %Ln business days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync Problems (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -124,8 +124,20 @@
         <translation>文件夹</translation>
     </message>
     <message>
-        <source>Local workspace %1</source>
-        <translation>本地工作区 %1</translation>
+        <source>Sign in to a VoucherDesk server, e.g. https://vouchers.example.com, instead of a local workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login to sign in with (the password is asked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation type="unfinished">登录名</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1036,34 @@
         <source>payMode must be prepaid or postpaid.</source>
         <translation>payMode 必须是 prepaid 或 postpaid。</translation>
     </message>
+    <message>
+        <source>The server sent a change that cannot be read (%1 %2); nothing of its batch was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decision on this application is already on its way to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and the password is not the one last used with it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer does not trust the certificate of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer cannot be read by this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CustomerChoicePage</name>
@@ -1357,6 +1397,46 @@
         <source>V&amp;ouchers</source>
         <translation>代金券(&amp;O)</translation>
     </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review &amp;Queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Partner &amp;Quota…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the waiting changes and receive the server&apos;s now (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;Problems…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes the server refused, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
@@ -1476,6 +1556,18 @@
     <message>
         <source>Usable until:</source>
         <translation>可用至：</translation>
+    </message>
+</context>
+<context>
+    <name>PendingMarker</name>
+    <message>
+        <source>Waiting to be sent to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, waiting to be sent to the server</source>
+        <extracomment>A list&apos;s cell of a row changed here that the server has not received yet.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1605,6 +1697,13 @@
     </message>
 </context>
 <context>
+    <name>QNetworkReply</name>
+    <message>
+        <source>Operation canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuotaHeader</name>
     <message>
         <source>Quota used</source>
@@ -1621,6 +1720,496 @@
     <message>
         <source>issued %1 · left %2</source>
         <translation>已发放 %1 · 剩余 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDecisionBar</name>
+    <message>
+        <source>Approve (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>J/K: next/previous · Esc: back to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional comment for the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional; Enter approves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the application and issue the voucher (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a preset reason or type your own; the partner sees it. Enter rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for a rejection (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the application with the reason (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario too vague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer not eligible for testing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount exceeds the scenario&apos;s needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner quota insufficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetailPanel</name>
+    <message>
+        <source>Testing scenario</source>
+        <translation type="unfinished">测试场景</translation>
+    </message>
+    <message>
+        <source>Template snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished">类型：</translation>
+    </message>
+    <message>
+        <source>Face value:</source>
+        <translation type="unfinished">面额：</translation>
+    </message>
+    <message>
+        <source>Validity:</source>
+        <translation type="unfinished">有效期：</translation>
+    </message>
+    <message>
+        <source>Pay mode:</source>
+        <translation type="unfinished">付费模式：</translation>
+    </message>
+    <message>
+        <source>Min spend:</source>
+        <translation type="unfinished">最低消费：</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation type="unfinished">产品：</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">名称：</translation>
+    </message>
+    <message>
+        <source>UIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent decisions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an application to review it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its scenario, template snapshot, customer and the partner&apos;s quota appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details cannot be shown</source>
+        <translation type="unfinished">无法显示详情</translation>
+    </message>
+    <message>
+        <source>The application could not be read from the workspace. Try Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This application is no longer available</source>
+        <translation type="unfinished">该申请已不可用</translation>
+    </message>
+    <message>
+        <source>Scenario: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No — not eligible for product testing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted %1 · review due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) after issue</source>
+        <translation type="unfinished">
+            <numerusform>发放后 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>All except blocklist</source>
+        <translation type="unfinished">黑名单以外的所有产品</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished">%1 / %2</translation>
+    </message>
+    <message>
+        <source>Not enough for this face value: approval will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 approved, %2 rejected (last %3 days)</source>
+        <extracomment>The partner&apos;s decided applications; %3 is the number of days looked back.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1 at %2: “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1 (by %2 at %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled by the partner at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision sent — waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation type="unfinished">待审核</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished">状态：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFilterBar</name>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only one partner&apos;s applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished">全部类型</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Show only universal or only specific product vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum face value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show applications with at least this face value (press Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum face value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show applications with at most this face value (press Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished">类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount of zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum is below the minimum (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>The review queue could not be read from the workspace. Try Refresh; if it keeps failing, reopen the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ overdue since %1</source>
+        <extracomment>%1 is a local time, e.g. 17:00.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ overdue %nd</source>
+        <extracomment>Days past the review deadline; &quot;d&quot; abbreviates days.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %nd</source>
+        <extracomment>Days until the review deadline; &quot;d&quot; abbreviates days.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decision sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision sent — waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review due by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UIN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished">模板</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished">已提交</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueWindow</name>
+    <message>
+        <source>Review Queue — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the next application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the previous application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the application and issue the voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the application with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the queue again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished">关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Pending applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a vendor reviewer can approve or reject applications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an application to decide it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision sent — waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already decided: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pending · %2 overdue</source>
+        <extracomment>The review queue&apos;s size; %2 is how many of them are past their review deadline.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No applications waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pending application matches the filters. Choose all partners, all kinds or another amount to see the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications appear here as partners submit them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick or type the reason for the rejection; the partner will see it. Then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision sent — waiting for the server: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved the application of %1 (%2); the voucher was issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected the application of %1 (%2).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1827,6 +2416,61 @@ DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</transl
     </message>
 </context>
 <context>
+    <name>SetQuotaDialog</name>
+    <message>
+        <source>Set Partner Quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New total quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partner&apos;s whole quota pool, not an amount to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set Quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New total quota:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partners could not be read from the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now %1 · issued %2 · left %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent — waiting for the server: the quota of %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quota of %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>&amp;Browse…</source>
@@ -1956,6 +2600,95 @@ DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</transl
         <source>The demo workspace: sign in as manager.a or manager.b (partner managers); every demo account&apos;s password is &quot;%1&quot;.</source>
         <translation>演示工作区：请以 manager.a 或 manager.b（合作伙伴经理）登录；所有演示账号的密码均为“%1”。</translation>
     </message>
+    <message>
+        <source>L&amp;ocal workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work on a VoucherDesk database file on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work with a VoucherDesk server: a copy of your data stays on this computer, so you can go on working offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://vouchers.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a server address; write it like https://vouchers.example.com or https://10.0.0.5:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server workspace cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untrusted Server Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer does not trust the certificate of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may be your organisation&apos;s own (self-signed) certificate — or someone intercepting the connection. Trust it only if your administrator confirms this fingerprint.
+
+Issued to: %1
+Valid until: %2
+SHA-256: %3
+
+Problems: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in: the server&apos;s certificate was not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignedInWorkspace</name>
+    <message>
+        <source>Local workspace %1</source>
+        <translation type="unfinished">本地工作区 %1</translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SubmittedPage</name>
@@ -2060,6 +2793,275 @@ DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</transl
         <translation>
             <numerusform>厂商将在 1–3 个工作日内审核申请。预计 &lt;b&gt;%1&lt;/b&gt; 前完成——%Ln 个工作日。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>The server&apos;s certificate is no longer the trusted one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent changes this version cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemModel</name>
+    <message>
+        <source>Create template “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit template “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate a template as “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete template “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply with template “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel application (template “%1”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay with voucher %1</source>
+        <translation type="unfinished">使用代金券 %1 支付</translation>
+    </message>
+    <message>
+        <source>Add customer “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve application (template “%1”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject application (template “%1”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the quota of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalidate voucher %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsPanel</name>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused these changes. The row each one changed is back to the server&apos;s state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error code and request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give these to support: they find the request in the server&apos;s log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the server refuses are listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected problem from this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every problem from this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes made here that the server has not received yet. They are kept in the workspace and sent in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the server refused: see why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the waiting changes and receive the server&apos;s now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiving changes… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync Problems (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — changes are kept and sent when the server is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out by the server — sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <extracomment>Time of day format (QTime::toString).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last complete sync ended %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2785,6 +3787,46 @@ DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</transl
         <source>Only an application pending review can be cancelled. Current status: %1.</source>
         <extracomment>%1 is the application&apos;s status, e.g. &quot;Approved&quot;.</extracomment>
         <translation>只能取消待审核的申请。当前状态：%1。</translation>
+    </message>
+    <message>
+        <source>&amp;Invalidate voucher…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalidate voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reclaim the voucher: it can no longer pay, and its unused balance returns to the partner&apos;s quota.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can invalidate vouchers.</source>
+        <translation type="unfinished">仅管理员可以作废代金券。</translation>
+    </message>
+    <message>
+        <source>There is no voucher to invalidate: none was issued for this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voucher was invalidated on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalidate voucher %1 of %2? It can no longer pay, and its unused balance %3 returns to the partner&apos;s quota. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent — waiting for the server: invalidate voucher %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher %1 invalidated; %2 returned to the partner&apos;s quota.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
