@@ -77,7 +77,7 @@ CommandError malformed(const ChangeFeedEntry &entry)
 {
     return CommandError(CommandError::Kind::Internal, u"InternalError.MalformedChange"_s,
                         CoreTr::tr("The server sent a change that cannot be read (%1 %2); "
-                                   "nothing of its batch was applied.")
+                                   "none of its batch was applied.")
                             .arg(entry.entity, entry.id));
 }
 

@@ -67,8 +67,8 @@ Outcome offline(const ServerSignIn::Request &request, const QString &path, const
         return failed(Status::Unreachable, unreachable);
     if (!PasswordHasher(request.offlineCost).verify(hash, request.password)) {
         return failed(Status::Refused,
-                      CoreTr::tr("The server cannot be reached, and the password is not the one "
-                                 "last used with it here."));
+                      CoreTr::tr("The server cannot be reached, and this password is not the one "
+                                 "last used for it on this computer."));
     }
     outcome.status = Status::SignedInOffline;
     outcome.user = *user;

@@ -60,7 +60,7 @@
     <name>ReviewDetailPanel</name>
     <message numerus="yes">
         <source>%n day(s) after issue</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n day after issue</numerusform>
             <numerusform>%n days after issue</numerusform>
         </translation>
@@ -71,17 +71,17 @@
     <message numerus="yes">
         <source>⚠ overdue %nd</source>
         <extracomment>Days past the review deadline; &quot;d&quot; abbreviates days.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ overdue %nd</numerusform>
+            <numerusform>⚠ overdue %nd</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>due in %nd</source>
         <extracomment>Days until the review deadline; &quot;d&quot; abbreviates days.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>due in %nd</numerusform>
+            <numerusform>due in %nd</numerusform>
         </translation>
     </message>
 </context>
@@ -110,16 +110,16 @@
     <name>SyncStatusWidget</name>
     <message numerus="yes">
         <source>%n waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n waiting to be sent</numerusform>
+            <numerusform>%n waiting to be sent</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Sync Problems (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sync Problems (%n)</numerusform>
+            <numerusform>Sync Problems (%n)</numerusform>
         </translation>
     </message>
 </context>

@@ -125,19 +125,19 @@
     </message>
     <message>
         <source>Sign in to a VoucherDesk server, e.g. https://vouchers.example.com, instead of a local workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录 VoucherDesk 服务器（例如 https://vouchers.example.com），而不是使用本地工作区。</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The login to sign in with (the password is asked).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>login</source>
-        <translation type="unfinished">登录名</translation>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>The login to sign in with (you are asked for the password).</source>
+        <translation>用于登录的登录名（随后会要求输入密码）。</translation>
     </message>
 </context>
 <context>
@@ -1037,32 +1037,32 @@
         <translation>payMode 必须是 prepaid 或 postpaid。</translation>
     </message>
     <message>
-        <source>The server sent a change that cannot be read (%1 %2); nothing of its batch was applied.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your decision on this application is already on its way to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>您对该申请的审核决定正在发送至服务器。</translation>
     </message>
     <message>
         <source>The server %1 cannot be reached: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server cannot be reached, and the password is not the one last used with it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
         <source>This computer does not trust the certificate of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>此计算机不信任 %1 的证书。</translation>
     </message>
     <message>
         <source>The server refused the sign-in (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了登录请求（HTTP %1）。</translation>
     </message>
     <message>
         <source>The server&apos;s answer cannot be read by this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前版本无法读取服务器的响应。</translation>
+    </message>
+    <message>
+        <source>The server sent a change that cannot be read (%1 %2); none of its batch was applied.</source>
+        <translation>服务器发送了无法读取的更改（%1 %2）；该批次的更改均未应用。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and this password is not the one last used for it on this computer.</source>
+        <translation>无法连接服务器，且此密码与本机上次登录该服务器时使用的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -1399,43 +1399,43 @@
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>审核(&amp;R)</translation>
     </message>
     <message>
         <source>Review &amp;Queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>审核队列(&amp;Q)…</translation>
     </message>
     <message>
         <source>&amp;Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>管理(&amp;A)</translation>
     </message>
     <message>
         <source>Set Partner &amp;Quota…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置合作伙伴额度(&amp;Q)…</translation>
     </message>
     <message>
         <source>Server %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 %1</translation>
     </message>
     <message>
         <source>&amp;Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>同步(&amp;S)</translation>
     </message>
     <message>
         <source>Sync &amp;Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the waiting changes and receive the server&apos;s now (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>立即同步(&amp;N)</translation>
     </message>
     <message>
         <source>Sync &amp;Problems…</source>
-        <translation type="unfinished"></translation>
+        <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
         <source>The changes the server refused, and why</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝的更改及原因</translation>
+    </message>
+    <message>
+        <source>Send the waiting changes and receive the server&apos;s changes now (%1)</source>
+        <translation>立即发送待发送的更改并接收服务器的更改（%1）</translation>
     </message>
 </context>
 <context>
@@ -1562,12 +1562,12 @@
     <name>PendingMarker</name>
     <message>
         <source>Waiting to be sent to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>等待发送至服务器</translation>
     </message>
     <message>
         <source>%1, waiting to be sent to the server</source>
         <extracomment>A list&apos;s cell of a row changed here that the server has not received yet.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1，等待发送至服务器</translation>
     </message>
 </context>
 <context>
@@ -1700,7 +1700,7 @@
     <name>QNetworkReply</name>
     <message>
         <source>Operation canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>操作已取消</translation>
     </message>
 </context>
 <context>
@@ -1726,490 +1726,490 @@
     <name>ReviewDecisionBar</name>
     <message>
         <source>Approve (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>通过（A）</translation>
     </message>
     <message>
         <source>Reject (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回（R）</translation>
     </message>
     <message>
         <source>J/K: next/previous · Esc: back to the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>J/K：下一条/上一条 · Esc：返回队列</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>审核意见</translation>
     </message>
     <message>
         <source>Optional comment for the partner</source>
-        <translation type="unfinished"></translation>
+        <translation>给合作伙伴的审核意见（选填）</translation>
     </message>
     <message>
         <source>Optional; Enter approves</source>
-        <translation type="unfinished"></translation>
+        <translation>选填；按 Enter 键通过</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>Approve the application and issue the voucher (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>通过申请并发放代金券（A）</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回原因</translation>
     </message>
     <message>
         <source>Pick a preset reason or type your own; the partner sees it. Enter rejects</source>
-        <translation type="unfinished"></translation>
+        <translation>选择预设原因或自行输入，合作伙伴将看到该原因。按 Enter 键驳回</translation>
     </message>
     <message>
         <source>Reason for a rejection (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回原因（必填）</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回</translation>
     </message>
     <message>
         <source>Reject the application with the reason (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>按所填原因驳回申请（R）</translation>
     </message>
     <message>
         <source>&amp;Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>审核意见(&amp;C)：</translation>
     </message>
     <message>
         <source>R&amp;eason:</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回原因(&amp;E)：</translation>
     </message>
     <message>
         <source>Scenario too vague</source>
-        <translation type="unfinished"></translation>
+        <translation>测试场景描述不够具体</translation>
     </message>
     <message>
         <source>Customer not eligible for testing</source>
-        <translation type="unfinished"></translation>
+        <translation>客户不符合测试条件</translation>
     </message>
     <message>
         <source>Amount exceeds the scenario&apos;s needs</source>
-        <translation type="unfinished"></translation>
+        <translation>申请金额超出测试场景所需</translation>
     </message>
     <message>
         <source>Duplicate application</source>
-        <translation type="unfinished"></translation>
+        <translation>重复申请</translation>
     </message>
     <message>
         <source>Partner quota insufficient</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴额度不足</translation>
     </message>
 </context>
 <context>
     <name>ReviewDetailPanel</name>
     <message>
         <source>Testing scenario</source>
-        <translation type="unfinished">测试场景</translation>
+        <translation>测试场景</translation>
     </message>
     <message>
         <source>Template snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>模板快照</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished">类型：</translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <source>Face value:</source>
-        <translation type="unfinished">面额：</translation>
+        <translation>面额：</translation>
     </message>
     <message>
         <source>Validity:</source>
-        <translation type="unfinished">有效期：</translation>
+        <translation>有效期：</translation>
     </message>
     <message>
         <source>Pay mode:</source>
-        <translation type="unfinished">付费模式：</translation>
+        <translation>付费模式：</translation>
     </message>
     <message>
         <source>Min spend:</source>
-        <translation type="unfinished">最低消费：</translation>
+        <translation>最低消费：</translation>
     </message>
     <message>
         <source>Products:</source>
-        <translation type="unfinished">产品：</translation>
+        <translation>产品：</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">名称：</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>UIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>UIN：</translation>
     </message>
     <message>
         <source>Eligible:</source>
-        <translation type="unfinished"></translation>
+        <translation>符合条件：</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴</translation>
     </message>
     <message>
         <source>Quota left:</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余额度：</translation>
     </message>
     <message>
         <source>Recent decisions:</source>
-        <translation type="unfinished"></translation>
+        <translation>近期审核结果：</translation>
     </message>
     <message>
         <source>Select an application to review it</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条申请进行审核</translation>
     </message>
     <message>
         <source>Its scenario, template snapshot, customer and the partner&apos;s quota appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请的测试场景、模板快照、客户信息和合作伙伴额度将显示在此处。</translation>
     </message>
     <message>
         <source>The details cannot be shown</source>
-        <translation type="unfinished">无法显示详情</translation>
+        <translation>无法显示详情</translation>
     </message>
     <message>
         <source>The application could not be read from the workspace. Try Refresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从工作区读取该申请。请尝试刷新。</translation>
     </message>
     <message>
         <source>This application is no longer available</source>
-        <translation type="unfinished">该申请已不可用</translation>
+        <translation>该申请已不可用</translation>
     </message>
     <message>
         <source>Scenario: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>场景：%1</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No — not eligible for product testing</source>
-        <translation type="unfinished"></translation>
+        <translation>否 — 不符合产品测试条件</translation>
     </message>
     <message>
         <source>Submitted %1 · review due %2</source>
-        <translation type="unfinished"></translation>
+        <translation>提交于 %1 · 审核截止 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) after issue</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>发放后 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>All except blocklist</source>
-        <translation type="unfinished">黑名单以外的所有产品</translation>
+        <translation>黑名单以外的所有产品</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished">%1 / %2</translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Not enough for this face value: approval will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余额度低于此面额：将无法审核通过。</translation>
     </message>
     <message>
         <source>%1 approved, %2 rejected (last %3 days)</source>
         <extracomment>The partner&apos;s decided applications; %3 is the number of days looked back.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已通过 %1 个，已驳回 %2 个（近 %3 天）</translation>
     </message>
     <message>
         <source>another reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>其他审核员</translation>
     </message>
     <message>
         <source>Approved by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 于 %2 审核通过</translation>
     </message>
     <message>
         <source>Approved by %1 at %2: “%3”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 于 %2 审核通过：“%3”</translation>
     </message>
     <message>
         <source>Rejected: %1 (by %2 at %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>已驳回：%1（%2 于 %3 驳回）</translation>
     </message>
     <message>
         <source>Cancelled by the partner at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴已于 %1 取消</translation>
     </message>
     <message>
         <source>Decision sent — waiting for the server</source>
-        <translation type="unfinished"></translation>
+        <translation>审核决定已发送 — 等待服务器确认</translation>
     </message>
     <message>
         <source>Pending review</source>
-        <translation type="unfinished">待审核</translation>
+        <translation>待审核</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished">状态：%1</translation>
+        <translation>状态：%1</translation>
     </message>
 </context>
 <context>
     <name>ReviewFilterBar</name>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴</translation>
     </message>
     <message>
         <source>Show only one partner&apos;s applications</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示某一合作伙伴的申请</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished">全部类型</translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Show only universal or only specific product vouchers</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示通用代金券或指定产品代金券</translation>
     </message>
     <message>
         <source>min</source>
-        <translation type="unfinished"></translation>
+        <translation>最小</translation>
     </message>
     <message>
         <source>Minimum face value</source>
-        <translation type="unfinished"></translation>
+        <translation>最小面额</translation>
     </message>
     <message>
         <source>Show applications with at least this face value (press Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示面额不低于此金额的申请（按 Enter 键）</translation>
     </message>
     <message>
         <source>max</source>
-        <translation type="unfinished"></translation>
+        <translation>最大</translation>
     </message>
     <message>
         <source>Maximum face value</source>
-        <translation type="unfinished"></translation>
+        <translation>最大面额</translation>
     </message>
     <message>
         <source>Show applications with at most this face value (press Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示面额不高于此金额的申请（按 Enter 键）</translation>
     </message>
     <message>
         <source>&amp;Partner:</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished">类型(&amp;K)：</translation>
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <source>A&amp;mount:</source>
-        <translation type="unfinished"></translation>
+        <translation>金额(&amp;M)：</translation>
     </message>
     <message>
         <source>All partners</source>
-        <translation type="unfinished"></translation>
+        <translation>全部合作伙伴</translation>
     </message>
     <message>
         <source>Enter an amount of zero or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入大于或等于 0 的金额。</translation>
     </message>
     <message>
         <source>The maximum is below the minimum (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>最大值低于最小值（%1）。</translation>
     </message>
 </context>
 <context>
     <name>ReviewQueueModel</name>
     <message>
         <source>The review queue could not be read from the workspace. Try Refresh; if it keeps failing, reopen the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从工作区读取审核队列。请尝试刷新；如果仍然失败，请重新打开工作区。</translation>
     </message>
     <message>
         <source>⚠ overdue since %1</source>
         <extracomment>%1 is a local time, e.g. 17:00.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 自 %1 起已逾期</translation>
     </message>
     <message numerus="yes">
         <source>⚠ overdue %nd</source>
         <extracomment>Days past the review deadline; &quot;d&quot; abbreviates days.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天截止</translation>
     </message>
     <message numerus="yes">
         <source>due in %nd</source>
         <extracomment>Days until the review deadline; &quot;d&quot; abbreviates days.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天后截止</numerusform>
         </translation>
     </message>
     <message>
         <source>Decision sent</source>
-        <translation type="unfinished"></translation>
+        <translation>审核决定已发送</translation>
     </message>
     <message>
         <source>Decision sent — waiting for the server</source>
-        <translation type="unfinished"></translation>
+        <translation>审核决定已发送 — 等待服务器确认</translation>
     </message>
     <message>
         <source>Review due by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>审核截止时间：%1</translation>
     </message>
     <message>
         <source>UIN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>UIN %1</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>审核截止</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished">模板</translation>
+        <translation>模板</translation>
     </message>
     <message>
         <source>Face</source>
-        <translation type="unfinished"></translation>
+        <translation>面额</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished">已提交</translation>
+        <translation>提交时间</translation>
     </message>
 </context>
 <context>
     <name>ReviewQueueWindow</name>
     <message>
         <source>Review Queue — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>审核队列 — %1</translation>
     </message>
     <message>
         <source>&amp;Next Application</source>
-        <translation type="unfinished"></translation>
+        <translation>下一条申请(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Previous Application</source>
-        <translation type="unfinished"></translation>
+        <translation>上一条申请(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>通过(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回(&amp;R)</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <source>Select the next application</source>
-        <translation type="unfinished"></translation>
+        <translation>选择下一条申请</translation>
     </message>
     <message>
         <source>Select the previous application</source>
-        <translation type="unfinished"></translation>
+        <translation>选择上一条申请</translation>
     </message>
     <message>
         <source>Approve the application and issue the voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>通过申请并发放代金券</translation>
     </message>
     <message>
         <source>Reject the application with the reason</source>
-        <translation type="unfinished"></translation>
+        <translation>按所填原因驳回申请</translation>
     </message>
     <message>
         <source>Read the queue again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新读取审核队列</translation>
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>审核(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">关闭(&amp;C)</translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <source>Pending applications</source>
-        <translation type="unfinished"></translation>
+        <translation>待审核的申请</translation>
     </message>
     <message>
         <source>Only a vendor reviewer can approve or reject applications.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select an application to decide it.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅厂商审核员可以通过或驳回申请。</translation>
     </message>
     <message>
         <source>Decision sent — waiting for the server</source>
-        <translation type="unfinished"></translation>
+        <translation>审核决定已发送 — 等待服务器确认</translation>
     </message>
     <message>
         <source>Already decided: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已审核：%1</translation>
     </message>
     <message>
         <source>%1 pending · %2 overdue</source>
         <extracomment>The review queue&apos;s size; %2 is how many of them are past their review deadline.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>待审核 %1 · 已逾期 %2</translation>
     </message>
     <message>
         <source>No applications waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无待审核的申请</translation>
     </message>
     <message>
         <source>No pending application matches the filters. Choose all partners, all kinds or another amount to see the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合筛选条件的待审核申请。请选择全部合作伙伴、全部类型或其他金额以查看其他申请。</translation>
     </message>
     <message>
         <source>Applications appear here as partners submit them.</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴提交申请后，申请将显示在此处。</translation>
     </message>
     <message>
         <source>Pick or type the reason for the rejection; the partner will see it. Then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择或输入驳回原因，合作伙伴将看到该原因。然后按 Enter 键。</translation>
     </message>
     <message>
         <source>Decision sent — waiting for the server: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>审核决定已发送 — 等待服务器确认：%1（%2）。</translation>
     </message>
     <message>
         <source>Approved the application of %1 (%2); the voucher was issued.</source>
-        <translation type="unfinished"></translation>
+        <translation>已通过 %1（%2）的申请，代金券已发放。</translation>
     </message>
     <message>
         <source>Rejected the application of %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已驳回 %1（%2）的申请。</translation>
+    </message>
+    <message>
+        <source>Select an application to approve or reject it.</source>
+        <translation>请选择要通过或驳回的申请。</translation>
     </message>
 </context>
 <context>
@@ -2419,55 +2419,55 @@ DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</transl
     <name>SetQuotaDialog</name>
     <message>
         <source>Set Partner Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>设置合作伙伴额度</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴</translation>
     </message>
     <message>
         <source>New total quota</source>
-        <translation type="unfinished"></translation>
+        <translation>新的总额度</translation>
     </message>
     <message>
         <source>The partner&apos;s whole quota pool, not an amount to add</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴额度池的总额，而非追加的金额</translation>
     </message>
     <message>
         <source>&amp;Set Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>设置额度(&amp;S)</translation>
     </message>
     <message>
         <source>Set Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>设置额度</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>&amp;Partner:</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;New total quota:</source>
-        <translation type="unfinished"></translation>
+        <translation>新的总额度(&amp;N)：</translation>
     </message>
     <message>
         <source>The partners could not be read from the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从工作区读取合作伙伴。</translation>
     </message>
     <message>
         <source>Now %1 · issued %2 · left %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent — waiting for the server: the quota of %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前 %1 · 已发放 %2 · 剩余 %3</translation>
     </message>
     <message>
         <source>The quota of %1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的额度现为 %2。</translation>
+    </message>
+    <message>
+        <source>Sent — waiting for the server: setting the quota of %1 to %2.</source>
+        <translation>已发送 — 等待服务器确认：将 %1 的额度设为 %2。</translation>
     </message>
 </context>
 <context>
@@ -2602,55 +2602,55 @@ DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</transl
     </message>
     <message>
         <source>L&amp;ocal workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>本地工作区(&amp;O)</translation>
     </message>
     <message>
         <source>Ser&amp;ver</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器(&amp;V)</translation>
     </message>
     <message>
         <source>Local workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>本地工作区</translation>
     </message>
     <message>
         <source>Work on a VoucherDesk database file on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此计算机上的 VoucherDesk 数据库文件。</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>Work with a VoucherDesk server: a copy of your data stays on this computer, so you can go on working offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 VoucherDesk 服务器：数据副本保存在此计算机上，离线时也可继续工作。</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address, e.g. https://vouchers.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入服务器地址，例如 https://vouchers.example.com。</translation>
     </message>
     <message>
         <source>This is not a server address; write it like https://vouchers.example.com or https://10.0.0.5:8443.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是有效的服务器地址，请按 https://vouchers.example.com 或 https://10.0.0.5:8443 的格式填写。</translation>
     </message>
     <message>
         <source>Signing in to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在登录 %1…</translation>
     </message>
     <message>
         <source>The server workspace cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开服务器工作区：%1</translation>
     </message>
     <message>
         <source>Untrusted Server Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>不受信任的服务器证书</translation>
     </message>
     <message>
         <source>This computer does not trust the certificate of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>此计算机不信任 %1 的证书。</translation>
     </message>
     <message>
         <source>It may be your organisation&apos;s own (self-signed) certificate — or someone intercepting the connection. Trust it only if your administrator confirms this fingerprint.
@@ -2660,34 +2660,40 @@ Valid until: %2
 SHA-256: %3
 
 Problems: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>这可能是贵组织自己的（自签名）证书，也可能是有人正在拦截连接。请仅在管理员确认此指纹后再信任该证书。
+
+颁发给：%1
+有效期至：%2
+SHA-256：%3
+
+问题：%4</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无名称）</translation>
     </message>
     <message>
         <source>&amp;Trust This Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>信任此证书(&amp;T)</translation>
     </message>
     <message>
         <source>Trust this certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>信任此证书</translation>
     </message>
     <message>
         <source>Not signed in: the server&apos;s certificate was not trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>未登录：未信任服务器的证书。</translation>
     </message>
 </context>
 <context>
     <name>SignedInWorkspace</name>
     <message>
         <source>Local workspace %1</source>
-        <translation type="unfinished">本地工作区 %1</translation>
+        <translation>本地工作区 %1</translation>
     </message>
     <message>
         <source>Server %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 %1</translation>
     </message>
 </context>
 <context>
@@ -2799,269 +2805,269 @@ Problems: %4</source>
     <name>SyncEngine</name>
     <message>
         <source>The server&apos;s certificate is no longer the trusted one.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器证书已不是此前信任的证书。</translation>
     </message>
     <message>
         <source>The server sent changes this version cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发送了当前版本无法读取的更改。</translation>
     </message>
 </context>
 <context>
     <name>SyncProblemModel</name>
     <message>
         <source>Create template “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>创建模板“%1”</translation>
     </message>
     <message>
         <source>Edit template “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑模板“%1”</translation>
     </message>
     <message>
         <source>Duplicate a template as “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>将模板复制为“%1”</translation>
     </message>
     <message>
         <source>Delete template “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>删除模板“%1”</translation>
     </message>
     <message>
         <source>Apply with template “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>使用模板“%1”申请</translation>
     </message>
     <message>
         <source>Cancel application (template “%1”)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消申请（模板“%1”）</translation>
     </message>
     <message>
         <source>Pay with voucher %1</source>
-        <translation type="unfinished">使用代金券 %1 支付</translation>
+        <translation>使用代金券 %1 支付</translation>
     </message>
     <message>
         <source>Add customer “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>添加客户“%1”</translation>
     </message>
     <message>
         <source>Approve application (template “%1”)</source>
-        <translation type="unfinished"></translation>
+        <translation>通过申请（模板“%1”）</translation>
     </message>
     <message>
         <source>Reject application (template “%1”)</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回申请（模板“%1”）</translation>
     </message>
     <message>
         <source>Set the quota of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 %1 的额度</translation>
     </message>
     <message>
         <source>Invalidate voucher %1</source>
-        <translation type="unfinished"></translation>
+        <translation>作废代金券 %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>更改</translation>
     </message>
     <message>
         <source>Server&apos;s answer</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器响应</translation>
     </message>
 </context>
 <context>
     <name>SyncProblemsPanel</name>
     <message>
         <source>&amp;Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略(&amp;D)</translation>
     </message>
     <message>
         <source>Dismiss &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部忽略(&amp;A)</translation>
     </message>
     <message>
         <source>Sync Problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused these changes. The row each one changed is back to the server&apos;s state.</source>
-        <translation type="unfinished"></translation>
+        <translation>同步问题</translation>
     </message>
     <message>
         <source>Refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的更改</translation>
     </message>
     <message>
         <source>Refused change</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的更改</translation>
     </message>
     <message>
         <source>Server&apos;s answer</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器响应</translation>
     </message>
     <message>
         <source>Error code and request id</source>
-        <translation type="unfinished"></translation>
+        <translation>错误码和请求 ID</translation>
     </message>
     <message>
         <source>Give these to support: they find the request in the server&apos;s log.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将这些信息提供给技术支持，以便在服务器日志中查找该请求。</translation>
     </message>
     <message>
         <source>No sync problems</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无同步问题</translation>
     </message>
     <message>
         <source>Changes the server refuses are listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝的更改将列在此处。</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略</translation>
     </message>
     <message>
         <source>Remove the selected problem from this list</source>
-        <translation type="unfinished"></translation>
+        <translation>从列表中移除所选问题</translation>
     </message>
     <message>
         <source>Dismiss All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部忽略</translation>
     </message>
     <message>
         <source>Remove every problem from this list</source>
-        <translation type="unfinished"></translation>
+        <translation>从列表中移除全部问题</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Error code: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>错误码：%1</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请求 ID：%1</translation>
+    </message>
+    <message>
+        <source>The server refused these changes. Each row they changed is back at the server&apos;s state.</source>
+        <translation>服务器拒绝了以下更改。它们所更改的每一行均已恢复为服务器上的状态。</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>
     <message>
         <source>Sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>同步状态</translation>
     </message>
     <message>
         <source>Connection state</source>
-        <translation type="unfinished"></translation>
+        <translation>连接状态</translation>
     </message>
     <message>
         <source>Server connection</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器连接</translation>
     </message>
     <message>
         <source>Changes waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>待发送的更改</translation>
     </message>
     <message>
         <source>Changes made here that the server has not received yet. They are kept in the workspace and sent in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机所做、服务器尚未收到的更改。这些更改保存在工作区中，并将按顺序发送。</translation>
     </message>
     <message>
         <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步</translation>
     </message>
     <message>
         <source>Receiving changes</source>
-        <translation type="unfinished"></translation>
+        <translation>正在接收更改</translation>
     </message>
     <message>
         <source>Changes received</source>
-        <translation type="unfinished"></translation>
+        <translation>已接收的更改</translation>
     </message>
     <message>
         <source>Changes the server refused: see why</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝的更改：查看原因</translation>
     </message>
     <message>
         <source>Sync Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the waiting changes and receive the server&apos;s now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即同步</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项待发送</numerusform>
         </translation>
     </message>
     <message>
         <source>Receiving changes… %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在接收更改… %1</translation>
     </message>
     <message numerus="yes">
         <source>Sync Problems (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>同步问题（%n）</numerusform>
         </translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for the first answer of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接到 %1</translation>
     </message>
     <message>
         <source>Offline — changes are kept and sent when the server is back</source>
-        <translation type="unfinished"></translation>
+        <translation>离线 — 更改已保存，将在服务器恢复后发送</translation>
     </message>
     <message>
         <source>%1 cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1。</translation>
     </message>
     <message>
         <source>%1 cannot be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1：%2</translation>
     </message>
     <message>
         <source>Signed out by the server — sign in again</source>
-        <translation type="unfinished"></translation>
+        <translation>已被服务器退出登录 — 请重新登录</translation>
     </message>
     <message>
         <source>The server no longer accepts this sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器不再接受当前登录状态。</translation>
     </message>
     <message>
         <source>The server no longer accepts this sign-in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器不再接受当前登录状态：%1</translation>
     </message>
     <message>
         <source>HH:mm</source>
         <extracomment>Time of day format (QTime::toString).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>HH:mm</translation>
     </message>
     <message>
         <source>Last sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步：%1</translation>
     </message>
     <message>
         <source>The last complete sync ended %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次完整同步结束于 %1</translation>
+    </message>
+    <message>
+        <source>Send the waiting changes and receive the server&apos;s changes now</source>
+        <translation>立即发送待发送的更改并接收服务器的更改</translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer from %1</source>
+        <translation>正在等待 %1 的首次响应</translation>
     </message>
 </context>
 <context>
@@ -3790,43 +3796,43 @@ Problems: %4</source>
     </message>
     <message>
         <source>&amp;Invalidate voucher…</source>
-        <translation type="unfinished"></translation>
+        <translation>作废代金券(&amp;I)…</translation>
     </message>
     <message>
         <source>Invalidate voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>作废代金券</translation>
     </message>
     <message>
         <source>Reclaim the voucher: it can no longer pay, and its unused balance returns to the partner&apos;s quota.</source>
-        <translation type="unfinished"></translation>
+        <translation>收回代金券：代金券将无法再用于支付，其未使用的余额将退回合作伙伴的额度。</translation>
     </message>
     <message>
         <source>Only an administrator can invalidate vouchers.</source>
-        <translation type="unfinished">仅管理员可以作废代金券。</translation>
+        <translation>仅管理员可以作废代金券。</translation>
     </message>
     <message>
         <source>There is no voucher to invalidate: none was issued for this application.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可作废的代金券：此申请未发放代金券。</translation>
     </message>
     <message>
         <source>The voucher was invalidated on %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalidate voucher %1 of %2? It can no longer pay, and its unused balance %3 returns to the partner&apos;s quota. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>代金券已于 %1 作废。</translation>
     </message>
     <message>
         <source>Keep voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>保留代金券</translation>
     </message>
     <message>
         <source>Sent — waiting for the server: invalidate voucher %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送 — 等待服务器确认：作废代金券 %1。</translation>
     </message>
     <message>
         <source>Voucher %1 invalidated; %2 returned to the partner&apos;s quota.</source>
-        <translation type="unfinished"></translation>
+        <translation>代金券 %1 已作废，%2 已退回合作伙伴的额度。</translation>
+    </message>
+    <message>
+        <source>Invalidate voucher %1 of customer %2? It can no longer pay, and its unused balance %3 returns to the partner&apos;s quota. This cannot be undone.</source>
+        <translation>确定作废客户 %2 的代金券 %1 吗？作废后将无法再用于支付，其未使用余额 %3 将退回合作伙伴的额度。此操作无法撤销。</translation>
     </message>
 </context>
 <context>

@@ -247,7 +247,7 @@ void MainWindow::createSyncMenu()
     auto *sync = new QMenu(tr("&Sync"), this);
     QAction *now = sync->addAction(Icons::get(u"refresh"_s), tr("Sync &Now"));
     now->setShortcut(QKeySequence(Qt::Key_F9));
-    now->setToolTip(tr("Send the waiting changes and receive the server's now (%1)")
+    now->setToolTip(tr("Send the waiting changes and receive the server's changes now (%1)")
                         .arg(now->shortcut().toString(QKeySequence::NativeText)));
     connect(now, &QAction::triggered, m_sync, &SyncController::syncNow);
     QAction *problems = sync->addAction(Icons::get(u"warning"_s), tr("Sync &Problems…"));

@@ -369,14 +369,7 @@ void SignInDialog::signIn()
                "workspace."));
         valid = false;
     }
-    if (m_login->text().trimmed().isEmpty()) {
-        m_loginMessage->showMessage(tr("Enter your login."));
-        valid = false;
-    }
-    if (m_password->text().isEmpty()) {
-        m_passwordMessage->showMessage(tr("Enter your password."));
-        valid = false;
-    }
+    valid = checkCredentials() && valid;
     if (!valid) {
         emit signInFinished(false);
         return;
@@ -416,6 +409,21 @@ void SignInDialog::signIn()
     m_work = watcher->future();
 }
 
+// Marks an empty login or password next to its field.
+bool SignInDialog::checkCredentials()
+{
+    bool valid = true;
+    if (m_login->text().trimmed().isEmpty()) {
+        m_loginMessage->showMessage(tr("Enter your login."));
+        valid = false;
+    }
+    if (m_password->text().isEmpty()) {
+        m_passwordMessage->showMessage(tr("Enter your password."));
+        valid = false;
+    }
+    return valid;
+}
+
 void SignInDialog::signInToServer()
 {
     m_serverMessage->clearMessage();
@@ -431,14 +439,7 @@ void SignInDialog::signInToServer()
                      "https://vouchers.example.com or https://10.0.0.5:8443."));
         valid = false;
     }
-    if (m_login->text().trimmed().isEmpty()) {
-        m_loginMessage->showMessage(tr("Enter your login."));
-        valid = false;
-    }
-    if (m_password->text().isEmpty()) {
-        m_passwordMessage->showMessage(tr("Enter your password."));
-        valid = false;
-    }
+    valid = checkCredentials() && valid;
     if (!valid) {
         emit signInFinished(false);
         return;

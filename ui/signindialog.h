@@ -72,6 +72,7 @@ private:
     void setBusy(bool busy, const QString &what = {});
     void updateMode();
     void signInToServer();
+    bool checkCredentials();
     void serverSignedIn(const ServerSignIn::Outcome &outcome);
     void askToTrust(const ServerSignIn::Outcome &outcome);
     void showError(const QString &message);

@@ -189,7 +189,7 @@ int main(int argc, char *argv[])
                   "of a local workspace."),
         AppTr::tr("url"));
     const QCommandLineOption loginOption(
-        u"login"_s, AppTr::tr("The login to sign in with (the password is asked)."),
+        u"login"_s, AppTr::tr("The login to sign in with (you are asked for the password)."),
         AppTr::tr("login"));
     parser.addOptions({workspaceOption, demoOption, serverOption, loginOption, langOption,
                        summaryOption, screenshotOption});

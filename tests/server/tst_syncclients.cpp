@@ -72,19 +72,6 @@ std::unique_ptr<Client> signIn(const QUrl &server, const QString &login)
     return client;
 }
 
-VoucherTemplate draftTemplate(const QString &name)
-{
-    VoucherTemplate draft;
-    draft.name = name;
-    draft.kind = VoucherKind::Specific;
-    draft.faceValueMinor = 150000;
-    draft.currency = u"CNY"_s;
-    draft.validityDays = 30;
-    draft.payMode = PayMode::All;
-    draft.productCodes = {u"cvm"_s};
-    return draft;
-}
-
 int auditCount(const Database &db, const QString &action, const QUuid &id)
 {
     SqlStatement query = db.prepare(u"SELECT COUNT(*) FROM audit_events WHERE action = :action "
@@ -115,8 +102,8 @@ private slots:
         QVERIFY(CustomerRepository(partner->db()).find(ws.customerA.id));
         QVERIFY(!CustomerRepository(partner->db()).find(ws.customerB.id));
 
-        const auto created =
-            partner->session->commands().createTemplate(draftTemplate(u"Sync trial"_s));
+        const auto created = partner->session->commands().createTemplate(
+            TestWorkspace::templateDraft(u"Sync trial"_s, VoucherKind::Specific, 150000));
         QVERIFY2(created, resultMessage(created));
         SubmitApplicationRequest request;
         request.templateId = created.value().id;
@@ -171,7 +158,8 @@ private slots:
 
         server.kill();
         CommandGateway &commands = partner->session->commands();
-        const auto first = commands.createTemplate(draftTemplate(u"Offline one"_s));
+        const auto first = commands.createTemplate(
+            TestWorkspace::templateDraft(u"Offline one"_s, VoucherKind::Specific, 150000));
         QVERIFY2(first, resultMessage(first));
         Customer customer;
         customer.name = u"Offline Customer"_s;
@@ -249,7 +237,8 @@ private slots:
 
         // Offline, the replica accepts a name that another client takes on the server meanwhile.
         server.kill();
-        const auto mine = partner->session->commands().createTemplate(draftTemplate(u"Taken"_s));
+        const auto mine = partner->session->commands().createTemplate(
+            TestWorkspace::templateDraft(u"Taken"_s, VoucherKind::Specific, 150000));
         QVERIFY2(mine, resultMessage(mine));
         ws.createTemplate(u"taken"_s);
         QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));

@@ -115,6 +115,13 @@ VoucherTemplate TestWorkspace::createTemplate(const QString &name, VoucherKind k
                                               qint64 faceValueMinor, const Actor *as)
 {
     auto ctx = context(as ? *as : managerA);
+    return require(TemplateCommands(*ctx).createTemplate(templateDraft(name, kind, faceValueMinor)),
+                   "create template");
+}
+
+VoucherTemplate TestWorkspace::templateDraft(const QString &name, VoucherKind kind,
+                                             qint64 faceValueMinor)
+{
     VoucherTemplate draft;
     draft.name = name;
     draft.kind = kind;
@@ -124,7 +131,7 @@ VoucherTemplate TestWorkspace::createTemplate(const QString &name, VoucherKind k
     draft.payMode = PayMode::All;
     if (kind == VoucherKind::Specific)
         draft.productCodes = {u"cvm"_s, u"cos"_s};
-    return require(TemplateCommands(*ctx).createTemplate(draft), "create template");
+    return draft;
 }
 
 QUuid TestWorkspace::submit(const QUuid &templateId, const Actor *as, const Customer *customer)

@@ -46,6 +46,10 @@ public:
     Actor managerA, managerB, reviewer, admin;
     Customer customerA, ineligibleCustomerA, customerB;
 
+    // A valid template draft in CNY, valid 30 days, any pay mode (specific: cvm and cos).
+    static VoucherTemplate templateDraft(const QString &name,
+                                         VoucherKind kind = VoucherKind::Specific,
+                                         qint64 faceValueMinor = 100000);
     // Creates a valid template for partner A (specific: cvm and cos, or universal).
     VoucherTemplate createTemplate(const QString &name, VoucherKind kind = VoucherKind::Specific,
                                    qint64 faceValueMinor = 100000, const Actor *as = nullptr);

@@ -89,19 +89,6 @@ std::unique_ptr<Desk> signIn(const QUrl &server, const QString &login)
     return desk;
 }
 
-VoucherTemplate draftTemplate(const QString &name)
-{
-    VoucherTemplate draft;
-    draft.name = name;
-    draft.kind = VoucherKind::Specific;
-    draft.faceValueMinor = 250000;
-    draft.currency = u"CNY"_s;
-    draft.validityDays = 30;
-    draft.payMode = PayMode::All;
-    draft.productCodes = {u"cvm"_s};
-    return draft;
-}
-
 void saveScreenshot(QWidget *widget, const QString &name)
 {
     if (!qEnvironmentVariableIsEmpty("VD_UI_SCREENSHOTS"))
@@ -132,7 +119,8 @@ private slots:
 
         // The partner applies; the row is in its list at once, marked until the server has it.
         Session &partnerSession = partner->workspace->session();
-        const auto created = partnerSession.commands().createTemplate(draftTemplate(u"Flow"_s));
+        const auto created = partnerSession.commands().createTemplate(
+            TestWorkspace::templateDraft(u"Flow"_s, VoucherKind::Specific, 250000));
         QVERIFY(created);
         SubmitApplicationRequest request;
         request.templateId = created.value().id;

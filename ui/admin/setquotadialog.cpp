@@ -148,7 +148,8 @@ void SetQuotaDialog::submit()
         return;
     }
     if (m_session.commands().defersDecisions()) {
-        m_result = tr("Sent — waiting for the server: the quota of %1 to %2.").arg(name, amount);
+        m_result =
+            tr("Sent — waiting for the server: setting the quota of %1 to %2.").arg(name, amount);
     } else {
         m_result = tr("The quota of %1 is now %2.").arg(name, amount);
         m_session.notifyChanged(Session::Change::Partner);

@@ -328,7 +328,7 @@ void ReviewQueueWindow::updateDecisionState()
     if (!m_session.actor().isReviewer())
         why = tr("Only a vendor reviewer can approve or reject applications.");
     else if (!detail)
-        why = tr("Select an application to decide it.");
+        why = tr("Select an application to approve or reject it.");
     else if (m_sent.contains(detail->application.id))
         why = tr("Decision sent — waiting for the server");
     else if (detail->application.status != ApplicationStatus::PendingReview)

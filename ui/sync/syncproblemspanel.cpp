@@ -34,8 +34,8 @@ SyncProblemsPanel::SyncProblemsPanel(SyncController &sync, QWidget *parent)
 
     auto *icon = new QLabel;
     icon->setPixmap(Icons::get(u"warning"_s).pixmap(24, 24));
-    auto *intro = new QLabel(tr("The server refused these changes. The row each one changed is "
-                                "back to the server's state."));
+    auto *intro = new QLabel(tr("The server refused these changes. Each row they changed is "
+                                "back at the server's state."));
     intro->setWordWrap(true);
     intro->setAccessibleName(intro->text());
     // Hidden with the list: the empty panel has nothing that was refused.

@@ -70,7 +70,7 @@ SyncStatusWidget::SyncStatusWidget(SyncController &sync, QWidget *parent)
     m_syncNow->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_syncNow->setAutoRaise(true);
     m_syncNow->setAccessibleName(tr("Sync Now"));
-    m_syncNow->setToolTip(tr("Send the waiting changes and receive the server's now"));
+    m_syncNow->setToolTip(tr("Send the waiting changes and receive the server's changes now"));
     connect(m_syncNow, &QToolButton::clicked, &m_sync, &SyncController::syncNow);
 
     auto *layout = new QHBoxLayout(this);
@@ -120,7 +120,7 @@ void SyncStatusWidget::showConnection(const SyncStatus &status)
     switch (status.connection) {
     case SyncStatus::Connection::Connecting:
         text = tr("Connecting…");
-        toolTip = tr("Waiting for the first answer of %1").arg(m_sync.server().toDisplayString());
+        toolTip = tr("Waiting for the first answer from %1").arg(m_sync.server().toDisplayString());
         break;
     case SyncStatus::Connection::Online:
         text = tr("Online");

@@ -407,13 +407,14 @@ void VoucherDetailPanel::invalidateVoucher()
     if (!m_detail || !m_detail->voucher || !invalidateRefusal().isEmpty())
         return;
     const Voucher &voucher = *m_detail->voucher;
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Invalidate voucher"),
-        tr("Invalidate voucher %1 of %2? It can no longer pay, and its unused balance %3 returns "
-           "to the partner's quota. This cannot be undone.")
-            .arg(voucher.code, m_detail->customer.name,
-                 DisplayFormat::money(voucher.balanceMinor, voucher.currency)),
-        QMessageBox::Yes | QMessageBox::No, this);
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Invalidate voucher"),
+                        tr("Invalidate voucher %1 of customer %2? It can no longer pay, and its "
+                           "unused balance %3 returns "
+                           "to the partner's quota. This cannot be undone.")
+                            .arg(voucher.code, m_detail->customer.name,
+                                 DisplayFormat::money(voucher.balanceMinor, voucher.currency)),
+                        QMessageBox::Yes | QMessageBox::No, this);
     box->button(QMessageBox::Yes)->setText(tr("Invalidate voucher"));
     box->button(QMessageBox::No)->setText(tr("Keep voucher"));
     box->setDefaultButton(QMessageBox::No);
