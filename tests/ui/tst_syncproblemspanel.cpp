@@ -63,7 +63,7 @@ private:
 };
 
 namespace {
-const QString kIntro = u"The server refused these changes. The row each one changed is back to "
+const QString kIntro = u"The server refused these changes. Each row they changed is back at "
                        u"the server's state."_s;
 } // namespace
 
