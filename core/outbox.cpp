@@ -31,10 +31,17 @@ qint64 Outbox::append(const OutboxEntry &entry) const
 
 QList<OutboxEntry> Outbox::all() const
 {
+    return read(QString());
+}
+
+// The entries in seq order, up to `limit` of them (all for 0).
+QList<OutboxEntry> Outbox::read(const QString &limit) const
+{
     QList<OutboxEntry> entries;
     SqlStatement query = m_db.prepare(
         u"SELECT seq, command, label, method, path, body, if_match, created_at, attempts, "
-        u"last_error FROM sync_outbox ORDER BY seq"_s);
+        u"last_error FROM sync_outbox ORDER BY seq"_s +
+        limit);
     query.exec();
     while (query.next()) {
         OutboxEntry entry;
@@ -51,8 +58,11 @@ QList<OutboxEntry> Outbox::all() const
         entries.append(entry);
     }
     // The rows of each entry; the first listed is the one the command is about.
+    if (entries.isEmpty())
+        return entries;
     SqlStatement rows = m_db.prepare(u"SELECT seq, entity, entity_id FROM sync_outbox_rows "
-                                     u"ORDER BY seq, rowid"_s);
+                                     u"WHERE seq BETWEEN :first AND :last ORDER BY seq, rowid"_s);
+    rows.bind(u":first"_s, entries.constFirst().seq).bind(u":last"_s, entries.constLast().seq);
     rows.exec();
     while (rows.next()) {
         const qint64 seq = rows.int64(0);
@@ -68,8 +78,7 @@ QList<OutboxEntry> Outbox::all() const
 
 std::optional<OutboxEntry> Outbox::first() const
 {
-    // The outbox of a person's workstation holds a handful of commands at most.
-    const QList<OutboxEntry> entries = all();
+    const QList<OutboxEntry> entries = read(u" LIMIT 1"_s);
     if (entries.isEmpty())
         return std::nullopt;
     return entries.constFirst();

@@ -57,5 +57,7 @@ public:
     QSet<QString> pendingIds() const;
 
 private:
+    QList<OutboxEntry> read(const QString &limit) const;
+
     const Database &m_db;
 };

@@ -604,6 +604,9 @@ Result<void> ReplicaApplier::restore(const QList<ChangeFeedEntry> &rows) const
             return Result<void>();
         });
     } catch (const StoreError &error) {
+        // Joined to the caller's transaction: its write() decides whether to run it again.
+        if (m_db.inWriteTransaction())
+            throw;
         return CommandError::internal(QString::fromUtf8(error.what()));
     }
 }
@@ -627,6 +630,9 @@ Result<void> ReplicaApplier::apply(const QList<ChangeFeedEntry> &changes, qint64
             return Result<void>();
         });
     } catch (const StoreError &error) {
+        // Joined to the caller's transaction: its write() decides whether to run it again.
+        if (m_db.inWriteTransaction())
+            throw;
         return CommandError::internal(QString::fromUtf8(error.what()));
     }
 }

@@ -10,7 +10,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonDocument>
+#include <QLockFile>
 
 using namespace Qt::StringLiterals;
 
@@ -33,10 +35,38 @@ Outcome failed(Status status, const QString &message)
     return outcome;
 }
 
+// The replica holds the sign-in token and the offline password hash: only its owner may read
+// it (SQLite gives the -wal and -shm files the database file's permissions).
 std::shared_ptr<Database> openReplica(const QString &path, QString *error)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    return std::shared_ptr<Database>(Database::open(path, error));
+    const QString folder = QFileInfo(path).absolutePath();
+    QDir().mkpath(folder);
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    std::shared_ptr<Database> db(Database::open(path, error));
+    if (db)
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return db;
+}
+
+// One window per replica: two would send the same outbox at once.
+std::shared_ptr<QLockFile> lockReplica(const QString &path)
+{
+    auto lock = std::make_shared<QLockFile>(path + u".lock"_s);
+    if (!lock->tryLock(0))
+        return nullptr;
+    return lock;
+}
+
+QString alreadyOpen()
+{
+    return CoreTr::tr("This account of this server is already open in another VoucherDesk "
+                      "window on this computer.");
+}
+
+bool isLoopback(const QUrl &server)
+{
+    const QHostAddress address(server.host());
+    return server.host() == u"localhost"_s || (!address.isNull() && address.isLoopback());
 }
 
 void removeReplica(const QString &path)
@@ -48,6 +78,19 @@ void removeReplica(const QString &path)
 std::optional<User> storedUser(const Database &db)
 {
     return ApiJsonReader::user(QJsonDocument::fromJson(db.setting(kUser).toUtf8()).object());
+}
+
+void forgetOfflineSignIn(const QString &path)
+{
+    QString error;
+    const auto db = openReplica(path, &error);
+    if (!db)
+        return;
+    db->write([&]() -> Result<void> {
+        db->setSetting(kOfflineHash, QString());
+        db->setSetting(kToken, QString());
+        return {};
+    });
 }
 
 Outcome offline(const ServerSignIn::Request &request, const QString &path, const QString &why)
@@ -70,6 +113,9 @@ Outcome offline(const ServerSignIn::Request &request, const QString &path, const
                       CoreTr::tr("The server cannot be reached, and this password is not the one "
                                  "last used for it on this computer."));
     }
+    outcome.lock = lockReplica(path);
+    if (!outcome.lock)
+        return failed(Status::Refused, alreadyOpen());
     outcome.status = Status::SignedInOffline;
     outcome.user = *user;
     outcome.token = outcome.replica->setting(kToken);
@@ -83,11 +129,9 @@ Outcome offline(const ServerSignIn::Request &request, const QString &path, const
 QString ServerSignIn::replicaPath(const QString &dataFolder, const QUrl &server,
                                   const QString &login)
 {
-    QString name = login.trimmed().toLower();
-    for (QChar &c : name) {
-        if (!c.isLetterOrNumber() && c != u'.' && c != u'-' && c != u'_')
-            c = u'_';
-    }
+    // Distinct logins give distinct names: anything but [a-z0-9._-] is percent-encoded.
+    const QString name = QString::fromLatin1(
+        QUrl::toPercentEncoding(login.trimmed().toLower(), QByteArrayLiteral(".-_")));
     return QDir(dataFolder)
         .filePath(u"servers/"_s + ServerConnection::serverKey(server) + u'/' + name + u".db"_s);
 }
@@ -104,6 +148,12 @@ ServerSignIn::Outcome ServerSignIn::run(const Request &request)
 ServerSignIn::Outcome ServerSignIn::signIn(const Request &request)
 {
     const QString path = replicaPath(request.dataFolder, request.server, request.login);
+    if (request.server.scheme() == u"http"_s && !isLoopback(request.server)) {
+        return failed(Status::Unreachable,
+                      CoreTr::tr("http:// would send your password and data unencrypted over the "
+                                 "network: use the server's https:// address (plain http:// is "
+                                 "for this computer only, e.g. http://127.0.0.1:8080)."));
+    }
     ServerConnection connection(request.server);
     connection.setTrustedCertificate(request.trustedCertificate);
     const ServerConnection::Reply reply =
@@ -119,6 +169,10 @@ ServerSignIn::Outcome ServerSignIn::signIn(const Request &request)
     if (!reply.answered() || reply.status >= 500)
         return offline(request, path, reply.answered() ? reply.errorMessage() : reply.networkError);
     if (!reply.ok()) {
+        // The server no longer takes this password (changed, account closed): neither does the
+        // replica offline.
+        if (reply.status == 401 && QFileInfo::exists(path))
+            forgetOfflineSignIn(path);
         const QString message =
             reply.errorMessage().isEmpty()
                 ? CoreTr::tr("The server refused the sign-in (HTTP %1).").arg(reply.status)
@@ -134,6 +188,10 @@ ServerSignIn::Outcome ServerSignIn::signIn(const Request &request)
 
     QString error;
     Outcome outcome;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    outcome.lock = lockReplica(path);
+    if (!outcome.lock)
+        return failed(Status::Refused, alreadyOpen());
     outcome.replica = openReplica(path, &error);
     if (outcome.replica) {
         // A replica of another account that had this login (recreated on the server) is not
@@ -166,8 +224,9 @@ ServerSignIn::Outcome ServerSignIn::signIn(const Request &request)
                 db.prepare(u"UPDATE change_counter SET rev = :base WHERE id = 1"_s)
                     .bind(u":base"_s, kReplicaRevBase)
                     .exec();
-                db.prepare(u"UPDATE products SET rev = 0"_s).exec();
-                db.prepare(u"UPDATE blocklist_revisions SET rev = 0"_s).exec();
+                // The catalogue is the server's, which the first pull brings.
+                db.prepare(u"DELETE FROM products"_s).exec();
+                db.prepare(u"DELETE FROM blocklist_revisions"_s).exec();
             }
             db.setSetting(kServer, request.server.toString());
             db.setSetting(kUser, userText);

@@ -11,6 +11,7 @@
 #include <memory>
 
 class Database;
+class QLockFile;
 
 // Signs in to a voucherdesk-server and opens the user's replica (one SQLite file per server and
 // user, in the data folder). Blocking: run it on a worker thread. When the server cannot be
@@ -44,6 +45,7 @@ public:
         QList<QSslError> sslErrors;
         QSslCertificate certificate;
         std::shared_ptr<Database> replica;
+        std::shared_ptr<QLockFile> lock; // held while the replica is open in this window
         User user;
         QString token;
         QString replicaPath;

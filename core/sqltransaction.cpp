@@ -5,8 +5,8 @@
 #include "sqlstatement.h"
 
 #include <QLoggingCategory>
-#include <QSqlError>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSql)

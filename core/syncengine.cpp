@@ -172,16 +172,41 @@ bool SyncEngine::push(int *changes)
             return false;
         }
         if (reply.ok() || alreadyDone(command, reply)) {
-            m_db.write([&]() -> Result<void> {
-                Outbox(m_db).remove(command.seq);
-                return {};
-            });
+            if (!complete(command, changes))
+                return false;
         } else if (!refuse(command, reply, changes)) {
             return false;
         }
         publish();
     }
     return false;
+}
+
+// The server's state of every row the command changed, read again now that it is done: a pull
+// skipped them while the command waited, and the server may have made no newer revision of
+// some (the template a submission locked, a change that was already done).
+bool SyncEngine::complete(const OutboxEntry &entry, int *changes)
+{
+    QList<ChangeFeedEntry> current;
+    for (const RowRef &row : entry.rows) {
+        bool answered = false;
+        if (auto state = serverState(row, false, &answered))
+            current.append(*state);
+        if (!answered)
+            return false; // sent again later: its answer is the same, being done already
+        *changes |= changesOf(row.entity);
+    }
+    const Result<void> written = m_db.write([&]() -> Result<void> {
+        if (auto applied = ReplicaApplier(m_db).restore(current); !applied)
+            return applied;
+        Outbox(m_db).remove(entry.seq);
+        return {};
+    });
+    if (!written) {
+        qCWarning(lcSync) << "completing a command failed:" << written.error().message();
+        m_status.lastError = written.error().message();
+    }
+    return written.ok();
 }
 
 // A command whose first send got no answer may have been applied anyway: its resend then
@@ -207,7 +232,8 @@ bool SyncEngine::alreadyDone(const OutboxEntry &entry, const ServerConnection::R
     }
     if (entry.command == u"invalidateVoucher"_s)
         return now.value(u"status"_s).toString() == u"invalidated"_s;
-    if (entry.command == u"updateTemplate"_s && entry.attempts > 0) {
+    // The same fields: this edit was applied by the send whose answer was lost.
+    if (entry.command == u"updateTemplate"_s) {
         const QJsonObject sent = QJsonDocument::fromJson(entry.body).object();
         for (auto it = sent.constBegin(); it != sent.constEnd(); ++it) {
             if (now.value(it.key()) != it.value())
@@ -219,13 +245,15 @@ bool SyncEngine::alreadyDone(const OutboxEntry &entry, const ServerConnection::R
 }
 
 // The server's state of a row the command changed; a deletion when the server has none.
-std::optional<ChangeFeedEntry> SyncEngine::serverState(const RowRef &row, bool *answered)
+std::optional<ChangeFeedEntry> SyncEngine::serverState(const RowRef &row, bool refused,
+                                                       bool *answered)
 {
     *answered = true;
     const QString path = rowPath(row);
     if (path.isEmpty()) {
-        // A refused payment was never recorded; a partner was not changed by the replica.
-        if (row.entity == u"deduction"_s)
+        // A refused payment was never recorded; an accepted one is the replica's, with the
+        // client's id. A partner was not changed by the replica.
+        if (refused && row.entity == u"deduction"_s)
             return ChangeFeedEntry{row.entity, row.id, 0, true, {}};
         return std::nullopt;
     }
@@ -242,40 +270,90 @@ std::optional<ChangeFeedEntry> SyncEngine::serverState(const RowRef &row, bool *
 bool SyncEngine::refuse(const OutboxEntry &entry, const ServerConnection::Reply &reply,
                         int *changes)
 {
-    QList<ChangeFeedEntry> restored;
-    for (const RowRef &row : entry.rows) {
-        bool answered = false;
-        if (auto state = serverState(row, &answered))
-            restored.append(*state);
-        if (!answered)
-            return false; // resent later: the server refuses it again, and then this completes
-        *changes |= changesOf(row.entity);
-    }
-    SyncProblem problem;
-    problem.at = QDateTime::currentDateTimeUtc();
-    problem.command = entry.command;
-    problem.label = entry.label;
-    if (!entry.rows.isEmpty()) {
-        problem.entity = entry.rows.constFirst().entity;
-        problem.entityId = entry.rows.constFirst().id;
-    }
-    problem.code = reply.errorCode();
-    problem.message = reply.errorMessage();
-    problem.requestId = reply.requestId();
-    qCInfo(lcSync) << "server refused" << entry.command << entry.label << problem.code;
-    const Result<void> written = m_db.write([&]() -> Result<void> {
-        if (auto applied = ReplicaApplier(m_db).restore(restored); !applied)
-            return applied;
-        SyncProblemRepository(m_db).add(problem);
-        Outbox(m_db).remove(entry.seq);
-        return {};
-    });
-    if (!written) {
-        qCWarning(lcSync) << "recording a refusal failed:" << written.error().message();
-        m_status.lastError = written.error().message();
+    // The later commands on the same rows were made on top of the refused one (an edit of a
+    // template whose creation or earlier edit was refused): sent now, they could overwrite
+    // what someone else did meanwhile. They go with it.
+    const Result<QList<OutboxEntry>> waiting =
+        m_db.read([&]() -> Result<QList<OutboxEntry>> { return Outbox(m_db).all(); });
+    if (!waiting)
         return false;
+    QList<OutboxEntry> refused{entry};
+    QSet<QString> ids;
+    for (const RowRef &row : entry.rows)
+        ids.insert(row.id);
+    for (const OutboxEntry &later : waiting.value()) {
+        if (later.seq <= entry.seq)
+            continue;
+        const bool dependent = std::any_of(later.rows.cbegin(), later.rows.cend(),
+                                           [&](const RowRef &row) { return ids.contains(row.id); });
+        if (dependent) {
+            refused.append(later);
+            for (const RowRef &row : later.rows)
+                ids.insert(row.id);
+        }
     }
-    return true;
+
+    QList<ChangeFeedEntry> restored;
+    QSet<QString> read;
+    for (const OutboxEntry &command : std::as_const(refused)) {
+        for (const RowRef &row : command.rows) {
+            if (read.contains(row.id))
+                continue;
+            read.insert(row.id);
+            bool answered = false;
+            if (auto state = serverState(row, true, &answered))
+                restored.append(*state);
+            if (!answered)
+                return false; // sent again later: the server refuses it again
+            *changes |= changesOf(row.entity);
+        }
+    }
+
+    QList<SyncProblem> problems;
+    for (const OutboxEntry &command : std::as_const(refused)) {
+        SyncProblem problem;
+        problem.at = QDateTime::currentDateTimeUtc();
+        problem.command = command.command;
+        problem.label = command.label;
+        if (!command.rows.isEmpty()) {
+            problem.entity = command.rows.constFirst().entity;
+            problem.entityId = command.rows.constFirst().id;
+        }
+        if (command.seq == entry.seq) {
+            problem.code = reply.errorCode();
+            problem.message = reply.errorMessage();
+            problem.requestId = reply.requestId();
+        } else {
+            problem.code = u"FailedOperation.EarlierChangeRefused"_s;
+            problem.message = tr("Not sent: it builds on an earlier change that the server "
+                                 "refused (%1).")
+                                  .arg(entry.label);
+        }
+        qCInfo(lcSync) << "server refused" << command.command << command.label << problem.code;
+        problems.append(problem);
+    }
+    auto record = [&](bool withRestore) {
+        return m_db.write([&]() -> Result<void> {
+            if (withRestore) {
+                if (auto applied = ReplicaApplier(m_db).restore(restored); !applied)
+                    return applied;
+            }
+            for (const SyncProblem &problem : std::as_const(problems))
+                SyncProblemRepository(m_db).add(problem);
+            for (const OutboxEntry &command : std::as_const(refused))
+                Outbox(m_db).remove(command.seq);
+            return {};
+        });
+    };
+    Result<void> written = record(true);
+    if (!written) {
+        // The refusal must not block every later command: it is recorded even when the rows
+        // cannot be put back, and the next pull brings what it can.
+        qCWarning(lcSync) << "restoring refused rows failed:" << written.error().message();
+        m_status.lastError = written.error().message();
+        written = record(false);
+    }
+    return written.ok();
 }
 
 bool SyncEngine::pull(int *changes)

@@ -56,8 +56,9 @@ private:
     bool push(int *changes);
     bool pull(int *changes);
     bool alreadyDone(const OutboxEntry &entry, const ServerConnection::Reply &reply);
+    bool complete(const OutboxEntry &entry, int *changes);
     bool refuse(const OutboxEntry &entry, const ServerConnection::Reply &reply, int *changes);
-    std::optional<ChangeFeedEntry> serverState(const RowRef &row, bool *answered);
+    std::optional<ChangeFeedEntry> serverState(const RowRef &row, bool refused, bool *answered);
     // False when the reply ends the round (no answer, server error, signed out).
     bool usable(const ServerConnection::Reply &reply);
     void publish();

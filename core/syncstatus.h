@@ -15,12 +15,12 @@ struct SyncStatus
     };
 
     Connection connection = Connection::Connecting;
-    int pending = 0;       // commands waiting in the outbox
-    int problems = 0;      // refused commands not dismissed yet
-    QDateTime lastSyncAt;  // the end of the last complete pull (UTC)
-    bool pulling = false;  // a pull is under way
-    qint64 received = 0;   // changes received by the pull under way
-    QString lastError;     // why the server is unreachable (Offline, SignedOut)
+    int pending = 0;      // commands waiting in the outbox
+    int problems = 0;     // refused commands not dismissed yet
+    QDateTime lastSyncAt; // the end of the last complete pull (UTC)
+    bool pulling = false; // a pull is under way
+    qint64 received = 0;  // changes received by the pull under way
+    QString lastError;    // why the server is unreachable (Offline, SignedOut)
 };
 
 Q_DECLARE_METATYPE(SyncStatus)

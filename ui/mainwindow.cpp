@@ -235,7 +235,8 @@ void MainWindow::setSync(SyncController *sync)
     createSyncMenu();
     m_pending = sync->status().pending;
     connect(sync, &SyncController::statusChanged, this, [this](const SyncStatus &status) {
-        if (status.pending == m_pending)
+        // One command leaving as another comes keeps the count: the rows differ all the same.
+        if (status.pending == m_pending && status.pending == 0)
             return;
         m_pending = status.pending;
         refreshPendingMarkers();

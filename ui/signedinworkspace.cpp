@@ -15,6 +15,7 @@ SignedInWorkspace::SignedInWorkspace(SignInDialog &dialog)
         return;
     }
     const QUrl url = dialog.serverUrl();
+    m_lock = dialog.serverOutcome().lock;
     m_db = dialog.serverOutcome().replica;
     m_session = std::make_unique<Session>(*m_db, dialog.user());
     m_session->setServer(url.toDisplayString());

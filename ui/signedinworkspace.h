@@ -8,6 +8,7 @@
 #include <memory>
 
 class Database;
+class QLockFile;
 class SignInDialog;
 
 // What an accepted sign-in opens: the store (a local workspace, or a server's replica), the
@@ -28,6 +29,7 @@ public:
     QString description() const { return m_description; }
 
 private:
+    std::shared_ptr<QLockFile> m_lock; // a server replica is open in one window at a time
     std::shared_ptr<Database> m_db;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<SyncController> m_sync;

@@ -13,12 +13,16 @@
 #include "session.h"
 #include "synccontroller.h"
 #include "syncproblemrepository.h"
+#include "templatecommands.h"
 #include "templaterepository.h"
 #include "testworkspace.h"
 #include "voucherlistquery.h"
 #include "voucherrepository.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -79,6 +83,68 @@ int auditCount(const Database &db, const QString &action, const QUuid &id)
     query.bind(u":action"_s, action).bind(u":id"_s, id).exec();
     return query.next() ? query.integer(0) : -1;
 }
+
+// Between a client and the server: forwards everything, except that it swallows the server's
+// answer to the first request whose request line starts with each of `drops` and cuts that
+// connection — the server applied the request, the client never hears so.
+class AnswerDroppingProxy : public QObject
+{
+public:
+    AnswerDroppingProxy(const QUrl &server, QStringList drops)
+        : m_server(server)
+        , m_drops(std::move(drops))
+    {
+        m_listener.listen(QHostAddress::LocalHost, 0);
+        connect(&m_listener, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_listener.nextPendingConnection())
+                relay(client);
+        });
+    }
+
+    QUrl url() const
+    {
+        QUrl url = m_server;
+        url.setPort(m_listener.serverPort());
+        return url;
+    }
+    int dropped() const { return m_dropped; }
+
+private:
+    void relay(QTcpSocket *client)
+    {
+        auto *upstream = new QTcpSocket(client);
+        auto *request = new QString; // the last request line seen on this connection
+        connect(client, &QObject::destroyed, this, [request] { delete request; });
+        upstream->connectToHost(m_server.host(), quint16(m_server.port()));
+        connect(client, &QTcpSocket::readyRead, upstream, [client, upstream, request] {
+            const QByteArray data = client->readAll();
+            static const QRegularExpression requestLine(u"^[A-Z]+ /[^\r\n]*"_s);
+            if (const auto match = requestLine.match(QString::fromLatin1(data)); match.hasMatch())
+                *request = match.captured(0);
+            upstream->write(data);
+        });
+        connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream, request] {
+            const QByteArray data = upstream->readAll();
+            for (qsizetype i = 0; i < m_drops.size(); ++i) {
+                if (request->startsWith(m_drops.at(i))) {
+                    m_drops.removeAt(i);
+                    ++m_dropped;
+                    client->abort();
+                    client->deleteLater();
+                    return;
+                }
+            }
+            client->write(data);
+        });
+        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+    }
+
+    QTcpServer m_listener;
+    QUrl m_server;
+    QStringList m_drops;
+    int m_dropped = 0;
+};
 
 } // namespace
 
@@ -174,7 +240,7 @@ private slots:
         QVERIFY2(submitted, resultMessage(submitted));
         QTRY_COMPARE_WITH_TIMEOUT(partner->status().connection, SyncStatus::Connection::Offline,
                                   kWaitMs);
-        QCOMPARE(partner->status().pending, 3);
+        QTRY_COMPARE_WITH_TIMEOUT(partner->status().pending, 3, kWaitMs);
         // The replica already shows them, the application in the Vendor Voucher List.
         QVERIFY(VoucherListQuery(partner->db(), {}).row(submitted.value().id));
 
@@ -186,6 +252,91 @@ private slots:
         QCOMPARE(ApplicationRepository(ws.db()).find(submitted.value().id)->customerId,
                  added.value().id);
         QCOMPARE(SyncProblemRepository(partner->db()).openCount(), 0);
+    }
+
+    void lostAnswersAreNotAppliedTwice()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        ServerProcess server;
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        AnswerDroppingProxy proxy(server.url(),
+                                  {u"POST /api/v1/templates "_s, u"PUT /api/v1/templates/"_s,
+                                   u"POST /api/v1/applications/"_s});
+        auto partner = signIn(proxy.url(), u"manager.a"_s);
+        QVERIFY(partner);
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
+
+        CommandGateway &commands = partner->session->commands();
+        const auto created = commands.createTemplate(
+            TestWorkspace::templateDraft(u"Lost answers"_s, VoucherKind::Specific, 150000));
+        QVERIFY2(created, resultMessage(created));
+        VoucherTemplate edited = created.value();
+        edited.name = u"Lost answers, edited"_s;
+        const auto updated = commands.updateTemplate(edited, created.value().version);
+        QVERIFY2(updated, resultMessage(updated));
+        SubmitApplicationRequest request;
+        request.templateId = created.value().id;
+        request.customerId = ws.customerA.id;
+        request.scenario = u"A resent cancel must not become a refusal."_s;
+        const auto submitted = commands.submitApplication(request);
+        QVERIFY2(submitted, resultMessage(submitted));
+        const auto cancelled = commands.cancelApplication(submitted.value().id);
+        QVERIFY2(cancelled, resultMessage(cancelled));
+
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled() && proxy.dropped() == 3, kWaitMs);
+        QCOMPARE(SyncProblemRepository(partner->db()).openCount(), 0);
+        const QUuid templateId = created.value().id;
+        QCOMPARE(auditCount(ws.db(), u"CreateTemplate"_s, templateId), 1);
+        QCOMPARE(auditCount(ws.db(), u"UpdateTemplate"_s, templateId), 1);
+        QCOMPARE(auditCount(ws.db(), u"SubmitApplication"_s, submitted.value().id), 1);
+        QCOMPARE(auditCount(ws.db(), u"CancelApplication"_s, submitted.value().id), 1);
+        QCOMPARE(TemplateRepository(ws.db()).find(templateId)->name, edited.name);
+        QCOMPARE(TemplateRepository(partner->db()).find(templateId)->name, edited.name);
+        QCOMPARE(ApplicationRepository(partner->db()).find(submitted.value().id)->status,
+                 ApplicationStatus::Cancelled);
+    }
+
+    void laterChangesOnARefusedRowAreNotSent()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        const VoucherTemplate shared = ws.createTemplate(u"Shared"_s);
+        ServerProcess server;
+        server.setPort(ServerProcess::freeLoopbackPort());
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        auto partner = signIn(server.url(), u"manager.a"_s);
+        QVERIFY(partner);
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
+
+        // Two edits offline, while a colleague edits the same template on the server.
+        server.kill();
+        CommandGateway &commands = partner->session->commands();
+        VoucherTemplate mine = *TemplateRepository(partner->db()).find(shared.id);
+        mine.note = u"first offline edit"_s;
+        const auto first = commands.updateTemplate(mine, mine.version);
+        QVERIFY2(first, resultMessage(first));
+        mine = first.value();
+        mine.note = u"second offline edit"_s;
+        QVERIFY(commands.updateTemplate(mine, mine.version));
+        VoucherTemplate theirs = shared;
+        theirs.note = u"colleague's edit"_s;
+        auto colleague = ws.context(ws.managerA);
+        QVERIFY(TemplateCommands(*colleague).updateTemplate(theirs, shared.version));
+
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        partner->sync->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled() && partner->status().problems == 2, kWaitMs);
+        // The colleague's edit stands, on the server and in the replica.
+        QCOMPARE(TemplateRepository(ws.db()).find(shared.id)->note, u"colleague's edit"_s);
+        QCOMPARE(TemplateRepository(partner->db()).find(shared.id)->note, u"colleague's edit"_s);
+        const QList<SyncProblem> problems = SyncProblemRepository(partner->db()).list();
+        QStringList codes;
+        for (const SyncProblem &problem : problems)
+            codes.append(problem.code);
+        codes.sort();
+        QCOMPARE(codes, (QStringList{u"FailedOperation.EarlierChangeRefused"_s,
+                                     u"FailedOperation.VersionConflict"_s}));
     }
 
     void secondReviewerSeesTheFirstDecision()

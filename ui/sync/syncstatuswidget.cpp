@@ -123,6 +123,14 @@ void SyncStatusWidget::showConnection(const SyncStatus &status)
         toolTip = tr("Waiting for the first answer from %1").arg(m_sync.server().toDisplayString());
         break;
     case SyncStatus::Connection::Online:
+        if (!status.lastError.isEmpty()) {
+            // The server answers, but its changes could not be taken in: say so, not "Online".
+            text = tr("Online — sync failed, retrying");
+            toolTip = tr("%1 answers, but the last sync failed: %2")
+                          .arg(m_sync.server().toDisplayString(), status.lastError);
+            color = kOffline;
+            break;
+        }
         text = tr("Online");
         toolTip = tr("Connected to %1").arg(m_sync.server().toDisplayString());
         color = kOnline;
