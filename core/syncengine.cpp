@@ -196,16 +196,25 @@ bool SyncEngine::complete(const OutboxEntry &entry, int *changes)
             return false; // sent again later: its answer is the same, being done already
         *changes |= changesOf(row.entity);
     }
-    const Result<void> written = m_db.write([&]() -> Result<void> {
-        if (auto applied = ReplicaApplier(m_db).restore(current); !applied)
-            return applied;
-        Outbox(m_db).remove(entry.seq);
-        return {};
-    });
+    auto record = [&](bool withRows) {
+        return m_db.write([&]() -> Result<void> {
+            if (withRows) {
+                if (auto applied = ReplicaApplier(m_db).restore(current); !applied)
+                    return applied;
+            }
+            Outbox(m_db).remove(entry.seq);
+            return {};
+        });
+    };
+    Result<void> written = record(true);
     if (!written) {
-        qCWarning(lcSync) << "completing a command failed:" << written.error().message();
-        m_status.lastError = written.error().message();
+        // The command is done all the same: sent again, it would only meet itself.
+        qCWarning(lcSync) << "re-reading the rows of a done command failed:"
+                          << written.error().message();
+        written = record(false);
     }
+    if (!written)
+        m_status.lastError = written.error().message();
     return written.ok();
 }
 
