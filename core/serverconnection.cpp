@@ -39,7 +39,7 @@ ServerConnection::Reply ServerConnection::send(const QByteArray &method, const Q
                                                const QByteArray &body, const QByteArray &ifMatch)
 {
     Reply result;
-    if (m_aborted) {
+    if (*m_aborted) {
         result.networkError = QNetworkReply::tr("Operation canceled");
         return result;
     }
@@ -71,7 +71,7 @@ ServerConnection::Reply ServerConnection::send(const QByteArray &method, const Q
     // abort() comes from another thread: look at it now and then.
     QTimer abortWatch;
     QObject::connect(&abortWatch, &QTimer::timeout, &loop, [&] {
-        if (m_aborted)
+        if (*m_aborted)
             reply->abort();
     });
     abortWatch.start(100);

@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <memory>
 
 // The desktop client's HTTP connection to a voucherdesk-server: JSON requests with the bearer
 // token, answered synchronously on the calling thread's event loop, so it belongs on a worker
@@ -46,7 +47,9 @@ public:
     // The longest a request may take without progress before it counts as unanswered.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     // From any thread: the request in flight ends unanswered.
-    void abort() { m_aborted = true; }
+    void abort() { *m_aborted = true; }
+    // Shares the abort flag with whoever may cancel from another thread (a sign-in's Cancel).
+    void setAbortFlag(std::shared_ptr<std::atomic_bool> flag) { m_aborted = std::move(flag); }
 
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
                const QByteArray &ifMatch = {});
@@ -65,5 +68,5 @@ private:
     QString m_token;
     QSslCertificate m_trusted;
     int m_timeoutMs = 15000;
-    std::atomic_bool m_aborted = false;
+    std::shared_ptr<std::atomic_bool> m_aborted = std::make_shared<std::atomic_bool>(false);
 };

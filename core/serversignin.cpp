@@ -156,8 +156,11 @@ ServerSignIn::Outcome ServerSignIn::signIn(const Request &request)
     }
     ServerConnection connection(request.server);
     connection.setTrustedCertificate(request.trustedCertificate);
+    connection.setAbortFlag(request.cancelled);
     const ServerConnection::Reply reply =
         connection.signIn(request.login.trimmed(), request.password);
+    if (*request.cancelled)
+        return failed(Status::Cancelled, CoreTr::tr("Sign-in cancelled."));
     if (reply.untrustedCertificate()) {
         Outcome outcome = failed(Status::UntrustedCertificate,
                                  CoreTr::tr("This computer does not trust the certificate of %1.")

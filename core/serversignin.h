@@ -8,6 +8,7 @@
 #include <QSslError>
 #include <QUrl>
 
+#include <atomic>
 #include <memory>
 
 class Database;
@@ -28,6 +29,8 @@ public:
         QSslCertificate trustedCertificate; // a self-signed one the user chose to trust
         QString dataFolder;
         PasswordHasher::Cost offlineCost = PasswordHasher::Cost::Interactive;
+        // Set from another thread to give up waiting for the server.
+        std::shared_ptr<std::atomic_bool> cancelled = std::make_shared<std::atomic_bool>(false);
     };
 
     struct Outcome
@@ -39,6 +42,7 @@ public:
             Unreachable,          // no answer, and no replica to work on
             UntrustedCertificate, // the user may choose to trust `certificate`
             Failed,               // the replica cannot be opened
+            Cancelled,            // the user stopped waiting for the server
         };
         Status status = Status::Failed;
         QString message;

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcSync, "voucherdesk.sync")
 
 using namespace Qt::StringLiterals;
@@ -109,6 +111,7 @@ void SyncEngine::round()
         emit replicaChanged(changes);
     m_retryMs =
         reached ? 0 : std::min(std::max(m_retryMs * 2, kFirstRetryMs), m_settings.maxRetryMs);
+    m_retryMs = std::max(m_retryMs, std::exchange(m_serverPauseMs, 0));
     publish();
     scheduleNext();
 }
@@ -135,6 +138,8 @@ bool SyncEngine::usable(const ServerConnection::Reply &reply)
 {
     if (m_stopping)
         return false;
+    if (reply.status == 429) // the server asks for a pause: no sooner than it says
+        m_serverPauseMs = std::max(reply.retryAfterSeconds, 1) * 1000;
     if (!reply.answered() || reply.status >= 500 || reply.status == 429) {
         m_status.connection = SyncStatus::Connection::Offline;
         m_status.lastError = reply.answered() ? reply.errorMessage() : reply.networkError;

@@ -71,6 +71,7 @@ private:
     QTimer *m_timer = nullptr;
     SyncStatus m_status;
     int m_retryMs = 0;
+    int m_serverPauseMs = 0; // a 429's Retry-After
     bool m_running = false;
     bool m_again = false;
     std::atomic_bool m_stopping = false;

@@ -1064,6 +1064,18 @@
         <source>The server cannot be reached, and this password is not the one last used for it on this computer.</source>
         <translation>无法连接服务器，且此密码与本机上次登录该服务器时使用的密码不一致。</translation>
     </message>
+    <message>
+        <source>This account of this server is already open in another VoucherDesk window on this computer.</source>
+        <translation>该服务器的此账号已在本机另一个 VoucherDesk 窗口中打开。</translation>
+    </message>
+    <message>
+        <source>http:// would send your password and data unencrypted over the network: use the server&apos;s https:// address (plain http:// is for this computer only, e.g. http://127.0.0.1:8080).</source>
+        <translation>使用 http:// 会在网络上以明文发送您的密码和数据：请使用服务器的 https:// 地址（http:// 仅限本机使用，例如 http://127.0.0.1:8080）。</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>已取消登录。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerChoicePage</name>
@@ -2684,6 +2696,14 @@ SHA-256：%3
         <source>Not signed in: the server&apos;s certificate was not trusted.</source>
         <translation>未登录：未信任服务器的证书。</translation>
     </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>取消登录</translation>
+    </message>
 </context>
 <context>
     <name>SignedInWorkspace</name>
@@ -2810,6 +2830,10 @@ SHA-256：%3
     <message>
         <source>The server sent changes this version cannot read.</source>
         <translation>服务器发送了当前版本无法读取的更改。</translation>
+    </message>
+    <message>
+        <source>Not sent: it builds on an earlier change that the server refused (%1).</source>
+        <translation>未发送：此更改基于服务器已拒绝的先前更改（%1）。</translation>
     </message>
 </context>
 <context>
@@ -3068,6 +3092,14 @@ SHA-256：%3
     <message>
         <source>Waiting for the first answer from %1</source>
         <translation>正在等待 %1 的首次响应</translation>
+    </message>
+    <message>
+        <source>Online — sync failed, retrying</source>
+        <translation>在线 — 同步失败，正在重试</translation>
+    </message>
+    <message>
+        <source>%1 answers, but the last sync failed: %2</source>
+        <translation>%1 有响应，但上次同步失败：%2</translation>
     </message>
 </context>
 <context>

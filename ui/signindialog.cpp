@@ -278,6 +278,11 @@ std::unique_ptr<Database> SignInDialog::takeDatabase()
 
 void SignInDialog::reject()
 {
+    // Waiting for a server: Quit (now Cancel) or Esc stops waiting.
+    if (isBusy() && m_cancelSignIn) {
+        *m_cancelSignIn = true;
+        return;
+    }
     if (!isBusy())
         QDialog::reject();
 }
@@ -453,9 +458,17 @@ void SignInDialog::signInToServer()
     request.trustedCertificate = trustedCertificate();
     request.dataFolder = m_dataFolder;
     request.offlineCost = m_offlineCost;
+    m_cancelSignIn = request.cancelled;
+    // The one button left enabled while the server is asked.
+    m_quit->setText(tr("&Cancel"));
+    m_quit->setAccessibleName(tr("Cancel sign-in"));
+    m_quit->setEnabled(true);
     auto *watcher = new QFutureWatcher<ServerSignIn::Outcome>(this);
     connect(watcher, &QFutureWatcher<ServerSignIn::Outcome>::finished, this, [this, watcher] {
         watcher->deleteLater();
+        m_cancelSignIn.reset();
+        m_quit->setText(tr("&Quit"));
+        m_quit->setAccessibleName(tr("Quit"));
         setBusy(false);
         serverSignedIn(watcher->result());
     });
@@ -488,6 +501,9 @@ void SignInDialog::serverSignedIn(const ServerSignIn::Outcome &outcome)
         break;
     case Status::Failed:
         showError(tr("The server workspace cannot be opened: %1").arg(outcome.message));
+        break;
+    case Status::Cancelled:
+        showError(outcome.message);
         break;
     }
     emit signInFinished(false);

@@ -105,4 +105,6 @@ private:
     bool m_working = false;
     // The sign-in or demo creation running on a worker thread; it uses m_db.
     QFuture<void> m_work;
+    // Cancels the server sign-in under way.
+    std::shared_ptr<std::atomic_bool> m_cancelSignIn;
 };

@@ -85,6 +85,46 @@ private slots:
         QVERIFY(stranger.message.contains(url.toDisplayString()));
     }
 
+    void aRefusedPasswordNoLongerOpensTheReplicaOffline()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        ServerProcess server;
+        server.setPort(ServerProcess::freeLoopbackPort());
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        const QUrl url = server.url();
+        QCOMPARE(ServerSignIn::run(request(url, u"reviewer"_s)).status,
+                 ServerSignIn::Outcome::Status::SignedIn);
+        // The password changed on the server: the old one is refused there...
+        QCOMPARE(ServerSignIn::run(request(url, u"reviewer"_s, u"password-old"_s)).status,
+                 ServerSignIn::Outcome::Status::Refused);
+        server.stop();
+        // ...and then not taken offline either, not even the one that used to work.
+        QCOMPARE(ServerSignIn::run(request(url, u"reviewer"_s)).status,
+                 ServerSignIn::Outcome::Status::Unreachable);
+    }
+
+    void oneWindowPerReplica()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        ServerProcess server;
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        const auto first = ServerSignIn::run(request(server.url(), u"manager.a"_s));
+        QCOMPARE(first.status, ServerSignIn::Outcome::Status::SignedIn);
+        const auto second = ServerSignIn::run(request(server.url(), u"manager.a"_s));
+        QCOMPARE(second.status, ServerSignIn::Outcome::Status::Refused);
+        QVERIFY(second.message.contains(u"already open"_s));
+    }
+
+    void plainHttpOnlyOnThisComputer()
+    {
+        const auto refused =
+            ServerSignIn::run(request(QUrl(u"http://vouchers.example.com"_s), u"manager.a"_s));
+        QCOMPARE(refused.status, ServerSignIn::Outcome::Status::Unreachable);
+        QVERIFY(refused.message.contains(u"https://"_s));
+    }
+
     void untrustedCertificateNeedsTheUsersTrust()
     {
         QTemporaryDir dir;

@@ -3,6 +3,7 @@
 // SyncController. The server stops mid-outbox and comes back; two reviewers race; a command the
 // server refuses lands in Sync problems with the row back at the server's state.
 
+#include "apiclient.h"
 #include "applicationrepository.h"
 #include "customerrepository.h"
 #include "database.h"
@@ -337,6 +338,29 @@ private slots:
         codes.sort();
         QCOMPARE(codes, (QStringList{u"FailedOperation.EarlierChangeRefused"_s,
                                      u"FailedOperation.VersionConflict"_s}));
+    }
+
+    void revokedSignInStopsSyncAndKeepsTheOutbox()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        ServerProcess server;
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        auto partner = signIn(server.url(), u"manager.a"_s);
+        QVERIFY(partner);
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
+        ApiClient api(server.url());
+        api.setToken(partner->signIn.token);
+        QCOMPARE(api.post(u"/api/v1/auth/logout"_s, {}).status, 204);
+
+        const auto created = partner->session->commands().createTemplate(
+            TestWorkspace::templateDraft(u"After logout"_s));
+        QVERIFY2(created, resultMessage(created));
+        QTRY_COMPARE_WITH_TIMEOUT(partner->status().connection, SyncStatus::Connection::SignedOut,
+                                  kWaitMs);
+        QCOMPARE(partner->status().pending, 1);
+        QVERIFY(!partner->status().lastError.isEmpty());
+        QVERIFY(!TemplateRepository(ws.db()).find(created.value().id));
     }
 
     void secondReviewerSeesTheFirstDecision()

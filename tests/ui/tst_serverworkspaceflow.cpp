@@ -25,6 +25,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -191,6 +192,36 @@ private slots:
         CustomerFilter byName;
         byName.text = u"Offline Labs"_s;
         QCOMPARE(CustomerRepository(ws.db()).count(byName), 1);
+    }
+
+    // A server that takes the connection and never answers: Cancel stops the wait at once, and
+    // nothing is opened offline behind the user's back.
+    void cancelStopsWaitingForTheServer()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QTemporaryDir folder;
+        SignInDialog dialog(folder.filePath(u"demo.db"_s));
+        dialog.setDataFolder(folder.path());
+        dialog.show();
+        dialog.setServerMode(true);
+        typeInto(requireByAccessibleName<QLineEdit>(&dialog, u"Server address"_s),
+                 u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+        typeInto(requireByAccessibleName<QLineEdit>(&dialog, u"Login"_s), u"manager.a"_s);
+        typeInto(requireByAccessibleName<QLineEdit>(&dialog, u"Password"_s), u"secret"_s);
+        QSignalSpy finished(&dialog, &SignInDialog::signInFinished);
+        QTest::mouseClick(requireByAccessibleName<QPushButton>(&dialog, u"Sign in"_s),
+                          Qt::LeftButton);
+        QVERIFY(dialog.isBusy());
+        auto *cancel = requireByAccessibleName<QPushButton>(&dialog, u"Cancel sign-in"_s);
+        QVERIFY(cancel->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(!dialog.isBusy());
+        QVERIFY(dialog.isVisible());
+        QVERIFY(findByAccessibleName<QPushButton>(&dialog, u"Quit"_s));
+        QVERIFY(!dialog.serverOutcome().replica);
     }
 };
 
