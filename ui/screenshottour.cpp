@@ -5,10 +5,12 @@
 #include "mainwindow.h"
 #include "paydialog.h"
 #include "preferencesdialog.h"
+#include "review/reviewqueuewindow.h"
 #include "session.h"
 #include "signindialog.h"
 #include "templateeditor.h"
 #include "templaterepository.h"
+#include "userrepository.h"
 #include "voucherlistquery.h"
 #include "voucherrepository.h"
 
@@ -73,6 +75,9 @@ QStringList ScreenshotTour::run()
         signIn.setLogin(m_session.user().login);
         signIn.setLanguage(m_language);
         save(&signIn, u"sign-in"_s);
+        signIn.setServerAddress(u"https://vouchers.example.com"_s);
+        signIn.setServerMode(true);
+        save(&signIn, u"sign-in-server"_s);
     }
     MainWindow window(m_session, tr("Local workspace %1").arg(kWorkspace));
     window.resize(1280, 800);
@@ -137,6 +142,15 @@ QStringList ScreenshotTour::run()
     {
         PreferencesDialog preferences(&window);
         save(&preferences, u"preferences"_s);
+    }
+    // The vendor's side of the same workspace: the reviewer's queue.
+    if (const auto reviewer = UserRepository(m_session.db()).findByLogin(u"rev1"_s)) {
+        Session review(m_session.db(), *reviewer);
+        review.context().setClock([now] { return now; });
+        ReviewQueueWindow queue(review);
+        queue.resize(1280, 800);
+        queue.view()->selectRow(0);
+        save(&queue, u"review-queue"_s);
     }
     return m_files;
 }
