@@ -59,12 +59,13 @@ void describe(OutboxEntry &entry, const QString &command, const QString &label,
     entry.body = body.isEmpty() ? QByteArray() : json(body);
 }
 
-bool decisionWaiting(const Database &db, const QUuid &applicationId)
+// Whether one of the commands waits in the outbox about this row already.
+bool waiting(const Database &db, const QStringList &commands, const QUuid &rowId)
 {
-    const QString id = idText(applicationId);
+    const QString id = idText(rowId);
     for (const OutboxEntry &entry : Outbox(db).all()) {
-        if ((entry.command == u"approve"_s || entry.command == u"reject"_s) &&
-            !entry.rows.isEmpty() && entry.rows.constFirst().id == id)
+        if (commands.contains(entry.command) && !entry.rows.isEmpty() &&
+            entry.rows.constFirst().id == id)
             return true;
     }
     return false;
@@ -263,7 +264,7 @@ Result<Application> ReplicaCommandGateway::decide(const QUuid &applicationId, bo
         if (auto refused = ApplicationStateMachine::check(*current, transition, m_context.actor(),
                                                           expectedVersion))
             return *refused;
-        if (decisionWaiting(db, applicationId)) {
+        if (waiting(db, {u"approve"_s, u"reject"_s}, applicationId)) {
             return CommandError::conflict(
                 u"DecisionPending"_s,
                 CoreTr::tr("Your decision on this application is already on its way to the "
@@ -322,7 +323,8 @@ Result<Voucher> ReplicaCommandGateway::invalidateVoucher(const QUuid &voucherId,
         const auto voucher = VoucherRepository(m_context.db()).find(voucherId);
         if (!voucher)
             return CommandError::notFound(u"Voucher"_s);
-        if (voucher->invalidatedAt.isValid()) {
+        if (voucher->invalidatedAt.isValid() ||
+            waiting(m_context.db(), {u"invalidateVoucher"_s}, voucherId)) {
             return CommandError::conflict(
                 u"VoucherInvalidated"_s,
                 CoreTr::tr("Voucher %1 is already invalidated.").arg(voucher->code));

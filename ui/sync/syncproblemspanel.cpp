@@ -130,8 +130,9 @@ void SyncProblemsPanel::reload()
 
 void SyncProblemsPanel::statusChanged(const SyncStatus &status)
 {
-    // Statuses come often while a pull runs: read the list only when its size moved.
-    if (status.problems != m_model->rowCount())
+    // Statuses come with every page of a pull: then the list is read only when its size moved.
+    // Otherwise always, since a dismissal and a new refusal together keep the size.
+    if (status.problems != m_model->rowCount() || !status.pulling)
         reload();
 }
 
