@@ -79,7 +79,11 @@ void SyncEngine::start()
         m_connection->abort();
     // The feed orders rows by their last change, so a row may come before the row it refers to
     // (a page never waits for another): this connection does not enforce foreign keys.
-    m_db.execute(u"PRAGMA foreign_keys = OFF"_s);
+    try {
+        m_db.execute(u"PRAGMA foreign_keys = OFF"_s);
+    } catch (const StoreError &error) {
+        qCWarning(lcSync) << "the replica's connection failed:" << error.what();
+    }
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &SyncEngine::round);
