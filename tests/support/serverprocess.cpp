@@ -23,10 +23,9 @@ bool ServerProcess::start(const QString &location, const QStringList &extraArgum
         return false;
     }
     m_process.setProgram(binary());
-    m_process.setArguments(
-        QStringList{u"serve"_s, u"--db"_s, location, u"--listen"_s,
-                    u"127.0.0.1:"_s + QString::number(m_port)} +
-        extraArguments);
+    m_process.setArguments(QStringList{u"serve"_s, u"--db"_s, location, u"--listen"_s,
+                                       u"127.0.0.1:"_s + QString::number(m_port)} +
+                           extraArguments);
     m_process.start();
     if (!m_process.waitForStarted(timeoutMs)) {
         m_error = m_process.errorString();

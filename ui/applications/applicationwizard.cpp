@@ -1,6 +1,5 @@
 #include "applicationwizard.h"
 
-#include "session.h"
 #include "customerchoicepage.h"
 #include "icons.h"
 #include "scenariopage.h"
@@ -62,8 +61,7 @@ bool ApplicationWizard::submit()
     request.customerId = customer ? customer->id : QUuid();
     request.scenario = m_scenarioPage->scenario();
 
-    const Result<Application> result =
-        m_session.commands().submitApplication(request);
+    const Result<Application> result = m_session.commands().submitApplication(request);
     if (!result.ok()) {
         const CommandError &error = result.error();
         QStringList messages;

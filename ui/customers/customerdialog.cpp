@@ -1,6 +1,5 @@
 #include "customerdialog.h"
 
-#include "session.h"
 #include "fieldmessage.h"
 #include "session.h"
 

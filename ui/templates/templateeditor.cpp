@@ -3,7 +3,6 @@
 #include "displayformat.h"
 #include "session.h"
 #include "storeerror.h"
-#include "session.h"
 #include "templatedetailsform.h"
 #include "templaterepository.h"
 #include "templaterules.h"

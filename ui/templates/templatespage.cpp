@@ -5,7 +5,6 @@
 #include "session.h"
 #include "storeerror.h"
 #include "templateactions.h"
-#include "session.h"
 #include "templatefilterbar.h"
 #include "templaterepository.h"
 #include "templatestatusrow.h"
@@ -301,8 +300,7 @@ void TemplatesPage::duplicateTemplate()
     if (!m_actions->duplicateAction()->isEnabled())
         return;
     const QUuid source = selectedId();
-    const auto copy = m_session.commands()
-                          .duplicateTemplate(source, m_session.context().newId());
+    const auto copy = m_session.commands().duplicateTemplate(source, m_session.context().newId());
     if (!copy.ok()) {
         showError(tr("Duplicate Template"), copy.error().message());
         return;

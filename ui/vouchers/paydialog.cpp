@@ -8,7 +8,6 @@
 #include "money.h"
 #include "productrepository.h"
 #include "session.h"
-#include "session.h"
 
 #include <QCollator>
 #include <QComboBox>
