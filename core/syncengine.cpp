@@ -6,6 +6,7 @@
 #include "session.h"
 #include "syncproblemrepository.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
@@ -19,6 +20,7 @@ namespace {
 
 constexpr int kPageLimit = 1000;
 constexpr int kFirstRetryMs = 1000;
+constexpr int kShowPulledRowsMs = 1500;
 
 // What a change of the entity means to the pages showing it.
 int changesOf(const QString &entity)
@@ -383,6 +385,8 @@ bool SyncEngine::pull(int *changes)
     qint64 cursor = start.value();
     m_status.pulling = true;
     m_status.received = 0;
+    QElapsedTimer shown;
+    shown.start();
     bool complete = false;
     while (!m_stopping) {
         const ServerConnection::Reply reply =
@@ -420,6 +424,11 @@ bool SyncEngine::pull(int *changes)
         if (!page->hasMore) {
             complete = true;
             break;
+        }
+        // A long pull shows its rows as they come, a few times a second at most.
+        if (*changes != 0 && shown.hasExpired(kShowPulledRowsMs)) {
+            emit replicaChanged(std::exchange(*changes, 0));
+            shown.restart();
         }
         publish();
     }
