@@ -2223,6 +2223,18 @@
         <source>Select an application to approve or reject it.</source>
         <translation>请选择要通过或驳回的申请。</translation>
     </message>
+    <message>
+        <source>The server approved the application of %1 (%2).</source>
+        <translation>服务器已通过 %1（%2）的申请。</translation>
+    </message>
+    <message>
+        <source>The server rejected the application of %1 (%2).</source>
+        <translation>服务器已驳回 %1（%2）的申请。</translation>
+    </message>
+    <message>
+        <source>The server refused your decision on %1 (%2): see Sync › Sync Problems.</source>
+        <translation>服务器拒绝了您对 %1（%2）的审核决定：请查看“同步 › 同步问题”。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPage</name>

@@ -147,9 +147,11 @@ private slots:
         QCOMPARE(queue->currentApplicationId(), applicationId);
         saveScreenshot(queue, u"server-review-queue.png"_s);
         QTest::keyClick(queue->view(), Qt::Key_A);
+        QVERIFY(queue->messageText().startsWith(u"Decision sent"_s));
         QTRY_COMPARE_WITH_TIMEOUT(ApplicationRepository(ws.db()).find(applicationId)->status,
                                   ApplicationStatus::Approved, kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(queue->model()->rowCount(), 0, kWaitMs);
+        QTRY_VERIFY(queue->messageText().startsWith(u"The server approved"_s));
 
         // The partner sees the issued voucher after a sync.
         partner->syncNow();

@@ -1,5 +1,6 @@
 #include "reviewqueuewindow.h"
 
+#include "applicationrepository.h"
 #include "badgedelegate.h"
 #include "displayformat.h"
 #include "emptystate.h"
@@ -226,6 +227,31 @@ void ReviewQueueWindow::refresh()
         for (const QString &id : m_session.pendingIds())
             m_sent.insert(QUuid::fromString(id));
         m_model->setSent(m_sent);
+        // The server has answered the decision the message is waiting for (a refusal goes to
+        // Sync Problems, and the detail shows what stands).
+        if (!m_awaited.id.isNull() && !m_sent.contains(m_awaited.id)) {
+            std::optional<Application> decided;
+            try {
+                decided = ApplicationRepository(m_session.db()).find(m_awaited.id);
+            } catch (const StoreError &) {
+            }
+            const bool mine = decided && decided->reviewerId == m_session.user().id;
+            if (mine && decided->status == ApplicationStatus::Approved) {
+                showMessage(tr("The server approved the application of %1 (%2).")
+                                .arg(m_awaited.customer, m_awaited.partner),
+                            Tone::Success);
+            } else if (mine && decided->status == ApplicationStatus::Rejected) {
+                showMessage(tr("The server rejected the application of %1 (%2).")
+                                .arg(m_awaited.customer, m_awaited.partner),
+                            Tone::Success);
+            } else {
+                showMessage(tr("The server refused your decision on %1 (%2): see Sync › Sync "
+                               "Problems.")
+                                .arg(m_awaited.customer, m_awaited.partner),
+                            Tone::Error);
+            }
+            m_awaited = {};
+        }
     }
     m_model->refresh();
     restoreSelection();
@@ -407,6 +433,7 @@ void ReviewQueueWindow::decide(bool approve)
         showMessage(tr("Decision sent — waiting for the server: %1 (%2).")
                         .arg(detail.customer.name, detail.partner.name),
                     Tone::Info);
+        m_awaited = {id, detail.customer.name, detail.partner.name};
         selectApplication(next.isNull() ? id : next);
         return;
     }

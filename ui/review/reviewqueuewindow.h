@@ -99,4 +99,11 @@ private:
     int m_anchorRow = 0; // where the shown application was in the list, when it left the list
     QUuid m_selectAfterRefresh;
     QSet<QUuid> m_sent;
+    // The sent decision the message line waits for.
+    struct Awaited
+    {
+        QUuid id;
+        QString customer;
+        QString partner;
+    } m_awaited;
 };
