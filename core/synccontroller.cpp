@@ -7,6 +7,7 @@
 #include "syncproblemrepository.h"
 
 #include <QLoggingCategory>
+#include <QPointer>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
@@ -17,8 +18,12 @@ SyncController::SyncController(Session &session, SyncEngine::Settings settings, 
     , m_engine(new SyncEngine(session.db(), std::move(settings)))
 {
     qRegisterMetaType<SyncStatus>();
-    m_session.setCommands(
-        std::make_unique<ReplicaCommandGateway>(m_session.context(), [this] { commandQueued(); }));
+    // The session may outlive this controller (its commands then just wait in the outbox).
+    m_session.setCommands(std::make_unique<ReplicaCommandGateway>(
+        m_session.context(), [controller = QPointer<SyncController>(this)] {
+            if (controller)
+                controller->commandQueued();
+        }));
     m_engine->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("sync"));
     connect(&m_thread, &QThread::started, m_engine, &SyncEngine::start);
