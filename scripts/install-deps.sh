@@ -9,7 +9,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
   qt6-svg-dev libqt6svg6 qt6-qpa-plugins libgl-dev libxkbcommon-dev libsodium-dev
-  postgresql xvfb xauth fonts-noto-cjk sqlite3 tzdata openssl
+  postgresql xvfb xauth fonts-noto-cjk sqlite3 tzdata openssl curl wrk
 )
 
 missing=()

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Server load (DESIGN.md section 5): voucherdesk-server (release build) on a copy of a SQLite
+# benchmark workspace, driven by wrk at 32 connections — voucher page reads, then approvals of
+# distinct pending applications — printing requests/s, p99 latency and refused requests of each.
+#
+#   scripts/bench-server.sh [--workspace PATH] [--duration 20s] [--connections 32] [--threads 2]
+#
+# The workspace (default /tmp/bench1m.db, made with voucherdesk-demo --vouchers 1000000
+# --fast-passwords when missing) is copied first: the approvals change it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+workspace=/tmp/bench1m.db
+duration=20s
+connections=32
+threads=2
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --workspace) workspace="$2"; shift 2 ;;
+        --duration) duration="$2"; shift 2 ;;
+        --connections) connections="$2"; shift 2 ;;
+        --threads) threads="$2"; shift 2 ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+
+./scripts/install-deps.sh >/dev/null
+cmake --preset release >/dev/null
+cmake --build --preset release --target voucherdesk-server voucherdesk-demo >/dev/null
+bin=./build/release
+if [ ! -f "$workspace" ]; then
+    "$bin/app/voucherdesk-demo" --workspace "$workspace" --vouchers 1000000 --fast-passwords
+fi
+
+work=$(mktemp -d)
+server=""
+cleanup() {
+    [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+echo "copying $workspace …" >&2
+cp "$workspace" "$work/load.db"
+
+"$bin/server/voucherdesk-server" serve --db "$work/load.db" --listen 127.0.0.1:0 \
+    >"$work/server.out" 2>"$work/server.log" &
+server=$!
+for _ in $(seq 1 600); do
+    url=$(sed -n 's/^listening on //p' "$work/server.out")
+    [ -n "$url" ] && break
+    sleep 0.1
+done
+[ -n "$url" ] || { echo "the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+
+login() {
+    curl -sf -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
+        -d "{\"login\":\"$1\",\"password\":\"voucherdesk\"}" |
+        sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
+}
+export VD_TOKEN
+export VD_THREADS="$threads"
+
+report() { # name, wrk output
+    local rps p99 refused
+    rps=$(sed -n 's/^Requests\/sec: *//p' <<<"$2")
+    p99=$(sed -n 's/^ *99% *//p' <<<"$2")
+    refused=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' <<<"$2")
+    echo "$1: ${rps} requests/s, p99 ${p99}, refused ${refused:-0}"
+}
+
+VD_TOKEN=$(login rev1)
+out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+    -s tests/bench/wrk/pages.lua "$url")
+report "voucher pages (rev1, every partner)" "$out"
+
+VD_TOKEN=$(login manager.a)
+out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+    -s tests/bench/wrk/pages.lua "$url")
+report "voucher pages (manager.a, one partner)" "$out"
+
+sqlite3 "$work/load.db" \
+    "SELECT id FROM applications WHERE status = 'pending_review' ORDER BY review_due_at" \
+    >"$work/pending.txt"
+export VD_IDS="$work/pending.txt"
+VD_TOKEN=$(login rev1)
+out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+    -s tests/bench/wrk/approvals.lua "$url")
+report "approvals ($(wc -l <"$work/pending.txt") pending at the start)" "$out"
