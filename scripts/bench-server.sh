@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Server load (DESIGN.md section 5): voucherdesk-server (release build) on a copy of a SQLite
 # benchmark workspace, driven by wrk at 32 connections — voucher page reads, then approvals of
-# distinct pending applications — printing requests/s, p99 latency and refused requests of each.
+# distinct pending applications — printing requests/s, p99 latency and refused requests of each;
+# between them, the desktop client's sync of one partner (voucherdesk-bench --only sync).
 #
 #   scripts/bench-server.sh [--workspace PATH] [--duration 20s] [--connections 32] [--threads 2]
 #
@@ -26,7 +27,8 @@ done
 
 ./scripts/install-deps.sh >/dev/null
 cmake --preset release >/dev/null
-cmake --build --preset release --target voucherdesk-server voucherdesk-demo >/dev/null
+cmake --build --preset release --target voucherdesk-server voucherdesk-demo voucherdesk-bench \
+    >/dev/null
 bin=./build/release
 if [ ! -f "$workspace" ]; then
     "$bin/app/voucherdesk-demo" --workspace "$workspace" --vouchers 1000000 --fast-passwords
@@ -77,6 +79,13 @@ VD_TOKEN=$(login manager.a)
 out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency \
     -s tests/bench/wrk/pages.lua "$url")
 report "voucher pages (manager.a, one partner)" "$out"
+
+# The desktop client's sync of manager.a's share: first pull into a fresh replica, then an
+# empty incremental pull (medians of 3).
+"$bin/tests/bench/voucherdesk-bench" --workspace "$work/load.db" --only sync --server "$url" \
+    --runs 3 --output "$work/sync.json" 2>/dev/null
+echo "sync (manager.a):"
+sed -n '/"sync\//,/}/p' "$work/sync.json"
 
 sqlite3 "$work/load.db" \
     "SELECT id FROM applications WHERE status = 'pending_review' ORDER BY review_due_at" \

@@ -7,6 +7,7 @@
 #include "listbenchmark.h"
 #include "machineinfo.h"
 #include "session.h"
+#include "syncbenchmark.h"
 #include "userrepository.h"
 #include "windowbenchmark.h"
 
@@ -32,7 +33,8 @@ QTextStream &err()
     return stream;
 }
 
-int runBench(const QString &path, int runs, const QStringList &only, QJsonObject &figures)
+int runBench(const QString &path, int runs, const QStringList &only, const QUrl &server,
+             QJsonObject &figures)
 {
     const auto wanted = [&](const QString &group) {
         return only.isEmpty() || only.contains(group);
@@ -70,6 +72,17 @@ int runBench(const QString &path, int runs, const QStringList &only, QJsonObject
     if (wanted(u"window"_s)) {
         err() << "window_painted_ms …" << Qt::endl;
         figures[u"window_painted_ms"_s] = WindowBenchmark(path, kReviewer, runs).run();
+    }
+    if (wanted(u"sync"_s) && server.isValid()) {
+        // manager.a's share of the server's store, pulled by the desktop client's sync.
+        err() << "sync …" << Qt::endl;
+        const QJsonObject sync = SyncBenchmark(server, kManager, u"voucherdesk"_s, runs).run();
+        if (sync.contains(u"error"_s)) {
+            err() << "sync: " << sync.value(u"error"_s).toString() << Qt::endl;
+            return 1;
+        }
+        figures[u"sync/partner/first_pull"_s] = sync.value(u"first_pull"_s);
+        figures[u"sync/partner/empty_pull"_s] = sync.value(u"empty_pull"_s);
     }
     if (wanted(u"export"_s)) {
         ExportBenchmark exports(*db, runs);
@@ -110,12 +123,17 @@ int main(int argc, char *argv[])
                                         u"7"_s);
     const QCommandLineOption onlyOption(
         u"only"_s,
-        u"Comma-separated groups: first_page, last_row, count, scroll, window, export."_s,
+        u"Comma-separated groups: first_page, last_row, count, scroll, window, export, sync."_s,
         u"names"_s);
     const QCommandLineOption outputOption(u"output"_s, u"Write the JSON here (default stdout)."_s,
                                           u"file"_s);
+    const QCommandLineOption serverOption(
+        u"server"_s,
+        u"A voucherdesk-server serving the workspace (e.g. http://127.0.0.1:8080): adds the sync "
+        u"figures (manager.a's first and empty pulls into a fresh replica)."_s,
+        u"url"_s);
     parser.addOptions({workspaceOption, vouchersOption, partnersOption, customersOption, runsOption,
-                       onlyOption, outputOption});
+                       onlyOption, outputOption, serverOption});
     parser.process(app);
 
     bool ok = false;
@@ -129,8 +147,8 @@ int main(int argc, char *argv[])
     const int runs = parser.value(runsOption).toInt(&ok);
     allOk &= ok && runs >= 1;
     const QStringList only = parser.value(onlyOption).split(u',', Qt::SkipEmptyParts);
-    const QStringList groups = {u"first_page"_s, u"last_row"_s, u"count"_s,
-                                u"scroll"_s,     u"window"_s,   u"export"_s};
+    const QStringList groups = {u"first_page"_s, u"last_row"_s, u"count"_s, u"scroll"_s,
+                                u"window"_s,     u"export"_s,   u"sync"_s};
     for (const QString &group : only) {
         if (!groups.contains(group)) {
             err() << "unknown group " << group << "; use " << groups.join(u", "_s) << Qt::endl;
@@ -151,7 +169,8 @@ int main(int argc, char *argv[])
     }
     QJsonObject figures;
     try {
-        if (const int status = runBench(path, runs, only, figures); status != 0)
+        const QUrl server(parser.value(serverOption));
+        if (const int status = runBench(path, runs, only, server, figures); status != 0)
             return status;
     } catch (const std::exception &e) {
         err() << "failed: " << e.what() << Qt::endl;
