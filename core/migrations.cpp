@@ -269,9 +269,7 @@ QStringList schemaV5()
             path TEXT NOT NULL,
             body TEXT NOT NULL,
             if_match TEXT NOT NULL,
-            created_at BIGINT NOT NULL,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            last_error TEXT NOT NULL DEFAULT ''))"_s,
+            created_at BIGINT NOT NULL))"_s,
         uR"(CREATE TABLE IF NOT EXISTS sync_outbox_rows (
             seq BIGINT NOT NULL,
             entity TEXT NOT NULL,

@@ -38,10 +38,10 @@ QList<OutboxEntry> Outbox::all() const
 QList<OutboxEntry> Outbox::read(const QString &limit) const
 {
     QList<OutboxEntry> entries;
-    SqlStatement query = m_db.prepare(
-        u"SELECT seq, command, label, method, path, body, if_match, created_at, attempts, "
-        u"last_error FROM sync_outbox ORDER BY seq"_s +
-        limit);
+    SqlStatement query =
+        m_db.prepare(u"SELECT seq, command, label, method, path, body, if_match, created_at "
+                     u"FROM sync_outbox ORDER BY seq"_s +
+                     limit);
     query.exec();
     while (query.next()) {
         OutboxEntry entry;
@@ -53,8 +53,6 @@ QList<OutboxEntry> Outbox::read(const QString &limit) const
         entry.body = query.text(5).toUtf8();
         entry.ifMatch = query.text(6).toLatin1();
         entry.createdAt = query.time(7);
-        entry.attempts = query.integer(8);
-        entry.lastError = query.text(9);
         entries.append(entry);
     }
     // The rows of each entry; the first listed is the one the command is about.
@@ -88,15 +86,6 @@ void Outbox::remove(qint64 seq) const
 {
     m_db.prepare(u"DELETE FROM sync_outbox_rows WHERE seq = :seq"_s).bind(u":seq"_s, seq).exec();
     m_db.prepare(u"DELETE FROM sync_outbox WHERE seq = :seq"_s).bind(u":seq"_s, seq).exec();
-}
-
-void Outbox::recordFailedAttempt(qint64 seq, const QString &error) const
-{
-    m_db.prepare(u"UPDATE sync_outbox SET attempts = attempts + 1, last_error = :error "
-                 u"WHERE seq = :seq"_s)
-        .bind(u":error"_s, error)
-        .bind(u":seq"_s, seq)
-        .exec();
 }
 
 int Outbox::count() const

@@ -32,8 +32,6 @@ struct OutboxEntry
     QByteArray ifMatch; // the expected version of a replace, or empty
     QList<RowRef> rows; // the first one is the row the command is about
     QDateTime createdAt;
-    int attempts = 0;  // sends that ended without an answer
-    QString lastError; // why the last send did not get one
 };
 
 // The persistent outbox of a server workspace (table sync_outbox). Commands are appended in the
@@ -51,7 +49,6 @@ public:
     std::optional<OutboxEntry> first() const;
     QList<OutboxEntry> all() const;
     void remove(qint64 seq) const; // inside a write transaction
-    void recordFailedAttempt(qint64 seq, const QString &error) const;
     int count() const;
     // The ids of every row a waiting command changed: the lists mark them "pending".
     QSet<QString> pendingIds() const;

@@ -174,11 +174,6 @@ bool SyncEngine::push(int *changes)
         const ServerConnection::Reply reply =
             m_connection->send(command.method, command.path, command.body, command.ifMatch);
         if (!usable(reply)) {
-            const QString why = m_status.lastError;
-            m_db.write([&]() -> Result<void> {
-                Outbox(m_db).recordFailedAttempt(command.seq, why);
-                return {};
-            });
             publish();
             return false;
         }
@@ -198,30 +193,57 @@ bool SyncEngine::push(int *changes)
 // some (the template a submission locked, a change that was already done).
 bool SyncEngine::complete(const OutboxEntry &entry, int *changes)
 {
-    QList<ChangeFeedEntry> current;
-    for (const RowRef &row : entry.rows) {
-        bool answered = false;
-        if (auto state = serverState(row, false, &answered))
-            current.append(*state);
-        if (!answered)
-            return false; // sent again later: its answer is the same, being done already
-        *changes |= changesOf(row.entity);
+    const auto current = serverStates({entry}, false, changes);
+    // Unanswered: sent again later, its answer is the same, being done already.
+    return current && settle({entry}, *current, {});
+}
+
+// The server's state of every row the commands changed, each read once; nullopt when the
+// server stopped answering.
+std::optional<QList<ChangeFeedEntry>> SyncEngine::serverStates(const QList<OutboxEntry> &commands,
+                                                               bool refused, int *changes)
+{
+    QList<ChangeFeedEntry> states;
+    QSet<QString> read;
+    for (const OutboxEntry &command : commands) {
+        for (const RowRef &row : command.rows) {
+            if (read.contains(row.id))
+                continue;
+            read.insert(row.id);
+            bool answered = false;
+            if (auto state = serverState(row, refused, &answered))
+                states.append(*state);
+            if (!answered)
+                return std::nullopt;
+            *changes |= changesOf(row.entity);
+        }
     }
+    return states;
+}
+
+// The commands leave the outbox, their rows take the server's state and their problems are
+// recorded, in one transaction. When the rows cannot be written the commands leave all the
+// same: one of them must never block every later one, and the next pull brings what it can.
+bool SyncEngine::settle(const QList<OutboxEntry> &commands, const QList<ChangeFeedEntry> &rows,
+                        const QList<SyncProblem> &problems)
+{
     auto record = [&](bool withRows) {
         return m_db.write([&]() -> Result<void> {
             if (withRows) {
-                if (auto applied = ReplicaApplier(m_db).restore(current); !applied)
+                if (auto applied = ReplicaApplier(m_db).restore(rows); !applied)
                     return applied;
             }
-            Outbox(m_db).remove(entry.seq);
+            for (const SyncProblem &problem : problems)
+                SyncProblemRepository(m_db).add(problem);
+            for (const OutboxEntry &command : commands)
+                Outbox(m_db).remove(command.seq);
             return {};
         });
     };
     Result<void> written = record(true);
     if (!written) {
-        // The command is done all the same: sent again, it would only meet itself.
-        qCWarning(lcSync) << "re-reading the rows of a done command failed:"
-                          << written.error().message();
+        qCWarning(lcSync) << "writing the server's rows failed:" << written.error().message();
+        m_status.lastError = written.error().message();
         written = record(false);
     }
     if (!written)
@@ -313,21 +335,9 @@ bool SyncEngine::refuse(const OutboxEntry &entry, const ServerConnection::Reply 
         }
     }
 
-    QList<ChangeFeedEntry> restored;
-    QSet<QString> read;
-    for (const OutboxEntry &command : std::as_const(refused)) {
-        for (const RowRef &row : command.rows) {
-            if (read.contains(row.id))
-                continue;
-            read.insert(row.id);
-            bool answered = false;
-            if (auto state = serverState(row, true, &answered))
-                restored.append(*state);
-            if (!answered)
-                return false; // sent again later: the server refuses it again
-            *changes |= changesOf(row.entity);
-        }
-    }
+    const auto restored = serverStates(refused, true, changes);
+    if (!restored)
+        return false; // sent again later: the server refuses it again
 
     QList<SyncProblem> problems;
     for (const OutboxEntry &command : std::as_const(refused)) {
@@ -352,28 +362,7 @@ bool SyncEngine::refuse(const OutboxEntry &entry, const ServerConnection::Reply 
         qCInfo(lcSync) << "server refused" << command.command << command.label << problem.code;
         problems.append(problem);
     }
-    auto record = [&](bool withRestore) {
-        return m_db.write([&]() -> Result<void> {
-            if (withRestore) {
-                if (auto applied = ReplicaApplier(m_db).restore(restored); !applied)
-                    return applied;
-            }
-            for (const SyncProblem &problem : std::as_const(problems))
-                SyncProblemRepository(m_db).add(problem);
-            for (const OutboxEntry &command : std::as_const(refused))
-                Outbox(m_db).remove(command.seq);
-            return {};
-        });
-    };
-    Result<void> written = record(true);
-    if (!written) {
-        // The refusal must not block every later command: it is recorded even when the rows
-        // cannot be put back, and the next pull brings what it can.
-        qCWarning(lcSync) << "restoring refused rows failed:" << written.error().message();
-        m_status.lastError = written.error().message();
-        written = record(false);
-    }
-    return written.ok();
+    return settle(refused, *restored, problems);
 }
 
 bool SyncEngine::pull(int *changes)

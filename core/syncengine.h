@@ -4,6 +4,7 @@
 #include "changefeed.h"
 #include "outbox.h"
 #include "serverconnection.h"
+#include "syncproblem.h"
 #include "syncstatus.h"
 
 #include <QObject>
@@ -57,6 +58,10 @@ private:
     bool pull(int *changes);
     bool alreadyDone(const OutboxEntry &entry, const ServerConnection::Reply &reply);
     bool complete(const OutboxEntry &entry, int *changes);
+    std::optional<QList<ChangeFeedEntry>> serverStates(const QList<OutboxEntry> &commands,
+                                                       bool refused, int *changes);
+    bool settle(const QList<OutboxEntry> &commands, const QList<ChangeFeedEntry> &rows,
+                const QList<SyncProblem> &problems);
     bool refuse(const OutboxEntry &entry, const ServerConnection::Reply &reply, int *changes);
     std::optional<ChangeFeedEntry> serverState(const RowRef &row, bool refused, bool *answered);
     // False when the reply ends the round (no answer, server error, signed out).

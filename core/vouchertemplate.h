@@ -37,7 +37,7 @@ struct VoucherTemplate
     static constexpr int MaxProducts = 50;
     static constexpr int MaxNoteLength = 500;
 
-    // The API representation; also what an application keeps as its template snapshot.
+    // The API representation; also what an application keeps as its template snapshot
+    // (ApiJsonReader::voucherTemplate reads it back).
     QJsonObject toJson() const;
-    static std::optional<VoucherTemplate> fromJson(const QJsonObject &json);
 };
