@@ -249,6 +249,11 @@ void Database::setSetting(const QString &key, const QString &value) const
         .exec();
 }
 
+QMutex *Database::writerTurn() const
+{
+    return isPostgres() ? nullptr : &m_writerMutex;
+}
+
 void Database::backOff(int attempt)
 {
     // Spread racing writers apart; the wait grows with each attempt.

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -76,6 +77,7 @@ public:
     auto read(F &&body) const -> decltype(body());
 
     static constexpr int MaxWriteAttempts = 8;
+    static constexpr int WriterTurnTimeoutMs = 5000;
 
     // Whether this thread has a write transaction open on this store.
     bool inWriteTransaction() const;
@@ -84,6 +86,10 @@ private:
     Database(QString location, std::unique_ptr<SqlDialect> dialect, QSqlDatabase prototype);
     void initialise();
     static void backOff(int attempt);
+    // This process's writers to a SQLite store take turns here: SQLite's own lock makes a
+    // waiting writer poll with sleeps of up to 100 ms, a mutex wakes it at once. Null for
+    // PostgreSQL, whose writers run side by side.
+    QMutex *writerTurn() const;
 
     QString m_location;
     std::unique_ptr<SqlDialect> m_dialect;
@@ -91,6 +97,7 @@ private:
     mutable QMutex m_connectionsMutex;
     // Connection name -> the thread that opened it (null for the prototype).
     mutable QHash<QString, QThread *> m_connections;
+    mutable QMutex m_writerMutex;
 };
 
 template<typename F>
@@ -99,6 +106,13 @@ auto Database::write(F &&body) const -> decltype(body())
     using R = decltype(body());
     if (inWriteTransaction())
         return body();
+    // Bounded by the busy timeout, so a writer never waits here longer than in SQLite itself.
+    QMutex *turn = writerTurn();
+    const bool ownTurn = turn && turn->tryLock(WriterTurnTimeoutMs);
+    const auto endTurn = qScopeGuard([&] {
+        if (ownTurn)
+            turn->unlock();
+    });
     for (int attempt = 1;; ++attempt) {
         try {
             SqlTransaction transaction(*this);

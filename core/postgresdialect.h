@@ -10,6 +10,7 @@ public:
     QString beginWriteSql() const override;
     QString forUpdateSql() const override;
     QString autoIncrementPrimaryKey() const override;
+    bool hasTextIndex() const override { return false; }
     QString migrationLockSql() const override;
     QStringList connectionSetupSql() const override;
     StoreError::Kind classify(const QSqlError &error) const override;

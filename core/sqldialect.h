@@ -28,6 +28,10 @@ public:
     virtual QStringList connectionSetupSql() const = 0;
     virtual StoreError::Kind classify(const QSqlError &error) const = 0;
 
-    // Replaces the dialect tokens of shared DDL ({AUTOINCREMENT_PK}).
+    // Whether the store has SQLite's FTS5 full-text index (voucher_list_text).
+    virtual bool hasTextIndex() const = 0;
+
+    // Replaces the dialect tokens of shared DDL ({AUTOINCREMENT_PK}). A statement that starts
+    // with {SQLITE_ONLY} becomes empty (nothing to run) on another store.
     QString translateDdl(QString ddl) const;
 };

@@ -1,6 +1,7 @@
 #include "voucherlistquery.h"
 
 #include "database.h"
+#include "sqldialect.h"
 
 #include <algorithm>
 
@@ -57,6 +58,9 @@ QString statusCondition(VoucherListStatus status)
     return u"phase = 3 AND +expires_at > :now AND balance_minor = face_value_minor"_s;
 }
 
+// Trigrams need three characters; a shorter fragment matches too many rows for an index anyway.
+constexpr int kTextIndexMinLength = 3;
+
 bool statusNeedsNow(VoucherListStatus status)
 {
     return status == VoucherListStatus::Expired || status == VoucherListStatus::PartiallyUsed ||
@@ -71,7 +75,41 @@ VoucherListQuery::VoucherListQuery(const Database &db, VoucherListFilter filter,
     , m_sort(sort)
 {}
 
-QStringList VoucherListQuery::conditions() const
+QString VoucherListQuery::textIndexPhrase(const QString &text)
+{
+    return u"\""_s + QString(text).replace(u"\""_s, u"\"\""_s) + u"\""_s;
+}
+
+bool VoucherListQuery::textIndexable() const
+{
+    return m_db.dialect().hasTextIndex() && m_filter.text.trimmed().size() >= kTextIndexMinLength;
+}
+
+// A page takes the rows the text index finds and sorts them when they are few; when they are
+// many, walking the sort order with the LIKE test fills a page sooner ("chan": 47,000 rows, 58 ms
+// to sort, 11 ms to walk; a rare code fragment: 1 ms against 1.8 s).
+bool VoucherListQuery::pageUsesTextIndex() const
+{
+    if (!textIndexable())
+        return false;
+    if (!m_textIndexForPages) {
+        SqlStatement query = m_db.prepare(
+            u"SELECT COUNT(*) FROM (SELECT rowid FROM voucher_list_text WHERE voucher_list_text "
+            u"MATCH :textPhrase LIMIT :cap)"_s);
+        query.bind(u":textPhrase"_s, textIndexPhrase(m_filter.text.trimmed()))
+            .bind(u":cap"_s, TextIndexPageLimit + 1)
+            .exec();
+        m_textIndexForPages = query.next() && query.int64(0) <= TextIndexPageLimit;
+    }
+    return *m_textIndexForPages;
+}
+
+bool VoucherListQuery::usesTextIndex(Purpose purpose) const
+{
+    return purpose == Purpose::Count ? textIndexable() : pageUsesTextIndex();
+}
+
+QStringList VoucherListQuery::conditions(Purpose purpose) const
 {
     QStringList conditions;
     if (!m_filter.partnerId.isNull())
@@ -91,6 +129,12 @@ QStringList VoucherListQuery::conditions() const
     if (m_filter.positiveBalance || m_filter.minBalanceMinor > 0)
         conditions.append(u"phase = 3 AND balance_minor >= :minBalance AND +expires_at > :now"_s);
     if (!m_filter.text.trimmed().isEmpty()) {
+        // The trigrams match anywhere in any of the columns; the LIKE test keeps the exact
+        // meaning (a UIN matches from its start).
+        if (usesTextIndex(purpose)) {
+            conditions.append(u"voucher_list.rowid IN (SELECT rowid FROM voucher_list_text "
+                              u"WHERE voucher_list_text MATCH :textPhrase)"_s);
+        }
         conditions.append(u"(voucher_code LIKE :codePattern ESCAPE '\\' "
                           u"OR customer_uin LIKE :uinPattern ESCAPE '\\' "
                           u"OR lower(customer_name) LIKE :namePattern ESCAPE '\\')"_s);
@@ -98,9 +142,9 @@ QStringList VoucherListQuery::conditions() const
     return conditions;
 }
 
-QString VoucherListQuery::whereClause(const QStringList &extra) const
+QString VoucherListQuery::whereClause(const QStringList &extra, Purpose purpose) const
 {
-    const QStringList all = conditions() + extra;
+    const QStringList all = conditions(purpose) + extra;
     return all.isEmpty() ? QString() : u" WHERE "_s + all.join(u" AND "_s);
 }
 
@@ -206,7 +250,7 @@ void VoucherListQuery::bindSeek(SqlStatement &query, const VoucherListRow &last)
     }
 }
 
-void VoucherListQuery::bindFilter(SqlStatement &query, const QDateTime &now) const
+void VoucherListQuery::bindFilter(SqlStatement &query, const QDateTime &now, Purpose purpose) const
 {
     if (!m_filter.partnerId.isNull())
         query.bind(u":partnerId"_s, m_filter.partnerId);
@@ -231,6 +275,8 @@ void VoucherListQuery::bindFilter(SqlStatement &query, const QDateTime &now) con
         query.bind(u":codePattern"_s, u"%"_s + escaped.toUpper() + u"%"_s);
         query.bind(u":uinPattern"_s, escaped + u"%"_s);
         query.bind(u":namePattern"_s, u"%"_s + escaped.toLower() + u"%"_s);
+        if (usesTextIndex(purpose))
+            query.bind(u":textPhrase"_s, textIndexPhrase(text));
     }
 }
 
@@ -242,10 +288,23 @@ QString VoucherListQuery::pageSql() const
 
 QString VoucherListQuery::countSql() const
 {
-    // A count keeps no order, so the expiry index may serve it again: the pages' "+expires_at"
-    // (which steers them to the date index) would only slow it down.
-    return u"SELECT COUNT(*) FROM voucher_list"_s +
-           whereClause().replace(u"+expires_at"_s, u"expires_at"_s);
+    return u"SELECT COUNT(*) FROM voucher_list"_s + whereClause({}, Purpose::Count);
+}
+
+QString VoucherListQuery::countKey() const
+{
+    const auto time = [](const QDateTime &t) { return t.isValid() ? t.toMSecsSinceEpoch() : -1; };
+    return QStringList{m_filter.partnerId.toString(QUuid::WithoutBraces),
+                       m_filter.status ? QString::number(int(*m_filter.status)) : QString(),
+                       m_filter.customerId.toString(QUuid::WithoutBraces),
+                       m_filter.kind ? QString::number(int(*m_filter.kind)) : QString(),
+                       QString::number(time(m_filter.appliedFrom)),
+                       QString::number(time(m_filter.appliedTo)),
+                       QString::number(time(m_filter.expiresBefore)),
+                       QString::number(m_filter.positiveBalance),
+                       QString::number(m_filter.minBalanceMinor),
+                       m_filter.text.trimmed()}
+        .join(QChar(0x1f)); // the text comes last, so a separator typed in it is no ambiguity
 }
 
 QList<VoucherListRow> VoucherListQuery::page(int offset, int limit, const QDateTime &now) const
@@ -301,7 +360,7 @@ bool VoucherListQuery::forEachRow(const QDateTime &now,
 qint64 VoucherListQuery::count(const QDateTime &now) const
 {
     SqlStatement query = m_db.prepare(countSql());
-    bindFilter(query, now);
+    bindFilter(query, now, Purpose::Count);
     query.exec();
     return query.next() ? query.int64(0) : 0;
 }

@@ -42,10 +42,23 @@ public:
     // The SQL that page() and count() run, for benchmarks and the sqlite3 shell.
     QString pageSql() const;
     QString countSql() const;
+    // What decides count(): the filter, never the sort (for caches of counts).
+    QString countKey() const;
+
+    // A text fragment in FTS5's query syntax (:textPhrase): one phrase, quotes doubled.
+    static QString textIndexPhrase(const QString &text);
+
+    // A page of a text filter reads the text index when it finds at most this many rows.
+    static constexpr qint64 TextIndexPageLimit = 2000;
 
 private:
-    QStringList conditions() const;
-    QString whereClause(const QStringList &extra = {}) const;
+    enum class Purpose { Page, Count };
+
+    bool textIndexable() const;
+    bool pageUsesTextIndex() const;
+    bool usesTextIndex(Purpose purpose) const;
+    QStringList conditions(Purpose purpose) const;
+    QString whereClause(const QStringList &extra = {}, Purpose purpose = Purpose::Page) const;
     QString sortColumn() const;
     bool sortColumnNullable() const;
     bool nullsSortLast() const;
@@ -54,9 +67,11 @@ private:
     QString seekCondition(const VoucherListRow &last) const;
     std::optional<QString> nextGroupCondition(const VoucherListRow &last) const;
     void bindSeek(class SqlStatement &query, const VoucherListRow &last) const;
-    void bindFilter(class SqlStatement &query, const QDateTime &now) const;
+    void bindFilter(class SqlStatement &query, const QDateTime &now,
+                    Purpose purpose = Purpose::Page) const;
 
     const Database &m_db;
     VoucherListFilter m_filter;
     VoucherListSort m_sort;
+    mutable std::optional<bool> m_textIndexForPages; // decided once, on first use
 };

@@ -15,7 +15,9 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMetaEnum>
+#include <QPointer>
 #include <QTcpSocket>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +49,11 @@ HttpRequest fromQt(const QHttpServerRequest &request)
 ApiServer::ApiServer(Database &db, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_db(db)
-{}
+{
+    // Requests mostly wait on the store (a commit's fsync, a count), so more threads than cores.
+    m_workers.setMaxThreadCount(std::max(4, 2 * QThread::idealThreadCount()));
+    m_workers.setExpiryTimeout(-1); // each thread keeps its store connection
+}
 
 HttpResponse ApiServer::route(HttpRequest &request, QString *routePattern)
 {
@@ -124,8 +130,25 @@ HttpResponse ApiServer::dispatch(HttpRequest &request)
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    HttpRequest r = fromQt(request);
-    const HttpResponse response = dispatch(r);
+    auto r = std::make_shared<HttpRequest>(fromQt(request));
+    QFuture<void> &last = m_lastAnswer[socket];
+    if (!last.isValid()) {
+        last = QtFuture::makeReadyFuture();
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_lastAnswer.remove(socket); });
+    }
+    const QPointer<QTcpSocket> alive(socket);
+    last = last.then(&m_workers, [this, r] { return dispatch(*r); })
+               .then(this, [this, &request, alive](const HttpResponse &response) {
+                   // A client that hung up meanwhile gets no answer.
+                   if (alive && alive->state() == QAbstractSocket::ConnectedState)
+                       respond(request, alive, response);
+               });
+    return true;
+}
+
+void ApiServer::respond(const QHttpServerRequest &request, QTcpSocket *socket,
+                        const HttpResponse &response)
+{
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
     if (!response.contentType.isEmpty())
@@ -134,7 +157,6 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
     responder.writeBody(response.body);
-    return true;
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

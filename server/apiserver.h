@@ -1,9 +1,13 @@
 #pragma once
 
+#include "listcountcache.h"
 #include "metrics.h"
 #include "router.h"
 
 #include <QAbstractHttpServer>
+#include <QFuture>
+#include <QHash>
+#include <QThreadPool>
 
 class Database;
 struct HttpRequest;
@@ -11,7 +15,9 @@ struct HttpRequest;
 // The HTTP side of voucherdesk-server: turns each request into an HttpRequest, answers oversized
 // bodies (413), unknown routes (404) and wrong methods (405) with the JSON error envelope,
 // checks the bearer token of signed-in routes, runs the route's handler, and writes one access
-// log line and the metrics of every request. Every response carries X-Request-Id.
+// log line and the metrics of every request. Every response carries X-Request-Id. Requests run
+// on a pool of worker threads, each with its own store connection, so that a slow list count
+// does not hold up every other connection; sockets stay on the server's thread.
 class ApiServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -23,6 +29,7 @@ public:
 
     Router &router() { return m_router; }
     const Metrics &metrics() const { return m_metrics; }
+    ListCountCache &listCounts() { return m_listCounts; }
 
     // The whole answer to one request, without a socket (the tests of the routes use it too).
     HttpResponse dispatch(HttpRequest &request);
@@ -33,8 +40,15 @@ protected:
 
 private:
     HttpResponse route(HttpRequest &request, QString *routePattern);
+    void respond(const QHttpServerRequest &request, QTcpSocket *socket,
+                 const HttpResponse &response);
 
     Database &m_db;
     Router m_router;
     Metrics m_metrics;
+    ListCountCache m_listCounts;
+    // Per connection, the answer being written last: a connection's requests are answered in
+    // the order they came even when a later one is quicker.
+    QHash<QTcpSocket *, QFuture<void>> m_lastAnswer;
+    QThreadPool m_workers; // last: destroyed (waiting for its requests) first
 };

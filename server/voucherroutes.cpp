@@ -6,6 +6,7 @@
 #include "coretr.h"
 #include "customerrepository.h"
 #include "jsoninput.h"
+#include "listcountcache.h"
 #include "routesupport.h"
 #include "vouchercommands.h"
 #include "voucherlistquery.h"
@@ -166,7 +167,7 @@ listParameters(const RouteContext &context, HttpResponse *response)
     return std::pair{filter, sort};
 }
 
-HttpResponse listVouchers(RouteContext &context)
+HttpResponse listVouchers(RouteContext &context, ListCountCache &counts)
 {
     HttpResponse response;
     const auto paging = RouteSupport::paging(context, &response);
@@ -180,7 +181,9 @@ HttpResponse listVouchers(RouteContext &context)
     QJsonArray items;
     for (const VoucherListRow &row : query.page(paging->offset, paging->limit, now))
         items.append(ApiJson::toJson(row, now));
-    return HttpResponse::json(200, ApiJson::list(items, query.count(now)));
+    const qint64 total =
+        counts.count(context.db, query.countKey(), [&] { return query.count(now); });
+    return HttpResponse::json(200, ApiJson::list(items, total));
 }
 
 // The voucher of the path if the caller may see it.
@@ -266,7 +269,9 @@ HttpResponse recordDeduction(RouteContext &context)
 void VoucherRoutes::install(ApiServer &server)
 {
     Router &router = server.router();
-    router.add("GET", u"/api/v1/vouchers"_s, listVouchers);
+    ListCountCache &counts = server.listCounts();
+    router.add("GET", u"/api/v1/vouchers"_s,
+               [&counts](RouteContext &context) { return listVouchers(context, counts); });
     router.add("GET", u"/api/v1/vouchers/{id}"_s, getVoucher);
     router.add("GET", u"/api/v1/vouchers/{id}/deductions"_s, listDeductions);
     router.add("POST", u"/api/v1/vouchers/{id}/deductions"_s, recordDeduction);

@@ -7,6 +7,7 @@
 #include "database.h"
 #include "demogenerator.h"
 #include "demoworkspace.h"
+#include "firstpaintwatcher.h"
 #include "icons.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
@@ -191,8 +192,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption loginOption(
         u"login"_s, AppTr::tr("The login to sign in with (you are asked for the password)."),
         AppTr::tr("login"));
+    // For voucherdesk-bench: prints "painted" once the sign-in window is first painted, and
+    // quits. The time from starting the process to that line is the cold start.
+    QCommandLineOption startupProbeOption(u"startup-probe"_s, QString());
+    startupProbeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({workspaceOption, demoOption, serverOption, loginOption, langOption,
-                       summaryOption, screenshotOption});
+                       summaryOption, screenshotOption, startupProbeOption});
     parser.process(app);
 
     const bool demo = parser.isSet(demoOption);
@@ -241,6 +246,13 @@ int main(int argc, char *argv[])
         if (createDemo) {
             createDemo = false;
             signIn.createDemoWorkspace();
+        }
+        if (parser.isSet(startupProbeOption)) {
+            QObject::connect(new FirstPaintWatcher(&signIn), &FirstPaintWatcher::painted, &signIn,
+                             [&signIn] {
+                                 QTextStream(stdout) << "painted" << Qt::endl;
+                                 signIn.done(QDialog::Rejected);
+                             });
         }
         signIn.show();
         if (signIn.exec() != QDialog::Accepted) {

@@ -2,6 +2,7 @@
 // and prints one JSON object (progress goes to stderr). See docs/PERFORMANCE.md.
 
 #include "benchworkspace.h"
+#include "coldstartbenchmark.h"
 #include "database.h"
 #include "exportbenchmark.h"
 #include "listbenchmark.h"
@@ -34,7 +35,7 @@ QTextStream &err()
 }
 
 int runBench(const QString &path, int runs, const QStringList &only, const QUrl &server,
-             QJsonObject &figures)
+             const QString &desktopBinary, QJsonObject &figures)
 {
     const auto wanted = [&](const QString &group) {
         return only.isEmpty() || only.contains(group);
@@ -72,6 +73,9 @@ int runBench(const QString &path, int runs, const QStringList &only, const QUrl 
     if (wanted(u"window"_s)) {
         err() << "window_painted_ms …" << Qt::endl;
         figures[u"window_painted_ms"_s] = WindowBenchmark(path, kReviewer, runs).run();
+        err() << "cold_start …" << Qt::endl;
+        figures[u"cold_start/sign_in_painted"_s] =
+            ColdStartBenchmark(desktopBinary, path, runs).run();
     }
     if (wanted(u"sync"_s) && server.isValid()) {
         // manager.a's share of the server's store, pulled by the desktop client's sync.
@@ -132,8 +136,11 @@ int main(int argc, char *argv[])
         u"A voucherdesk-server serving the workspace (e.g. http://127.0.0.1:8080): adds the sync "
         u"figures (manager.a's first and empty pulls into a fresh replica)."_s,
         u"url"_s);
+    const QCommandLineOption desktopOption(
+        u"desktop"_s, u"The voucherdesk binary whose cold start the window group times."_s,
+        u"path"_s, QStringLiteral(VD_DESKTOP_BIN));
     parser.addOptions({workspaceOption, vouchersOption, partnersOption, customersOption, runsOption,
-                       onlyOption, outputOption, serverOption});
+                       onlyOption, outputOption, serverOption, desktopOption});
     parser.process(app);
 
     bool ok = false;
@@ -170,7 +177,9 @@ int main(int argc, char *argv[])
     QJsonObject figures;
     try {
         const QUrl server(parser.value(serverOption));
-        if (const int status = runBench(path, runs, only, server, figures); status != 0)
+        if (const int status =
+                runBench(path, runs, only, server, parser.value(desktopOption), figures);
+            status != 0)
             return status;
     } catch (const std::exception &e) {
         err() << "failed: " << e.what() << Qt::endl;

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "sqlstatement.h"
+#include "voucherlistquery.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -39,6 +40,7 @@ void RawListSql::bindFilter(QSqlQuery &query, const QString &sql) const
         bind(u":codePattern"_s, QString(u"%"_s + escaped.toUpper() + u"%"_s));
         bind(u":uinPattern"_s, QString(escaped + u"%"_s));
         bind(u":namePattern"_s, QString(u"%"_s + escaped.toLower() + u"%"_s));
+        bind(u":textPhrase"_s, VoucherListQuery::textIndexPhrase(text));
     }
 }
 

@@ -19,7 +19,8 @@ foreach(path
         "figures;first_page/partner/status_unused;sql_median_ms"
         "figures;last_row/reviewer/reverse_sort;median_ms" "figures;count/reviewer/all;count"
         "figures;count/partner/balance_positive;median_ms" "figures;scroll/reviewer/fetch_more;rows"
-        "figures;window_painted_ms;median_ms" "figures;export/partner;rows"
+        "figures;window_painted_ms;median_ms" "figures;cold_start/sign_in_painted;median_ms"
+        "figures;export/partner;rows"
         "figures;export/all;rows_per_s" "figures;rss/end;peak_rss_mb")
     string(JSON value GET "${text}" ${path})
     message(STATUS "${path} = ${value}")

@@ -2,6 +2,7 @@
 
 #include "benchstats.h"
 #include "database.h"
+#include "firstpaintwatcher.h"
 #include "mainwindow.h"
 #include "session.h"
 #include "userrepository.h"
@@ -9,27 +10,9 @@
 #include <QAbstractItemView>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QEvent>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-// Notes the first paint of the watched widget.
-class PaintWatcher : public QObject
-{
-public:
-    bool painted = false;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint)
-            painted = true;
-        return QObject::eventFilter(watched, event);
-    }
-};
-} // namespace
 
 WindowBenchmark::WindowBenchmark(QString workspace, QString login, int runs)
     : m_workspace(std::move(workspace))
@@ -66,18 +49,16 @@ double WindowBenchmark::runOnce(QString *error)
             *error = u"no voucherTable in the main window"_s;
             return -1;
         }
-        PaintWatcher watcher;
-        table->viewport()->installEventFilter(&watcher);
+        const auto *watcher = new FirstPaintWatcher(table->viewport());
         window.show();
         QElapsedTimer limit;
         limit.start();
-        while (!watcher.painted && limit.elapsed() < 30000)
+        while (!watcher->isPainted() && limit.elapsed() < 30000)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-        if (watcher.painted)
+        if (watcher->isPainted())
             ms = double(timer.nsecsElapsed()) / 1e6;
         else
             *error = u"the voucher table was not painted within 30 s"_s;
-        table->viewport()->removeEventFilter(&watcher);
         window.hide();
     }
     // Let the count worker of the list finish before the store goes away.

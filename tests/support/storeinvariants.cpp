@@ -3,6 +3,8 @@
 #include "storeprobe.h"
 #include "vouchercode.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -139,6 +141,12 @@ void StoreInvariants::verify(const Database &db)
                      u"cancelled_at IS NOT NULL)) OR (status = 'rejected' AND "
                      u"reject_reason = '')"_s),
              0);
+
+    // The full-text index holds exactly the voucher list's text (FTS5 compares the two).
+    QSqlQuery textIndex(db.connection());
+    QVERIFY2(textIndex.exec(u"INSERT INTO voucher_list_text (voucher_list_text) "
+                            u"VALUES ('integrity-check')"_s),
+             qPrintable(textIndex.lastError().text()));
 
     // Foreign keys hold.
     SqlStatement foreignKeys = db.prepare(u"PRAGMA foreign_key_check"_s);

@@ -31,11 +31,14 @@ qint64 StoreProbe::changeRev(const Database &db)
 
 namespace {
 
+// The tables that hold data. SQLite's full-text index (voucher_list_text and its shadow tables)
+// is derived from voucher_list, like any index, so it is left out.
 QString tableNamesSql(const Database &db)
 {
     return db.isPostgres() ? u"SELECT table_name FROM information_schema.tables "
                              u"WHERE table_schema = current_schema() ORDER BY table_name"_s
-                           : u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s;
+                           : u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                             u"LIKE 'voucher\\_list\\_text%' ESCAPE '\\' ORDER BY name"_s;
 }
 
 QString rowOrder(const Database &db)

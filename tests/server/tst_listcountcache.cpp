@@ -1,0 +1,98 @@
+#include "listcountcache.h"
+#include "testworkspace.h"
+
+#include <QSemaphore>
+#include <QTest>
+#include <QThreadPool>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+class TestListCountCache : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { m_ws = std::make_unique<TestWorkspace>(); }
+    void cleanup() { m_ws.reset(); }
+
+    void countsOncePerFilterWhileTheStoreIsUnchanged();
+    void aWriteMakesItCountAgain();
+    void concurrentMissesShareOneCount();
+    void aFailedCountIsNotRemembered();
+
+private:
+    void bumpRevision() const
+    {
+        m_ws->db().write([&]() -> Result<void> {
+            m_ws->db().nextRev();
+            return {};
+        });
+    }
+
+    std::unique_ptr<TestWorkspace> m_ws;
+};
+
+void TestListCountCache::countsOncePerFilterWhileTheStoreIsUnchanged()
+{
+    ListCountCache cache;
+    int calls = 0;
+    const auto count = [&] { return qint64(40 + ++calls); };
+    QCOMPARE(cache.count(m_ws->db(), u"a"_s, count), 41);
+    QCOMPARE(cache.count(m_ws->db(), u"a"_s, count), 41);
+    QCOMPARE(calls, 1);
+    QCOMPARE(cache.count(m_ws->db(), u"b"_s, count), 42); // another filter counts for itself
+    QCOMPARE(calls, 2);
+}
+
+void TestListCountCache::aWriteMakesItCountAgain()
+{
+    ListCountCache cache;
+    int calls = 0;
+    const auto count = [&] { return qint64(++calls); };
+    QCOMPARE(cache.count(m_ws->db(), u"a"_s, count), 1);
+    bumpRevision();
+    QCOMPARE(cache.count(m_ws->db(), u"a"_s, count), 2);
+    QCOMPARE(cache.count(m_ws->db(), u"a"_s, count), 2);
+}
+
+void TestListCountCache::concurrentMissesShareOneCount()
+{
+    ListCountCache cache;
+    std::atomic<int> calls = 0;
+    QSemaphore started;
+    QSemaphore release;
+    const auto slowCount = [&] {
+        ++calls;
+        started.release();
+        release.acquire(); // held until the second request is waiting
+        return qint64(7);
+    };
+    QThreadPool pool;
+    pool.setMaxThreadCount(2);
+    std::atomic<qint64> first = -1;
+    std::atomic<qint64> second = -1;
+    pool.start([&] { first = cache.count(m_ws->db(), u"a"_s, slowCount); });
+    started.acquire();
+    pool.start([&] { second = cache.count(m_ws->db(), u"a"_s, slowCount); });
+    QTRY_COMPARE(cache.waitingFor(u"a"_s), 1);
+    QCOMPARE(second.load(), -1);
+    release.release(2); // enough for a second count too, so that one would show in `calls`
+    pool.waitForDone();
+    QCOMPARE(first.load(), 7);
+    QCOMPARE(second.load(), 7);
+    QCOMPARE(calls.load(), 1);
+}
+
+void TestListCountCache::aFailedCountIsNotRemembered()
+{
+    ListCountCache cache;
+    QVERIFY_THROWS_EXCEPTION(StoreError, cache.count(m_ws->db(), u"a"_s, []() -> qint64 {
+        throw StoreError(StoreError::Kind::Failed, u"gone"_s);
+    }));
+    QCOMPARE(cache.count(m_ws->db(), u"a"_s, [] { return qint64(3); }), 3);
+}
+
+QTEST_GUILESS_MAIN(TestListCountCache)
+#include "tst_listcountcache.moc"
