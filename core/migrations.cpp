@@ -303,7 +303,8 @@ QStringList schemaV5()
 // walk reads the index alone and looks up only the rows it returns (expired: 104 -> 5 ms), and a
 // count reads the index alone (527,000 expired: 1.1 s -> 50 ms). A partner's statuses get the
 // same walk within the partner. Each sort column has the tie-breaker too, so a sort reads its
-// index in order instead of sorting every row of a tie (85 ms for the vouchers not yet issued).
+// index in order instead of sorting every row of a tie (85 ms for the vouchers not yet issued),
+// for every partner's list and for one partner's.
 QStringList schemaV6()
 {
     const QString covered = u"phase, applied_at, application_id, expires_at, balance_minor, "
@@ -318,6 +319,9 @@ QStringList schemaV6()
         u"DROP INDEX IF EXISTS vl_partner_applied"_s,
         u"CREATE INDEX IF NOT EXISTS vl_partner_sort_applied ON voucher_list "
         u"(partner_id, applied_at, application_id)"_s,
+        u"DROP INDEX IF EXISTS vl_customer"_s,
+        u"CREATE INDEX IF NOT EXISTS vl_customer_sort_applied ON voucher_list "
+        u"(customer_id, applied_at, application_id)"_s,
         u"DROP INDEX IF EXISTS vl_expires"_s,
         u"CREATE INDEX IF NOT EXISTS vl_sort_expires ON voucher_list (expires_at, application_id)"_s,
         u"DROP INDEX IF EXISTS vl_balance"_s,
@@ -329,6 +333,20 @@ QStringList schemaV6()
         u"(customer_name, application_id)"_s,
         u"CREATE INDEX IF NOT EXISTS vl_sort_face ON voucher_list "
         u"(face_value_minor, application_id)"_s,
+        // A partner's list in another order than by date (sorting its 20,000 rows: 32-50 ms).
+        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_expires ON voucher_list "
+        u"(partner_id, expires_at, application_id)"_s,
+        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_balance ON voucher_list "
+        u"(partner_id, balance_minor, application_id)"_s,
+        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_code ON voucher_list "
+        u"(partner_id, voucher_code, application_id)"_s,
+        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_customer ON voucher_list "
+        u"(partner_id, customer_name, application_id)"_s,
+        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_face ON voucher_list "
+        u"(partner_id, face_value_minor, application_id)"_s,
+        // The status walks above serve what these served, and every index slows each write.
+        u"DROP INDEX IF EXISTS vl_phase_expires"_s,
+        u"DROP INDEX IF EXISTS vl_partner_phase_expires"_s,
         // Free text (part of a code or customer name, the start of a UIN): a LIKE scan read all
         // million rows for a rare fragment (1.8 s); trigrams find its rows at once. The index
         // holds no text of its own: it keys voucher_list's rowid, which only VACUUM renumbers
