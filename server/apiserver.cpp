@@ -50,9 +50,36 @@ ApiServer::ApiServer(Database &db, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_db(db)
 {
-    // Requests mostly wait on the store (a commit's fsync, a count), so more threads than cores.
-    m_workers.setMaxThreadCount(std::max(4, 2 * QThread::idealThreadCount()));
-    m_workers.setExpiryTimeout(-1); // each thread keeps its store connection
+    // Reads mostly wait on the store, so more threads than cores.
+    m_readers.setMaxThreadCount(std::max(4, 2 * QThread::idealThreadCount()));
+    m_writer.setMaxThreadCount(1);
+    m_checkpointer.setMaxThreadCount(1);
+    for (QThreadPool *pool : {&m_readers, &m_writer, &m_checkpointer})
+        pool->setExpiryTimeout(-1); // each thread keeps its store connection
+    if (m_db.isPostgres())
+        return;
+    m_writer.start([this] {
+        try {
+            m_db.execute(u"PRAGMA wal_autocheckpoint=0"_s);
+            // The log restarts from its beginning once checkpointed; this trims the file then.
+            m_db.execute(u"PRAGMA journal_size_limit=%1"_s.arg(WalSizeLimitBytes));
+        } catch (const StoreError &error) {
+            qCWarning(lcServer) << "cannot hand checkpoints to the background:" << error.what();
+        }
+    });
+    m_checkpointTimer.setInterval(CheckpointIntervalMs);
+    connect(&m_checkpointTimer, &QTimer::timeout, this, [this] {
+        if (m_checkpointer.activeThreadCount() > 0)
+            return; // the last one is still copying
+        m_checkpointer.start([this] {
+            try {
+                m_db.execute(u"PRAGMA wal_checkpoint(PASSIVE)"_s);
+            } catch (const StoreError &error) {
+                qCWarning(lcServer) << "checkpoint failed:" << error.what();
+            }
+        });
+    });
+    m_checkpointTimer.start();
 }
 
 HttpResponse ApiServer::route(HttpRequest &request, QString *routePattern)
@@ -137,7 +164,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         connect(socket, &QObject::destroyed, this, [this, socket] { m_lastAnswer.remove(socket); });
     }
     const QPointer<QTcpSocket> alive(socket);
-    last = last.then(&m_workers, [this, r] { return dispatch(*r); })
+    QThreadPool *pool = r->method == "GET" ? &m_readers : &m_writer;
+    last = last.then(pool, [this, r] { return dispatch(*r); })
                .then(this, [this, &request, alive](const HttpResponse &response) {
                    // A client that hung up meanwhile gets no answer.
                    if (alive && alive->state() == QAbstractSocket::ConnectedState)

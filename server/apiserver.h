@@ -8,6 +8,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QThreadPool>
+#include <QTimer>
 
 class Database;
 struct HttpRequest;
@@ -16,14 +17,16 @@ struct HttpRequest;
 // bodies (413), unknown routes (404) and wrong methods (405) with the JSON error envelope,
 // checks the bearer token of signed-in routes, runs the route's handler, and writes one access
 // log line and the metrics of every request. Every response carries X-Request-Id. Requests run
-// on a pool of worker threads, each with its own store connection, so that a slow list count
-// does not hold up every other connection; sockets stay on the server's thread.
+// on worker threads, each with its own store connection, so that a slow list count does not
+// hold up every other connection; sockets stay on the server's thread.
 class ApiServer : public QAbstractHttpServer
 {
     Q_OBJECT
 
 public:
     static constexpr qint64 MaxBodyBytes = 1024 * 1024;
+    static constexpr int CheckpointIntervalMs = 1000;
+    static constexpr qint64 WalSizeLimitBytes = 64 * 1024 * 1024;
 
     explicit ApiServer(Database &db, QObject *parent = nullptr);
 
@@ -50,5 +53,14 @@ private:
     // Per connection, the answer being written last: a connection's requests are answered in
     // the order they came even when a later one is quicker.
     QHash<QTcpSocket *, QFuture<void>> m_lastAnswer;
-    QThreadPool m_workers; // last: destroyed (waiting for its requests) first
+    // Last: destroyed (waiting for their requests) first. Reads run side by side; writes (any
+    // method but GET) queue for one thread, in the order they came, since the store takes one
+    // writer at a time anyway and a queue is fairer than threads racing for its lock.
+    QThreadPool m_writer;
+    QThreadPool m_readers;
+    // A SQLite store's checkpoints (copying the write-ahead log into the database file, with an
+    // fsync) run here in the background: run by the writer at its commit, each one held up
+    // every write queued behind it (approvals' p99 went from 170 ms to 900 ms).
+    QThreadPool m_checkpointer;
+    QTimer m_checkpointTimer;
 };

@@ -424,11 +424,13 @@ private slots:
         QCOMPARE(problem.label, u"Taken"_s);
         QVERIFY(!problem.message.isEmpty());
         QVERIFY(!problem.requestId.isEmpty());
-        // Back to the server's state: the refused template is gone, the server's is there.
+        // Back to the server's state: the refused template is gone, the server's is there (the
+        // round may still be pulling it: the outbox settles before the pull).
         QVERIFY(!TemplateRepository(partner->db()).find(mine.value().id));
         TemplateFilter filter;
         filter.nameContains = u"taken"_s;
-        QCOMPARE(TemplateRepository(partner->db()).list(filter).size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(TemplateRepository(partner->db()).list(filter).size(), 1,
+                                  kWaitMs);
         QCOMPARE(Outbox(partner->db()).count(), 0);
     }
 };
