@@ -115,8 +115,12 @@ bool VoucherListQuery::usesTextIndex(Purpose purpose) const
 QStringList VoucherListQuery::conditions(Purpose purpose) const
 {
     QStringList conditions;
-    if (!m_filter.partnerId.isNull())
-        conditions.append(u"partner_id = :partnerId"_s);
+    // A customer belongs to one partner, so its index is the narrower; the planner cannot know
+    // that (a partner's 20,000 index entries read for one customer's 100: 31 ms).
+    if (!m_filter.partnerId.isNull()) {
+        conditions.append(m_filter.customerId.isNull() ? u"partner_id = :partnerId"_s
+                                                       : u"+partner_id = :partnerId"_s);
+    }
     if (m_filter.status)
         conditions.append(statusCondition(*m_filter.status));
     if (!m_filter.customerId.isNull())
@@ -127,8 +131,13 @@ QStringList VoucherListQuery::conditions(Purpose purpose) const
         conditions.append(u"applied_at >= :appliedFrom"_s);
     if (m_filter.appliedTo.isValid())
         conditions.append(u"applied_at < :appliedTo"_s);
-    if (m_filter.expiresBefore.isValid())
-        conditions.append(u"expires_at < :expiresBefore"_s);
+    // Within one partner, walking its rows in date order fills a page at once; a range of its
+    // expiry index would sort every match first (17,000: 44 ms). Across every partner the
+    // expiry index serves the count.
+    if (m_filter.expiresBefore.isValid()) {
+        conditions.append(m_filter.partnerId.isNull() ? u"expires_at < :expiresBefore"_s
+                                                      : u"+expires_at < :expiresBefore"_s);
+    }
     if (m_filter.positiveBalance || m_filter.minBalanceMinor > 0)
         conditions.append(u"phase = 3 AND +balance_minor >= :minBalance AND +expires_at > :now"_s);
     if (!m_filter.text.trimmed().isEmpty()) {
