@@ -118,8 +118,10 @@ QStringList VoucherListQuery::conditions(Purpose purpose) const
     // A customer belongs to one partner, so its index is the narrower; the planner cannot know
     // that (a partner's 20,000 index entries read for one customer's 100: 31 ms).
     if (!m_filter.partnerId.isNull()) {
-        conditions.append(m_filter.customerId.isNull() ? u"partner_id = :partnerId"_s
-                                                       : u"+partner_id = :partnerId"_s);
+        // (PostgreSQL has no unary "+" for text, and its statistics know the customer is
+        // narrower.)
+        const bool steer = !m_filter.customerId.isNull() && !m_db.isPostgres();
+        conditions.append(steer ? u"+partner_id = :partnerId"_s : u"partner_id = :partnerId"_s);
     }
     if (m_filter.status)
         conditions.append(statusCondition(*m_filter.status));

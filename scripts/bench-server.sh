@@ -5,6 +5,9 @@
 # between them, the desktop client's sync of one partner (voucherdesk-bench --only sync).
 #
 #   scripts/bench-server.sh [--workspace PATH] [--duration 20s] [--connections 32] [--threads 2]
+#                           [--repeat 3]
+#
+# Each load runs --repeat times; every run is printed, then the run with the median requests/s.
 #
 # The workspace (default /tmp/bench1m.db, made with voucherdesk-demo --vouchers 1000000
 # --fast-passwords when missing) is copied first: the approvals change it.
@@ -15,12 +18,14 @@ workspace=/tmp/bench1m.db
 duration=20s
 connections=32
 threads=2
+repeat=3
 while [ $# -gt 0 ]; do
     case "$1" in
         --workspace) workspace="$2"; shift 2 ;;
         --duration) duration="$2"; shift 2 ;;
         --connections) connections="$2"; shift 2 ;;
         --threads) threads="$2"; shift 2 ;;
+        --repeat) repeat="$2"; shift 2 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -62,23 +67,31 @@ login() {
 export VD_TOKEN
 export VD_THREADS="$threads"
 
-report() { # name, wrk output
+summary() { # wrk output -> "R requests/s, p99 P, refused N"
     local rps p99 refused
-    rps=$(sed -n 's/^Requests\/sec: *//p' <<<"$2")
-    p99=$(sed -n 's/^ *99% *//p' <<<"$2")
-    refused=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' <<<"$2")
-    echo "$1: ${rps} requests/s, p99 ${p99}, refused ${refused:-0}"
+    rps=$(sed -n 's/^Requests\/sec: *//p' <<<"$1")
+    p99=$(sed -n 's/^ *99% *//p' <<<"$1")
+    refused=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' <<<"$1")
+    echo "${rps} requests/s, p99 ${p99}, refused ${refused:-0}"
+}
+
+load() { # name, lua script[, a command run before each run]
+    local runs=() i line
+    for i in $(seq 1 "$repeat"); do
+        [ -n "${3:-}" ] && $3
+        line=$(summary "$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$2" "$url")")
+        echo "  $1, run $i: $line"
+        runs+=("$line")
+    done
+    line=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n "$(( (repeat + 1) / 2 ))p")
+    echo "$1 (median of $repeat): $line"
 }
 
 VD_TOKEN=$(login rev1)
-out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency \
-    -s tests/bench/wrk/pages.lua "$url")
-report "voucher pages (rev1, every partner)" "$out"
+load "voucher pages (rev1, every partner)" tests/bench/wrk/pages.lua
 
 VD_TOKEN=$(login manager.a)
-out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency \
-    -s tests/bench/wrk/pages.lua "$url")
-report "voucher pages (manager.a, one partner)" "$out"
+load "voucher pages (manager.a, one partner)" tests/bench/wrk/pages.lua
 
 # The desktop client's sync of manager.a's share: first pull into a fresh replica, then an
 # empty incremental pull (medians of 3).
@@ -87,11 +100,13 @@ report "voucher pages (manager.a, one partner)" "$out"
 echo "sync (manager.a):"
 sed -n '/"sync\//,/}/p' "$work/sync.json"
 
-sqlite3 "$work/load.db" \
-    "SELECT id FROM applications WHERE status = 'pending_review' ORDER BY review_due_at" \
-    >"$work/pending.txt"
+# Each run approves applications still pending (wrk's threads split the list between them).
+pending() {
+    sqlite3 "$work/load.db" \
+        "SELECT id FROM applications WHERE status = 'pending_review' ORDER BY review_due_at" \
+        >"$work/pending.txt"
+    echo "  $(wc -l <"$work/pending.txt") pending"
+}
 export VD_IDS="$work/pending.txt"
 VD_TOKEN=$(login rev1)
-out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency \
-    -s tests/bench/wrk/approvals.lua "$url")
-report "approvals ($(wc -l <"$work/pending.txt") pending at the start)" "$out"
+load "approvals" tests/bench/wrk/approvals.lua pending

@@ -2,9 +2,20 @@
 
 #include "database.h"
 
+#include <QLoggingCategory>
 #include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+Q_LOGGING_CATEGORY(lcCounts, "voucherdesk.server.counts")
+}
+
+ListCountCache::ListCountCache(qint64 maxAgeMs)
+    : m_maxAgeMs(maxAgeMs)
+{
+    m_renewals.setMaxThreadCount(1);
+}
 
 qint64 ListCountCache::storeRevision(const Database &db)
 {
@@ -23,14 +34,18 @@ qint64 ListCountCache::count(const Database &db, const QString &key,
                              const std::function<qint64()> &count)
 {
     const qint64 rev = storeRevision(db);
-    std::promise<qint64> promise;
+    auto promise = std::make_shared<std::promise<qint64>>();
+    std::optional<qint64> aged;
     {
         QMutexLocker locker(&m_mutex);
         const auto found = m_entries.constFind(key);
-        if (found != m_entries.cend() && found->rev == rev && !found->age.hasExpired(MaxAgeMs))
-            return found->value;
         const auto counting = m_counting.find(key);
-        if (counting != m_counting.end() && counting->rev == rev) {
+        const bool countingNow = counting != m_counting.end() && counting->rev == rev;
+        if (found != m_entries.cend() && found->rev == rev) {
+            if (found->age.elapsed() < m_maxAgeMs || countingNow)
+                return found->value;
+            aged = found->value;
+        } else if (countingNow) {
             const std::shared_future<qint64> result = counting->result;
             ++counting->waiters;
             locker.unlock();
@@ -41,9 +56,25 @@ qint64 ListCountCache::count(const Database &db, const QString &key,
             });
             return result.get();
         }
-        m_counting.insert(key, {rev, promise.get_future().share()});
+        m_counting.insert(key, {rev, promise->get_future().share()});
     }
-    // Counted outside the lock, so that no request waits for another filter's count.
+    if (aged) {
+        m_renewals.start([this, key, rev, count, promise] {
+            try {
+                settle(key, rev, count, *promise);
+            } catch (const std::exception &error) {
+                qCWarning(lcCounts) << "renewing a list count failed:" << error.what();
+            }
+        });
+        return *aged;
+    }
+    return settle(key, rev, count, *promise);
+}
+
+// Runs the count outside the lock (no request waits for another filter's count) and keeps it.
+qint64 ListCountCache::settle(const QString &key, qint64 rev, const std::function<qint64()> &count,
+                              std::promise<qint64> &promise)
+{
     qint64 value = 0;
     try {
         value = count();

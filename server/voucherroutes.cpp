@@ -182,7 +182,7 @@ HttpResponse listVouchers(RouteContext &context, ListCountCache &counts)
     for (const VoucherListRow &row : query.page(paging->offset, paging->limit, now))
         items.append(ApiJson::toJson(row, now));
     const qint64 total =
-        counts.count(context.db, query.countKey(), [&] { return query.count(now); });
+        counts.count(context.db, query.countKey(), [query, now] { return query.count(now); });
     return HttpResponse::json(200, ApiJson::list(items, total));
 }
 

@@ -21,6 +21,7 @@ private slots:
     void aWriteMakesItCountAgain();
     void concurrentMissesShareOneCount();
     void aFailedCountIsNotRemembered();
+    void anAgedCountIsAnsweredWhileItIsRenewed();
 
 private:
     void bumpRevision() const
@@ -92,6 +93,28 @@ void TestListCountCache::aFailedCountIsNotRemembered()
         throw StoreError(StoreError::Kind::Failed, u"gone"_s);
     }));
     QCOMPARE(cache.count(m_ws->db(), u"a"_s, [] { return qint64(3); }), 3);
+}
+
+// Only time moves an entry's count without a write (vouchers expiring): an entry past its age is
+// answered at once while a count renews it in the background; the next request gets the new one.
+void TestListCountCache::anAgedCountIsAnsweredWhileItIsRenewed()
+{
+    ListCountCache cache(0); // every entry is aged at once
+    QCOMPARE(cache.count(m_ws->db(), u"a"_s, [] { return qint64(1); }), 1);
+    QSemaphore renewing;
+    QSemaphore release;
+    const auto slowCount = [&renewing, &release] {
+        renewing.release();
+        release.acquire();
+        return qint64(2);
+    };
+    QCOMPARE(cache.count(m_ws->db(), u"a"_s, slowCount), 1); // not waiting for the renewal
+    QVERIFY(renewing.tryAcquire(1, 5000));
+    // While the renewal runs, the old count still answers and no second renewal starts.
+    QCOMPARE(cache.count(m_ws->db(), u"a"_s, [] { return qint64(99); }), 1);
+    release.release();
+    // The renewed count arrives (later renewals here count 2 again).
+    QTRY_COMPARE(cache.count(m_ws->db(), u"a"_s, [] { return qint64(2); }), 2);
 }
 
 QTEST_GUILESS_MAIN(TestListCountCache)
