@@ -102,6 +102,7 @@ sed -n '/"sync\//,/}/p' "$work/sync.json"
 
 # Each run approves applications still pending (wrk's threads split the list between them).
 pending() {
+    sleep 1 # the approvals still queued when the last run stopped are decided first
     sqlite3 "$work/load.db" \
         "SELECT id FROM applications WHERE status = 'pending_review' ORDER BY review_due_at" \
         >"$work/pending.txt"

@@ -18,6 +18,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThread>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -137,7 +138,9 @@ HttpResponse ApiServer::dispatch(HttpRequest &request)
     HttpResponse response;
     try {
         response = route(request, &pattern);
-    } catch (const StoreError &error) {
+    } catch (const std::exception &error) {
+        // StoreError mostly; anything else too, since a request that never settles would hold up
+        // every later one on its connection (answers go out in order).
         qCWarning(lcServer) << "request" << request.requestId << "failed:" << error.what();
         response = HttpResponse::error(500, u"InternalError"_s,
                                        CoreTr::tr("The server could not complete the request."),
@@ -158,19 +161,30 @@ HttpResponse ApiServer::dispatch(HttpRequest &request)
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     auto r = std::make_shared<HttpRequest>(fromQt(request));
-    QFuture<void> &last = m_lastAnswer[socket];
-    if (!last.isValid()) {
-        last = QtFuture::makeReadyFuture();
-        connect(socket, &QObject::destroyed, this, [this, socket] { m_lastAnswer.remove(socket); });
+    auto found = m_connections.find(socket);
+    if (found == m_connections.end()) {
+        found = m_connections.insert(socket, {});
+        connect(socket, &QObject::destroyed, this,
+                [this, socket] { m_connections.remove(socket); });
     }
+    const quint64 sequence = found->received++;
     const QPointer<QTcpSocket> alive(socket);
     QThreadPool *pool = r->method == "GET" ? &m_readers : &m_writer;
-    last = last.then(pool, [this, r] { return dispatch(*r); })
-               .then(this, [this, &request, alive](const HttpResponse &response) {
-                   // A client that hung up meanwhile gets no answer.
-                   if (alive && alive->state() == QAbstractSocket::ConnectedState)
-                       respond(request, alive, response);
-               });
+    QtConcurrent::run(pool, [this, r] {
+        return dispatch(*r);
+    }).then(this, [this, &request, alive, sequence](const HttpResponse &response) {
+        const auto connection = m_connections.find(alive.data());
+        // A client that hung up meanwhile gets no answer.
+        if (!alive || connection == m_connections.end())
+            return;
+        connection->ready.insert(sequence, response);
+        // Answers leave in the order their requests came, however quick a later one was.
+        while (connection->ready.contains(connection->sent)) {
+            const HttpResponse next = connection->ready.take(connection->sent++);
+            if (alive->state() == QAbstractSocket::ConnectedState)
+                respond(request, alive, next);
+        }
+    });
     return true;
 }
 

@@ -5,8 +5,8 @@
 #include "router.h"
 
 #include <QAbstractHttpServer>
-#include <QFuture>
 #include <QHash>
+#include <QMap>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -50,9 +50,15 @@ private:
     Router m_router;
     Metrics m_metrics;
     ListCountCache m_listCounts;
-    // Per connection, the answer being written last: a connection's requests are answered in
-    // the order they came even when a later one is quicker.
-    QHash<QTcpSocket *, QFuture<void>> m_lastAnswer;
+    // Per connection, the answers that wait for an earlier request's: a connection's requests
+    // are answered in the order they came even when a later one is quicker.
+    struct Connection
+    {
+        quint64 received = 0;
+        quint64 sent = 0;
+        QMap<quint64, HttpResponse> ready;
+    };
+    QHash<QTcpSocket *, Connection> m_connections;
     // Last: destroyed (waiting for their requests) first. Reads run side by side; writes (any
     // method but GET) queue for one thread, in the order they came, since the store takes one
     // writer at a time anyway and a queue is fairer than threads racing for its lock.

@@ -7,6 +7,7 @@
 #include "testworkspace.h"
 
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +75,26 @@ private slots:
         QCOMPARE(reply.errorCode(), u"InvalidParameter.Login"_s);
         QVERIFY2(reply.json()[u"error"_s][u"message"_s].toString().contains(u"login"_s),
                  reply.body.constData());
+    }
+
+    // Requests run on worker threads (a write queued on one, reads on a pool), yet the answers
+    // on one connection keep the order of its requests: a slow sign-in (password hashing) sent
+    // first is answered before a quick health check sent right behind it.
+    void pipelinedRequestsAreAnsweredInOrder()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(m_server.url().host(), quint16(m_server.url().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        const QByteArray login = R"({"login":"manager.a","password":"password-manager.a"})";
+        socket.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: test\r\n"
+                     "Content-Type: application/json\r\nContent-Length: " +
+                     QByteArray::number(login.size()) + "\r\n\r\n" + login +
+                     "GET /health HTTP/1.1\r\nHost: test\r\n\r\n");
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll(),
+                                  received.contains("\"token\"") && received.contains("\"ok\"")),
+                                 10000);
+        QVERIFY2(received.indexOf("\"token\"") < received.indexOf("\"ok\""), received.constData());
     }
 
     void signInMeAndSignOut()
