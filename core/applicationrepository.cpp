@@ -74,6 +74,22 @@ std::optional<Application> ApplicationRepository::find(const QUuid &id) const
     return readApplication(query);
 }
 
+QList<Application> ApplicationRepository::revised(qint64 after, qint64 upTo,
+                                                  const QUuid &partnerId) const
+{
+    SqlStatement query =
+        m_db.prepare(selectSql() + u"WHERE a.rev > :after AND a.rev <= :upTo"_s +
+                     (partnerId.isNull() ? QString() : u" AND a.partner_id = :partnerId"_s));
+    query.bind(u":after"_s, after).bind(u":upTo"_s, upTo);
+    if (!partnerId.isNull())
+        query.bind(u":partnerId"_s, partnerId);
+    query.exec();
+    QList<Application> applications;
+    while (query.next())
+        applications.append(readApplication(query));
+    return applications;
+}
+
 std::optional<QString> ApplicationRepository::requestHash(const QUuid &id) const
 {
     return RequestHash::stored(m_db, u"applications"_s, id);

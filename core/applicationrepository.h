@@ -32,6 +32,9 @@ public:
     // Moves the application out of pending_review, writing the decision fields of `decided`, if
     // it is still pending (and at expectedVersion when that is > 0). True if this call did it.
     bool transition(const Application &decided, int expectedVersion) const;
+    // The rows whose rev is in (after, upTo], of one partner (every partner's when null): what
+    // a page of the change feed (ChangeFeed) carries.
+    QList<Application> revised(qint64 after, qint64 upTo, const QUuid &partnerId = {}) const;
 
 private:
     const Database &m_db;

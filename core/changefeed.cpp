@@ -11,9 +11,9 @@
 #include "voucherrepository.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
-#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -126,21 +126,21 @@ ChangeFeedPage ChangeFeed::after(qint64 since, int limit, const QDateTime &now) 
     }
     page.nextSince = rows.isEmpty() ? since : rows.constLast().rev;
 
-    std::optional<QHash<QString, Product>> products;
+    // The page holds every row whose rev is in (since, nextSince]: each table's are read with
+    // one query, not one per row.
+    QSet<QString> entities;
+    for (const Key &key : std::as_const(rows)) {
+        if (!key.deleted)
+            entities.insert(key.entity);
+    }
+    const Rows loaded = load(entities, since, page.nextSince, now);
+    page.changes.reserve(rows.size());
     for (const Key &key : std::as_const(rows)) {
         ChangeFeedEntry entry{key.entity, key.id, key.rev, key.deleted, {}};
         if (!key.deleted) {
-            if (key.entity == u"product"_s && !products) {
-                products.emplace();
-                for (const Product &product : ProductRepository(m_db).all())
-                    products->insert(product.code, product);
-            }
-            entry.data =
-                key.entity == u"product"_s
-                    ? (products->contains(key.id) ? ApiJson::toJson(products->value(key.id))
-                                                  : QJsonObject())
-                    : data(key, now);
-            // Deleted between the two reads: its tombstone comes with a later revision.
+            entry.data = loaded.data(key.entity, key.id);
+            // Deleted, or changed again, between the two reads: its later change comes with a
+            // later revision.
             if (entry.data.isEmpty())
                 continue;
         }
@@ -149,27 +149,57 @@ ChangeFeedPage ChangeFeed::after(qint64 since, int limit, const QDateTime &now) 
     return page;
 }
 
-QJsonObject ChangeFeed::data(const Key &key, const QDateTime &now) const
+ChangeFeed::Rows ChangeFeed::load(const QSet<QString> &entities, qint64 after, qint64 upTo,
+                                  const QDateTime &now) const
 {
-    auto json = [](const auto &found) { return found ? ApiJson::toJson(*found) : QJsonObject(); };
-    const QUuid id = QUuid::fromString(key.id);
-    if (key.entity == u"partner"_s)
-        return json(PartnerRepository(m_db).find(id));
-    if (key.entity == u"user"_s)
-        return json(UserRepository(m_db).find(id));
-    if (key.entity == u"customer"_s)
-        return json(CustomerRepository(m_db).find(id));
-    if (key.entity == u"blocklistRevision"_s)
-        return json(ProductRepository(m_db).blocklistRevision(key.id.toInt()));
-    if (key.entity == u"template"_s)
-        return json(TemplateRepository(m_db).find(id));
-    if (key.entity == u"application"_s)
-        return json(ApplicationRepository(m_db).find(id));
-    if (key.entity == u"deduction"_s)
-        return json(VoucherRepository(m_db).findDeduction(id));
-    if (key.entity == u"voucher"_s) {
-        const auto voucher = VoucherRepository(m_db).find(id);
-        return voucher ? ApiJson::toJson(*voucher, now) : QJsonObject();
+    Rows rows;
+    rows.db = &m_db;
+    const QUuid partnerId = m_actor.isPartnerManager() ? m_actor.partnerId : QUuid();
+    auto keep = [&](const QString &entity, const auto &found, auto json) {
+        QHash<QString, QJsonObject> &byId = rows.byEntity[entity];
+        byId.reserve(found.size());
+        for (const auto &row : found)
+            byId.insert(row.id.toString(QUuid::WithoutBraces), json(row));
+    };
+    auto plain = [](const auto &row) { return ApiJson::toJson(row); };
+    if (entities.contains(u"customer"_s))
+        keep(u"customer"_s, CustomerRepository(m_db).revised(after, upTo, partnerId), plain);
+    if (entities.contains(u"template"_s))
+        keep(u"template"_s, TemplateRepository(m_db).revised(after, upTo, partnerId), plain);
+    if (entities.contains(u"application"_s))
+        keep(u"application"_s, ApplicationRepository(m_db).revised(after, upTo, partnerId), plain);
+    if (entities.contains(u"voucher"_s)) {
+        keep(u"voucher"_s, VoucherRepository(m_db).revised(after, upTo, partnerId),
+             [&](const Voucher &voucher) { return ApiJson::toJson(voucher, now); });
     }
+    if (entities.contains(u"deduction"_s)) {
+        keep(u"deduction"_s, VoucherRepository(m_db).revisedDeductions(after, upTo, partnerId),
+             plain);
+    }
+    if (entities.contains(u"product"_s)) {
+        QHash<QString, QJsonObject> &byCode = rows.byEntity[u"product"_s];
+        for (const Product &product : ProductRepository(m_db).all())
+            byCode.insert(product.code, ApiJson::toJson(product));
+    }
+    return rows;
+}
+
+// The entities few enough to read one by one (a partner, users, blocklist revisions) are read
+// when asked for.
+QJsonObject ChangeFeed::Rows::data(const QString &entity, const QString &id) const
+{
+    const auto table = byEntity.constFind(entity);
+    if (table != byEntity.cend()) {
+        const QUuid uuid = QUuid::fromString(id);
+        // The stored ids are lower-case UUID text; the map is keyed the same way.
+        return table->value(uuid.isNull() ? id : uuid.toString(QUuid::WithoutBraces));
+    }
+    auto json = [](const auto &found) { return found ? ApiJson::toJson(*found) : QJsonObject(); };
+    if (entity == u"partner"_s)
+        return json(PartnerRepository(*db).find(QUuid::fromString(id)));
+    if (entity == u"user"_s)
+        return json(UserRepository(*db).find(QUuid::fromString(id)));
+    if (entity == u"blocklistRevision"_s)
+        return json(ProductRepository(*db).blocklistRevision(id.toInt()));
     return {};
 }

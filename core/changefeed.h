@@ -3,8 +3,10 @@
 #include "actor.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 class Database;
@@ -35,7 +37,9 @@ struct ChangeFeedPage
 // hash). Products and blocklist revisions are everyone's. Throws StoreError.
 //
 // Revisions commit in order (the counter row is written by every write transaction, so writers
-// are serialised on it), so a cursor never skips a row committed later with a lower rev.
+// are serialised on it), so a cursor never skips a row committed later with a lower rev. A page
+// is every row whose rev is in (since, nextSince]: it finds nextSince from the rows' keys, then
+// reads each table's rows in that range with one query (its (partner_id, rev) index).
 class ChangeFeed
 {
 public:
@@ -58,8 +62,18 @@ private:
         bool deleted = false;
     };
 
+    // The API representation of a page's rows, by entity and id.
+    struct Rows
+    {
+        QHash<QString, QHash<QString, QJsonObject>> byEntity;
+        const Database *db = nullptr;
+
+        // Empty when the row is not there (deleted since).
+        QJsonObject data(const QString &entity, const QString &id) const;
+    };
+
     QList<Key> keys(const QString &revCondition, qint64 bound, int limit) const;
-    QJsonObject data(const Key &key, const QDateTime &now) const;
+    Rows load(const QSet<QString> &entities, qint64 after, qint64 upTo, const QDateTime &now) const;
 
     const Database &m_db;
     Actor m_actor;

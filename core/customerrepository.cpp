@@ -49,6 +49,21 @@ void bindFilter(SqlStatement &query, const CustomerFilter &filter)
 }
 } // namespace
 
+QList<Customer> CustomerRepository::revised(qint64 after, qint64 upTo, const QUuid &partnerId) const
+{
+    SqlStatement query =
+        m_db.prepare(kSelect + u"WHERE rev > :after AND rev <= :upTo"_s +
+                     (partnerId.isNull() ? QString() : u" AND partner_id = :partnerId"_s));
+    query.bind(u":after"_s, after).bind(u":upTo"_s, upTo);
+    if (!partnerId.isNull())
+        query.bind(u":partnerId"_s, partnerId);
+    query.exec();
+    QList<Customer> customers;
+    while (query.next())
+        customers.append(readCustomer(query));
+    return customers;
+}
+
 std::optional<Customer> CustomerRepository::find(const QUuid &id) const
 {
     SqlStatement query = m_db.prepare(kSelect + u"WHERE id = :id"_s);

@@ -32,6 +32,9 @@ public:
     QList<Customer> list(const CustomerFilter &filter) const;
     qint64 count(const CustomerFilter &filter) const;
     void insert(const Customer &customer, const QString &requestHash) const;
+    // The rows whose rev is in (after, upTo], of one partner (every partner's when null): what
+    // a page of the change feed (ChangeFeed) carries.
+    QList<Customer> revised(qint64 after, qint64 upTo, const QUuid &partnerId = {}) const;
 
 private:
     const Database &m_db;

@@ -7,6 +7,8 @@
 #include "voucherlistrow.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -73,12 +75,53 @@ bool insertOnly(const QString &column)
     return column == u"request_hash"_s || column == u"password_hash"_s;
 }
 
-CommandError malformed(const ChangeFeedEntry &entry)
+CommandError malformed(const ReplicaApplier::DecodedChange &change)
 {
     return CommandError(CommandError::Kind::Internal, u"InternalError.MalformedChange"_s,
                         CoreTr::tr("The server sent a change that cannot be read (%1 %2); "
                                    "none of its batch was applied.")
-                            .arg(entry.entity, entry.id));
+                            .arg(change.entity, change.id));
+}
+
+// The entity the change's data describes, when it is one of its kind with the change's key.
+ReplicaApplier::Row readRow(const QString &entity, const QJsonObject &data, const QVariant &key)
+{
+    auto keyed = [&key](const auto &found) -> ReplicaApplier::Row {
+        if (found && uuid(found->id) == key)
+            return *found;
+        return {};
+    };
+    if (entity == u"partner"_s)
+        return keyed(ApiJsonReader::partner(data));
+    if (entity == u"user"_s)
+        return keyed(ApiJsonReader::user(data));
+    if (entity == u"customer"_s)
+        return keyed(ApiJsonReader::customer(data));
+    if (entity == u"template"_s)
+        return keyed(ApiJsonReader::voucherTemplate(data));
+    if (entity == u"voucher"_s)
+        return keyed(ApiJsonReader::voucher(data));
+    if (entity == u"deduction"_s)
+        return keyed(ApiJsonReader::deduction(data));
+    if (entity == u"application"_s) {
+        const auto a = ApiJsonReader::application(data);
+        if (a && a->templateSnapshot.id != a->templateId)
+            return {};
+        return keyed(a);
+    }
+    if (entity == u"product"_s) {
+        const auto p = ApiJsonReader::product(data);
+        if (p && p->code == key.toString())
+            return *p;
+        return {};
+    }
+    if (entity == u"blocklistRevision"_s) {
+        const auto r = ApiJsonReader::blocklistRevision(data);
+        if (r && r->revision == key.toInt())
+            return *r;
+        return {};
+    }
+    return {};
 }
 
 // SQLite checks a foreign key at every statement (the schema's keys are not deferrable), but
@@ -131,10 +174,10 @@ public:
     {}
 
     // An error when the change cannot be read.
-    std::optional<CommandError> apply(const ChangeFeedEntry &entry);
-    // A revision that makes the entry count as the row's newest state: the stored row's, or
+    std::optional<CommandError> apply(const ReplicaApplier::DecodedChange &change);
+    // A revision that makes the change count as the row's newest state: the stored row's, or
     // just past its deletion's.
-    qint64 newestRev(const ChangeFeedEntry &entry);
+    qint64 newestRev(const ReplicaApplier::DecodedChange &change);
     // The voucher_list rows of every application the page touched, from the rows now stored.
     void refreshVoucherList();
 
@@ -142,17 +185,16 @@ private:
     SqlStatement &statement(const QString &sql);
     SqlStatement &run(const QString &sql, const Columns &values);
     std::optional<qint64> storedRev(const Table &table, const QVariant &key);
-    bool isDeletedSince(const ChangeFeedEntry &entry, const QVariant &key);
-    void remove(const Table &table, const ChangeFeedEntry &entry, const QVariant &key);
+    bool isDeletedSince(const ReplicaApplier::DecodedChange &change);
+    void remove(const Table &table, const ReplicaApplier::DecodedChange &change);
     bool upsert(const QString &table, const QString &keyColumn, const Columns &columns);
     // Deletes the other rows holding a unique key the incoming row takes (see upsertEntity),
     // unless the replica's own row is newer than the incoming one.
     void evict(const QString &table, const QString &condition, const QVariant &id, qint64 rev,
                const Columns &values);
-    // False when the change cannot be read.
-    bool upsertEntity(const ChangeFeedEntry &entry, const QVariant &key);
+    void upsertEntity(const ReplicaApplier::DecodedChange &change);
     bool upsertTemplate(const VoucherTemplate &t, qint64 rev);
-    bool recompute(const QUuid &applicationId);
+    void recompute(const QString &applicationIds);
 
     const Database &m_db;
     std::map<QString, std::unique_ptr<SqlStatement>> m_statements;
@@ -161,6 +203,7 @@ private:
     QSet<QUuid> m_applications;
     QSet<QUuid> m_customers;
     QSet<QUuid> m_templates;
+    QSet<QUuid> m_storedTemplates; // known to be in the replica (an application's template)
 };
 
 SqlStatement &PageWriter::statement(const QString &sql)
@@ -191,8 +234,9 @@ std::optional<qint64> PageWriter::storedRev(const Table &table, const QVariant &
 
 // A change older than the row's deletion is a page applied again: it would bring the row back.
 // Few entities ever have a tombstone, so the others skip the look-up.
-bool PageWriter::isDeletedSince(const ChangeFeedEntry &entry, const QVariant &key)
+bool PageWriter::isDeletedSince(const ReplicaApplier::DecodedChange &entry)
 {
+    const QVariant &key = entry.key;
     if (!m_tombstoned) {
         m_tombstoned.emplace();
         SqlStatement &entities = run(u"SELECT DISTINCT entity FROM tombstones"_s, {});
@@ -207,8 +251,9 @@ bool PageWriter::isDeletedSince(const ChangeFeedEntry &entry, const QVariant &ke
     return tombstone.next() && tombstone.int64(0) >= entry.rev;
 }
 
-void PageWriter::remove(const Table &table, const ChangeFeedEntry &entry, const QVariant &key)
+void PageWriter::remove(const Table &table, const ReplicaApplier::DecodedChange &entry)
 {
+    const QVariant &key = entry.key;
     // Kept when it changed after this deletion: created again under the same id.
     if (const auto rev = storedRev(table, key); rev && *rev > entry.rev)
         return;
@@ -219,6 +264,7 @@ void PageWriter::remove(const Table &table, const ChangeFeedEntry &entry, const 
         m_customers.insert(id);
     } else if (entry.entity == u"template"_s) {
         m_templates.insert(id);
+        m_storedTemplates.remove(id);
     } else if (entry.entity == u"voucher"_s) {
         SqlStatement &voucher =
             run(u"SELECT application_id FROM vouchers WHERE id = :key"_s, {{u":key"_s, key}});
@@ -276,47 +322,29 @@ void PageWriter::evict(const QString &table, const QString &condition, const QVa
         all);
 }
 
-std::optional<CommandError> PageWriter::apply(const ChangeFeedEntry &entry)
+std::optional<CommandError> PageWriter::apply(const ReplicaApplier::DecodedChange &change)
 {
-    const auto table = tableOf(entry.entity);
+    const auto table = tableOf(change.entity);
     // An entity of a newer server: this version has nowhere to keep it.
     if (!table)
         return std::nullopt;
-    QVariant key;
-    if (entry.entity == u"product"_s) {
-        key = entry.id;
-    } else if (entry.entity == u"blocklistRevision"_s) {
-        bool ok = false;
-        key = entry.id.toInt(&ok);
-        if (!ok)
-            return malformed(entry);
-    } else {
-        const QUuid id = QUuid::fromString(entry.id);
-        if (id.isNull())
-            return malformed(entry);
-        key = uuid(id);
-    }
-    if (key.toString().isEmpty())
-        return malformed(entry);
-
-    if (entry.deleted) {
-        remove(*table, entry, key);
+    if (!change.readable)
+        return malformed(change);
+    if (change.deleted) {
+        remove(*table, change);
         return std::nullopt;
     }
-    if (isDeletedSince(entry, key))
-        return std::nullopt;
-    if (!upsertEntity(entry, key))
-        return malformed(entry);
+    if (!isDeletedSince(change))
+        upsertEntity(change);
     return std::nullopt;
 }
 
-qint64 PageWriter::newestRev(const ChangeFeedEntry &entry)
+qint64 PageWriter::newestRev(const ReplicaApplier::DecodedChange &entry)
 {
     const auto table = tableOf(entry.entity);
-    if (!table)
+    if (!table || !entry.readable)
         return entry.rev;
-    const QUuid id = QUuid::fromString(entry.id);
-    const QVariant key = id.isNull() ? QVariant(entry.id) : uuid(id);
+    const QVariant &key = entry.key;
     qint64 rev = storedRev(*table, key).value_or(entry.rev);
     SqlStatement &tombstone =
         run(u"SELECT rev FROM tombstones WHERE entity = :entity AND id = :id"_s,
@@ -328,6 +356,7 @@ qint64 PageWriter::newestRev(const ChangeFeedEntry &entry)
 
 bool PageWriter::upsertTemplate(const VoucherTemplate &t, qint64 rev)
 {
+    m_storedTemplates.clear(); // the eviction may delete some
     evict(u"templates"_s, u"partner_id = :partnerId AND lower(name) = lower(:name)"_s, uuid(t.id),
           rev, {{u":partnerId"_s, uuid(t.partnerId)}, {u":name"_s, text(t.name)}});
     return upsert(u"templates"_s, u"id"_s,
@@ -357,13 +386,10 @@ bool PageWriter::upsertTemplate(const VoucherTemplate &t, qint64 rev)
 // existed together. The row that holds the key on the server is the one arriving; the one it
 // displaces has changed since, so it comes later in this pull, and is deleted until then (but
 // not for an incoming change older than its own row: that is an old page applied again).
-bool PageWriter::upsertEntity(const ChangeFeedEntry &e, const QVariant &key)
+void PageWriter::upsertEntity(const ReplicaApplier::DecodedChange &e)
 {
-    const QString &entity = e.entity;
-    if (entity == u"partner"_s) {
-        const auto p = ApiJsonReader::partner(e.data);
-        if (!p || uuid(p->id) != key)
-            return false;
+    const QVariant &key = e.key;
+    if (const auto *p = std::get_if<Partner>(&e.row)) {
         evict(u"partners"_s, u"lower(name) = lower(:name)"_s, key, e.rev,
               {{u":name"_s, text(p->name)}});
         upsert(u"partners"_s, u"id"_s,
@@ -374,10 +400,7 @@ bool PageWriter::upsertEntity(const ChangeFeedEntry &e, const QVariant &key)
                 {u"currency"_s, text(p->currency)},
                 {u"created_at"_s, time(p->createdAt)},
                 {u"rev"_s, e.rev}});
-    } else if (entity == u"user"_s) {
-        const auto u = ApiJsonReader::user(e.data);
-        if (!u || uuid(u->id) != key)
-            return false;
+    } else if (const auto *u = std::get_if<User>(&e.row)) {
         evict(u"users"_s, u"lower(login) = lower(:login)"_s, key, e.rev,
               {{u":login"_s, text(u->login)}});
         upsert(u"users"_s, u"id"_s,
@@ -390,10 +413,7 @@ bool PageWriter::upsertEntity(const ChangeFeedEntry &e, const QVariant &key)
                 {u"active"_s, flag(u->active)},
                 {u"created_at"_s, time(u->createdAt)},
                 {u"rev"_s, e.rev}});
-    } else if (entity == u"customer"_s) {
-        const auto c = ApiJsonReader::customer(e.data);
-        if (!c || uuid(c->id) != key)
-            return false;
+    } else if (const auto *c = std::get_if<Customer>(&e.row)) {
         evict(u"customers"_s, u"partner_id = :partnerId AND uin = :uin"_s, key, e.rev,
               {{u":partnerId"_s, uuid(c->partnerId)}, {u":uin"_s, text(c->uin)}});
         const bool applied = upsert(u"customers"_s, u"id"_s,
@@ -407,10 +427,7 @@ bool PageWriter::upsertEntity(const ChangeFeedEntry &e, const QVariant &key)
                                      {u"rev"_s, e.rev}});
         if (applied)
             m_customers.insert(c->id);
-    } else if (entity == u"product"_s) {
-        const auto p = ApiJsonReader::product(e.data);
-        if (!p || p->code != key.toString())
-            return false;
+    } else if (const auto *p = std::get_if<Product>(&e.row)) {
         upsert(u"products"_s, u"code"_s,
                {{u"code"_s, key},
                 {u"name"_s, text(p->name)},
@@ -418,29 +435,23 @@ bool PageWriter::upsertEntity(const ChangeFeedEntry &e, const QVariant &key)
                 {u"category"_s, text(p->category)},
                 {u"active"_s, flag(p->active)},
                 {u"rev"_s, e.rev}});
-    } else if (entity == u"blocklistRevision"_s) {
-        const auto r = ApiJsonReader::blocklistRevision(e.data);
-        if (!r || r->revision != key.toInt())
-            return false;
+    } else if (const auto *r = std::get_if<BlocklistRevision>(&e.row)) {
         upsert(u"blocklist_revisions"_s, u"revision"_s,
                {{u"revision"_s, r->revision},
                 {u"effective_at"_s, time(r->effectiveAt)},
                 {u"product_codes"_s, list(r->productCodes)},
                 {u"rev"_s, e.rev}});
-    } else if (entity == u"template"_s) {
-        const auto t = ApiJsonReader::voucherTemplate(e.data);
-        if (!t || uuid(t->id) != key)
-            return false;
+    } else if (const auto *t = std::get_if<VoucherTemplate>(&e.row)) {
         if (upsertTemplate(*t, e.rev))
             m_templates.insert(t->id);
-    } else if (entity == u"application"_s) {
-        const auto a = ApiJsonReader::application(e.data);
-        if (!a || uuid(a->id) != key || a->templateSnapshot.id != a->templateId)
-            return false;
+    } else if (const auto *a = std::get_if<Application>(&e.row)) {
         // The snapshot is the template's row (locked for good once applied with), which the
         // application is read with; it stands in until the template's own change arrives.
-        if (!storedRev(Table{u"templates"_s, u"id"_s}, uuid(a->templateId)))
-            upsertTemplate(a->templateSnapshot, 0);
+        if (!m_storedTemplates.contains(a->templateId)) {
+            if (!storedRev(Table{u"templates"_s, u"id"_s}, uuid(a->templateId)))
+                upsertTemplate(a->templateSnapshot, 0);
+            m_storedTemplates.insert(a->templateId);
+        }
         const bool applied = upsert(u"applications"_s, u"id"_s,
                                     {{u"id"_s, key},
                                      {u"partner_id"_s, uuid(a->partnerId)},
@@ -462,10 +473,7 @@ bool PageWriter::upsertEntity(const ChangeFeedEntry &e, const QVariant &key)
                                      {u"rev"_s, e.rev}});
         if (applied)
             m_applications.insert(a->id);
-    } else if (entity == u"voucher"_s) {
-        const auto v = ApiJsonReader::voucher(e.data);
-        if (!v || uuid(v->id) != key)
-            return false;
+    } else if (const auto *v = std::get_if<Voucher>(&e.row)) {
         evict(u"vouchers"_s, u"code = :code OR application_id = :applicationId"_s, key, e.rev,
               {{u":code"_s, text(v->code)}, {u":applicationId"_s, uuid(v->applicationId)}});
         const bool applied = upsert(u"vouchers"_s, u"id"_s,
@@ -489,10 +497,7 @@ bool PageWriter::upsertEntity(const ChangeFeedEntry &e, const QVariant &key)
                                      {u"rev"_s, e.rev}});
         if (applied)
             m_applications.insert(v->applicationId);
-    } else if (entity == u"deduction"_s) {
-        const auto d = ApiJsonReader::deduction(e.data);
-        if (!d || uuid(d->id) != key)
-            return false;
+    } else if (const auto *d = std::get_if<Deduction>(&e.row)) {
         // The balance it took arrives with its voucher's own change.
         upsert(u"deductions"_s, u"id"_s,
                {{u"id"_s, key},
@@ -508,48 +513,59 @@ bool PageWriter::upsertEntity(const ChangeFeedEntry &e, const QVariant &key)
                 {u"request_hash"_s, text({})},
                 {u"rev"_s, e.rev}});
     }
-    return true;
 }
 
-// The row the server's commands keep (VoucherListWriter): the customer's name and UIN, the
-// template snapshot's name, kind, currency and face value, the phase of the application and,
-// once issued, its voucher's balance, expiry, id and code. Rows the application refers to that
-// have not arrived yet leave their columns empty until they do. False when the application (or
-// its template) is not in the replica.
-bool PageWriter::recompute(const QUuid &applicationId)
+// The rows the server's commands keep (VoucherListWriter), for every application of a JSON array
+// of ids at once: the customer's name and UIN, the template snapshot's name, kind, currency and
+// face value, the phase of the application and, once issued, its voucher's balance, expiry, id
+// and code. Rows the application refers to that have not arrived yet leave their columns empty
+// until they do. An application (or its template) not in the replica has no row. One statement
+// for the page, because the free-text index (FTS5) writes out what it holds at each statement
+// that may need rolling back: a statement per row would write a tiny index segment per row.
+// A row that would not change is left alone, indexes included.
+void PageWriter::recompute(const QString &applicationIds)
 {
     using Phase = VoucherListRow::Phase;
-    static const QString sql =
-        u"INSERT INTO voucher_list (application_id, partner_id, customer_id, customer_name, "
-        u"customer_uin, template_name, kind, currency, face_value_minor, balance_minor, phase, "
-        u"applied_at, expires_at, voucher_id, voucher_code) "
-        u"SELECT a.id, a.partner_id, a.customer_id, COALESCE(c.name, ''), COALESCE(c.uin, ''), "
-        u"t.name, t.kind, t.currency, t.face_value_minor, v.balance_minor, "
-        u"CASE a.status WHEN :rejected THEN %1 WHEN :cancelled THEN %2 "
-        u"WHEN :approved THEN (CASE WHEN v.invalidated_at IS NULL THEN %3 ELSE %4 END) "
-        u"ELSE %5 END, a.submitted_at, v.expires_at, v.id, v.code "
-        u"FROM applications a JOIN templates t ON t.id = a.template_id "
-        u"LEFT JOIN customers c ON c.id = a.customer_id "
-        u"LEFT JOIN vouchers v ON v.id = a.voucher_id "
-        u"WHERE a.id = :id "
-        u"ON CONFLICT (application_id) DO UPDATE SET partner_id = excluded.partner_id, "
-        u"customer_id = excluded.customer_id, customer_name = excluded.customer_name, "
-        u"customer_uin = excluded.customer_uin, template_name = excluded.template_name, "
-        u"kind = excluded.kind, currency = excluded.currency, "
-        u"face_value_minor = excluded.face_value_minor, balance_minor = excluded.balance_minor, "
-        u"phase = excluded.phase, applied_at = excluded.applied_at, "
-        u"expires_at = excluded.expires_at, voucher_id = excluded.voucher_id, "
-        u"voucher_code = excluded.voucher_code"_s.arg(int(Phase::Rejected))
-            .arg(int(Phase::Cancelled))
-            .arg(int(Phase::Issued))
-            .arg(int(Phase::Invalidated))
-            .arg(int(Phase::PendingReview));
-    SqlStatement &insert =
-        run(sql, {{u":rejected"_s, applicationStatusToString(ApplicationStatus::Rejected)},
-                  {u":cancelled"_s, applicationStatusToString(ApplicationStatus::Cancelled)},
-                  {u":approved"_s, applicationStatusToString(ApplicationStatus::Approved)},
-                  {u":id"_s, uuid(applicationId)}});
-    return insert.rowsAffected() > 0;
+    static const QStringList updated = {
+        u"partner_id"_s,    u"customer_id"_s, u"customer_name"_s, u"customer_uin"_s,
+        u"template_name"_s, u"kind"_s,        u"currency"_s,      u"face_value_minor"_s,
+        u"balance_minor"_s, u"phase"_s,       u"applied_at"_s,    u"expires_at"_s,
+        u"voucher_id"_s,    u"voucher_code"_s};
+    static const QString sql = [] {
+        QStringList sets;
+        QStringList changed;
+        for (const QString &column : updated) {
+            sets.append(column + u" = excluded."_s + column);
+            changed.append(u"voucher_list."_s + column + u" IS NOT excluded."_s + column);
+        }
+        return u"INSERT INTO voucher_list (application_id, partner_id, customer_id, "
+               u"customer_name, customer_uin, template_name, kind, currency, face_value_minor, "
+               u"balance_minor, phase, applied_at, expires_at, voucher_id, voucher_code) "
+               u"SELECT a.id, a.partner_id, a.customer_id, COALESCE(c.name, ''), "
+               u"COALESCE(c.uin, ''), t.name, t.kind, t.currency, t.face_value_minor, "
+               u"v.balance_minor, "
+               u"CASE a.status WHEN :rejected THEN %1 WHEN :cancelled THEN %2 "
+               u"WHEN :approved THEN (CASE WHEN v.invalidated_at IS NULL THEN %3 ELSE %4 END) "
+               u"ELSE %5 END, a.submitted_at, v.expires_at, v.id, v.code "
+               u"FROM applications a JOIN templates t ON t.id = a.template_id "
+               u"LEFT JOIN customers c ON c.id = a.customer_id "
+               u"LEFT JOIN vouchers v ON v.id = a.voucher_id "
+               u"WHERE a.id IN (SELECT value FROM json_each(:ids)) "
+               u"ON CONFLICT (application_id) DO UPDATE SET %6 WHERE %7"_s.arg(int(Phase::Rejected))
+                   .arg(int(Phase::Cancelled))
+                   .arg(int(Phase::Issued))
+                   .arg(int(Phase::Invalidated))
+                   .arg(int(Phase::PendingReview))
+                   .arg(sets.join(u", "_s), changed.join(u" OR "_s));
+    }();
+    run(sql, {{u":rejected"_s, applicationStatusToString(ApplicationStatus::Rejected)},
+              {u":cancelled"_s, applicationStatusToString(ApplicationStatus::Cancelled)},
+              {u":approved"_s, applicationStatusToString(ApplicationStatus::Approved)},
+              {u":ids"_s, applicationIds}});
+    run(u"DELETE FROM voucher_list WHERE application_id IN (SELECT value FROM json_each(:ids)) "
+        u"AND NOT EXISTS (SELECT 1 FROM applications a JOIN templates t ON t.id = a.template_id "
+        u"WHERE a.id = voucher_list.application_id)"_s,
+        {{u":ids"_s, applicationIds}});
 }
 
 void PageWriter::refreshVoucherList()
@@ -567,12 +583,18 @@ void PageWriter::refreshVoucherList()
         while (rows.next())
             m_applications.insert(rows.uuid(0));
     }
-    for (const QUuid &applicationId : std::as_const(m_applications)) {
-        if (!recompute(applicationId)) {
-            run(u"DELETE FROM voucher_list WHERE application_id = :id"_s,
-                {{u":id"_s, uuid(applicationId)}});
-        }
-    }
+    if (m_applications.isEmpty())
+        return;
+    // In key order, so that the rows' primary key index grows at its end (ids are time-ordered).
+    QStringList sorted;
+    sorted.reserve(m_applications.size());
+    for (const QUuid &applicationId : std::as_const(m_applications))
+        sorted.append(applicationId.toString(QUuid::WithoutBraces));
+    sorted.sort();
+    QJsonArray ids;
+    for (const QString &applicationId : std::as_const(sorted))
+        ids.append(applicationId);
+    recompute(QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
 }
 
 } // namespace
@@ -587,6 +609,40 @@ qint64 ReplicaApplier::cursor() const
     return m_db.setting(cursorKey(), u"0"_s).toLongLong();
 }
 
+ReplicaApplier::DecodedChange ReplicaApplier::decode(const ChangeFeedEntry &entry)
+{
+    DecodedChange change{entry.entity, entry.id, entry.rev, entry.deleted, {}, {}, true};
+    if (!tableOf(entry.entity))
+        return change; // skipped when applied
+    if (entry.entity == u"product"_s) {
+        change.key = entry.id;
+    } else if (entry.entity == u"blocklistRevision"_s) {
+        bool ok = false;
+        change.key = entry.id.toInt(&ok);
+        change.readable = ok;
+    } else {
+        const QUuid id = QUuid::fromString(entry.id);
+        change.readable = !id.isNull();
+        change.key = uuid(id);
+    }
+    if (change.key.toString().isEmpty())
+        change.readable = false;
+    if (change.readable && !entry.deleted) {
+        change.row = readRow(entry.entity, entry.data, change.key);
+        change.readable = !std::holds_alternative<std::monostate>(change.row);
+    }
+    return change;
+}
+
+QList<ReplicaApplier::DecodedChange> ReplicaApplier::decode(const QList<ChangeFeedEntry> &changes)
+{
+    QList<DecodedChange> decoded;
+    decoded.reserve(changes.size());
+    for (const ChangeFeedEntry &change : changes)
+        decoded.append(decode(change));
+    return decoded;
+}
+
 Result<void> ReplicaApplier::restore(const QList<ChangeFeedEntry> &rows) const
 {
     try {
@@ -595,9 +651,10 @@ Result<void> ReplicaApplier::restore(const QList<ChangeFeedEntry> &rows) const
             foreignKeysOff.emplace(m_db);
         return m_db.write([&]() -> Result<void> {
             PageWriter writer(m_db);
-            for (ChangeFeedEntry entry : rows) {
-                entry.rev = writer.newestRev(entry);
-                if (auto error = writer.apply(entry))
+            for (const ChangeFeedEntry &row : rows) {
+                DecodedChange change = decode(row);
+                change.rev = writer.newestRev(change);
+                if (auto error = writer.apply(change))
                     return *error;
             }
             writer.refreshVoucherList();
@@ -613,6 +670,12 @@ Result<void> ReplicaApplier::restore(const QList<ChangeFeedEntry> &rows) const
 
 Result<void> ReplicaApplier::apply(const QList<ChangeFeedEntry> &changes, qint64 nextSince) const
 {
+    return applyDecoded(decode(changes), nextSince);
+}
+
+Result<void> ReplicaApplier::applyDecoded(const QList<DecodedChange> &changes,
+                                          qint64 nextSince) const
+{
     try {
         // Inside a transaction the pragma cannot change: the caller turned the checks off.
         std::optional<ForeignKeysOff> foreignKeysOff;
@@ -620,8 +683,8 @@ Result<void> ReplicaApplier::apply(const QList<ChangeFeedEntry> &changes, qint64
             foreignKeysOff.emplace(m_db);
         return m_db.write([&]() -> Result<void> {
             PageWriter writer(m_db);
-            for (const ChangeFeedEntry &entry : changes) {
-                if (auto error = writer.apply(entry))
+            for (const DecodedChange &change : changes) {
+                if (auto error = writer.apply(change))
                     return *error;
             }
             writer.refreshVoucherList();

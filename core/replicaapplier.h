@@ -1,19 +1,32 @@
 #pragma once
 
+#include "application.h"
+#include "blocklistrevision.h"
 #include "changefeed.h"
+#include "customer.h"
+#include "deduction.h"
+#include "partner.h"
+#include "product.h"
 #include "result.h"
+#include "user.h"
+#include "voucher.h"
+#include "vouchertemplate.h"
 
 #include <QList>
 #include <QString>
+#include <QVariant>
+
+#include <variant>
 
 class Database;
 
 // Applies pages of the server's change feed (GET /changes) to a replica: a local SQLite store
 // holding what the signed-in user may see on the server, read by the same repositories and
-// queries as a local workspace. Each page is one write transaction together with the cursor,
-// so a replica is always at a page boundary. Each change upserts its row with the server's
-// `rev` (or deletes it, for a tombstone), and the voucher_list read model is recomputed for
-// every application the page touches, as the server's commands keep it.
+// queries as a local workspace. Each page, or each run of consecutive pages, is one write
+// transaction together with the cursor (the last page's nextSince), so a replica is always at
+// a page boundary. Each change upserts its row with the server's `rev` (or deletes it, for a
+// tombstone), and the voucher_list read model is recomputed once for every application the
+// transaction touches, as the server's commands keep it.
 //
 // The feed orders rows by their last change, so a row may come before a row it refers to (an
 // application before its customer, a voucher before its application); the replica takes them
@@ -22,6 +35,25 @@ class Database;
 class ReplicaApplier
 {
 public:
+    using Row = std::variant<std::monostate, Partner, User, Customer, Product, BlocklistRevision,
+                             VoucherTemplate, Application, Voucher, Deduction>;
+
+    // A change read from its JSON into the row it writes: the part of applying that needs no
+    // store (ApiJsonReader), which may run on another thread than the writes (decode()).
+    struct DecodedChange
+    {
+        QString entity;
+        QString id;
+        qint64 rev = 0;
+        bool deleted = false;
+        QVariant key;         // the id as the table keeps it
+        Row row;              // none for a deletion, or an entity this version does not keep
+        bool readable = true; // false: a malformed id or data, which fails its batch
+    };
+
+    static DecodedChange decode(const ChangeFeedEntry &change);
+    static QList<DecodedChange> decode(const QList<ChangeFeedEntry> &changes);
+
     explicit ReplicaApplier(const Database &db)
         : m_db(db)
     {}
@@ -39,6 +71,9 @@ public:
     {
         return apply(page.changes, page.nextSince);
     }
+    // The same, for changes decode() read beforehand: those of one page, or of several
+    // consecutive pages in order with the last one's nextSince.
+    Result<void> applyDecoded(const QList<DecodedChange> &changes, qint64 nextSince) const;
 
     // The server's current state of some rows (read one by one, without a rev), which replaces
     // the replica's whatever revisions it holds; the cursor stays. For the rows of a command

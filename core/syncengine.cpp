@@ -1,6 +1,5 @@
 #include "syncengine.h"
 
-#include "apijsonreader.h"
 #include "database.h"
 #include "replicaapplier.h"
 #include "session.h"
@@ -13,12 +12,21 @@
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcSync, "voucherdesk.sync")
+// Where a pull's time goes, transaction by transaction (off by default; turn it on with
+// QT_LOGGING_RULES="voucherdesk.sync.timing=true").
+Q_LOGGING_CATEGORY(lcSyncTiming, "voucherdesk.sync.timing", QtWarningMsg)
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr int kPageLimit = 1000;
+// A pull writes the pages already read in one transaction, as many as take about kBatchMs to
+// write (at most kMaxBatchChanges changes): the replica's indexes are written once for all of
+// them, which is most of the cost of a page (each commit writes every index page it touched).
+// Longer would hold back the commands a user makes meanwhile, which wait for it.
+constexpr qint64 kBatchMs = 1000;
+constexpr int kMaxBatchChanges = 12000;
 constexpr int kFirstRetryMs = 1000;
 constexpr int kShowPulledRowsMs = 1500;
 
@@ -76,13 +84,20 @@ void SyncEngine::start()
     m_connection = std::make_unique<ServerConnection>(m_settings.server);
     m_connection->setToken(m_settings.token);
     m_connection->setTrustedCertificate(m_settings.trustedCertificate);
+    m_connection->setAbortFlag(m_aborted);
     m_abortable = m_connection.get();
     if (m_stopping)
         m_connection->abort();
     // The feed orders rows by their last change, so a row may come before the row it refers to
-    // (a page never waits for another): this connection does not enforce foreign keys.
+    // (a page never waits for another): this connection does not enforce foreign keys. A pull's
+    // transaction touches tens of megabytes of index pages: they stay in this connection's cache
+    // until its commit (SQLite's default of 2 MB writes them out meanwhile), and the write-ahead
+    // log is copied back every few transactions rather than after each (then trimmed).
     try {
         m_db.execute(u"PRAGMA foreign_keys = OFF"_s);
+        m_db.execute(u"PRAGMA cache_size = -65536"_s);
+        m_db.execute(u"PRAGMA wal_autocheckpoint = 16384"_s);
+        m_db.execute(u"PRAGMA journal_size_limit = 67108864"_s);
     } catch (const StoreError &error) {
         qCWarning(lcSync) << "the replica's connection failed:" << error.what();
     }
@@ -365,52 +380,90 @@ bool SyncEngine::refuse(const OutboxEntry &entry, const ServerConnection::Reply 
     return settle(refused, *restored, problems);
 }
 
+// The first page comes through the engine's own connection, so that a pull with little to bring
+// costs one request; when there is more, a ChangeFetcher reads (and decodes) the next pages
+// ahead while the replica writes. The pages already read when one is written join its
+// transaction (see kBatchMs); a transaction still holds whole pages, with the cursor of the
+// last one, so the replica is always at a page boundary.
 bool SyncEngine::pull(int *changes)
 {
     ReplicaApplier applier(m_db);
     const Result<qint64> start = m_db.read([&]() -> Result<qint64> { return applier.cursor(); });
     if (!start)
         return false;
-    qint64 cursor = start.value();
     m_status.pulling = true;
     m_status.received = 0;
     QElapsedTimer shown;
     shown.start();
+    std::unique_ptr<ChangeFetcher> ahead;
+    std::optional<ChangeFetcher::Item> held; // a reply that ended a batch, handled next
     bool complete = false;
+    int batchLimit = kPageLimit;
+    QElapsedTimer step;
     while (!m_stopping) {
-        const ServerConnection::Reply reply =
-            m_connection->get(u"/api/v1/changes?since=%1&limit=%2"_s.arg(cursor).arg(kPageLimit));
-        if (!usable(reply))
-            break;
-        const auto page = reply.ok() ? ApiJsonReader::changeFeedPage(reply.json) : std::nullopt;
-        if (!page) {
-            m_status.lastError = reply.ok() ? tr("The server sent changes this version cannot "
-                                                 "read.")
-                                            : reply.errorMessage();
-            qCWarning(lcSync) << "pull refused:" << reply.status << m_status.lastError;
-            break;
+        step.start();
+        ChangeFetcher::Item item;
+        if (held) {
+            item = std::move(*held);
+            held.reset();
+        } else if (ahead) {
+            item = ahead->next();
+        } else {
+            item = ChangeFetcher::read(m_connection->get(
+                u"/api/v1/changes?since=%1&limit=%2"_s.arg(start.value()).arg(kPageLimit)));
         }
+        if (!isPage(item))
+            break;
+        const qint64 waitNs = step.nsecsElapsed();
+        ChangeFetcher::Page batch = std::move(*item.page);
+        if (batch.hasMore && !ahead)
+            ahead = std::make_unique<ChangeFetcher>(fetchConnection(), batch.nextSince, kPageLimit,
+                                                    kMaxBatchChanges / kPageLimit);
+        int pages = 1;
+        while (batch.hasMore && batch.changes.size() < batchLimit) {
+            std::optional<ChangeFetcher::Item> more = ahead->tryNext();
+            if (!more)
+                break;
+            // An error, or a page that fails, comes on its own: the pages before it are kept.
+            if (!more->page || !more->page->readable) {
+                held = std::move(more);
+                break;
+            }
+            batch.changes.append(std::move(more->page->changes));
+            batch.nextSince = more->page->nextSince;
+            batch.hasMore = more->page->hasMore;
+            ++pages;
+        }
+        step.restart();
         const Result<void> applied = m_db.write([&]() -> Result<void> {
             // A row a waiting command changed keeps the replica's state: the server's answer
             // to the command, or its state after a refusal, comes later anyway.
             const QSet<QString> pending = Outbox(m_db).pendingIds();
-            QList<ChangeFeedEntry> wanted;
-            for (const ChangeFeedEntry &change : page->changes) {
+            if (pending.isEmpty())
+                return applier.applyDecoded(batch.changes, batch.nextSince);
+            QList<ReplicaApplier::DecodedChange> wanted;
+            for (const ReplicaApplier::DecodedChange &change : std::as_const(batch.changes)) {
                 if (!pending.contains(change.id))
                     wanted.append(change);
             }
-            return applier.apply(wanted, page->nextSince);
+            return applier.applyDecoded(wanted, batch.nextSince);
         });
         if (!applied) {
             m_status.lastError = applied.error().message();
             qCWarning(lcSync) << "applying changes failed:" << m_status.lastError;
             break;
         }
-        for (const ChangeFeedEntry &change : page->changes)
+        const qint64 appliedMs = step.elapsed();
+        qCDebug(lcSyncTiming, "%d page(s), %lld changes: waited %.1f ms, applied in %lld ms", pages,
+                qint64(batch.changes.size()), waitNs / 1e6, appliedMs);
+        // The next batch: as many changes as this one's pace writes in kBatchMs.
+        batchLimit =
+            int(std::clamp<qint64>(batch.changes.size() * kBatchMs / std::max<qint64>(appliedMs, 1),
+                                   kPageLimit, kMaxBatchChanges));
+        for (const ReplicaApplier::DecodedChange &change : std::as_const(batch.changes))
             *changes |= changesOf(change.entity);
-        cursor = page->nextSince;
-        m_status.received += page->changes.size();
-        if (!page->hasMore) {
+        m_status.received += batch.changes.size();
+        if (!batch.hasMore) {
             complete = true;
             break;
         }
@@ -425,4 +478,22 @@ bool SyncEngine::pull(int *changes)
     if (complete)
         m_status.lastSyncAt = QDateTime::currentDateTimeUtc();
     return complete;
+}
+
+// False when the reply ends the pull: not answered, or not a page this version can read.
+bool SyncEngine::isPage(const ChangeFetcher::Item &item)
+{
+    if (!usable(item.reply))
+        return false;
+    if (item.page)
+        return true;
+    m_status.lastError = item.reply.ok() ? tr("The server sent changes this version cannot read.")
+                                         : item.reply.errorMessage();
+    qCWarning(lcSync) << "pull refused:" << item.reply.status << m_status.lastError;
+    return false;
+}
+
+ChangeFetcher::Connection SyncEngine::fetchConnection() const
+{
+    return {m_settings.server, m_settings.token, m_settings.trustedCertificate, m_aborted};
 }

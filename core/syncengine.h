@@ -2,6 +2,7 @@
 
 #include "actor.h"
 #include "changefeed.h"
+#include "changefetcher.h"
 #include "outbox.h"
 #include "serverconnection.h"
 #include "syncproblem.h"
@@ -56,6 +57,8 @@ private:
     void round();
     bool push(int *changes);
     bool pull(int *changes);
+    bool isPage(const ChangeFetcher::Item &item);
+    ChangeFetcher::Connection fetchConnection() const;
     bool alreadyDone(const OutboxEntry &entry, const ServerConnection::Reply &reply);
     bool complete(const OutboxEntry &entry, int *changes);
     std::optional<QList<ChangeFeedEntry>> serverStates(const QList<OutboxEntry> &commands,
@@ -73,6 +76,8 @@ private:
     Settings m_settings;
     std::unique_ptr<ServerConnection> m_connection; // made on the engine's thread
     std::atomic<ServerConnection *> m_abortable = nullptr;
+    // The engine's connection's abort flag, which the pull's ChangeFetcher watches too.
+    std::shared_ptr<std::atomic_bool> m_aborted = std::make_shared<std::atomic_bool>(false);
     QTimer *m_timer = nullptr;
     SyncStatus m_status;
     int m_retryMs = 0;

@@ -118,6 +118,22 @@ VoucherTemplate TemplateRepository::readTemplate(const SqlStatement &row, int c)
     return t;
 }
 
+QList<VoucherTemplate> TemplateRepository::revised(qint64 after, qint64 upTo,
+                                                   const QUuid &partnerId) const
+{
+    SqlStatement query =
+        m_db.prepare(selectSql() + u"WHERE rev > :after AND rev <= :upTo"_s +
+                     (partnerId.isNull() ? QString() : u" AND partner_id = :partnerId"_s));
+    query.bind(u":after"_s, after).bind(u":upTo"_s, upTo);
+    if (!partnerId.isNull())
+        query.bind(u":partnerId"_s, partnerId);
+    query.exec();
+    QList<VoucherTemplate> templates;
+    while (query.next())
+        templates.append(readTemplate(query));
+    return templates;
+}
+
 std::optional<VoucherTemplate> TemplateRepository::find(const QUuid &id) const
 {
     SqlStatement query = m_db.prepare(selectSql() + u"WHERE id = :id"_s);

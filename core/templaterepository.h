@@ -44,6 +44,9 @@ public:
     // Deletes the template if it is still unlocked, leaving a tombstone for the change feed;
     // false otherwise.
     bool removeUnlocked(const VoucherTemplate &tmpl, qint64 rev) const;
+    // The rows whose rev is in (after, upTo], of one partner (every partner's when null): what
+    // a page of the change feed (ChangeFeed) carries.
+    QList<VoucherTemplate> revised(qint64 after, qint64 upTo, const QUuid &partnerId = {}) const;
 
     // The template columns in readTemplate()'s order, qualified with a table alias.
     static QString columns(const QString &alias);

@@ -64,6 +64,40 @@ std::optional<Voucher> VoucherRepository::find(const QUuid &id) const
     return findWhere(u"id = :value"_s, SqlStatement::fromUuid(id));
 }
 
+QList<Voucher> VoucherRepository::revised(qint64 after, qint64 upTo, const QUuid &partnerId) const
+{
+    SqlStatement query =
+        m_db.prepare(kVoucherSelect + u"WHERE rev > :after AND rev <= :upTo"_s +
+                     (partnerId.isNull() ? QString() : u" AND partner_id = :partnerId"_s));
+    query.bind(u":after"_s, after).bind(u":upTo"_s, upTo);
+    if (!partnerId.isNull())
+        query.bind(u":partnerId"_s, partnerId);
+    query.exec();
+    QList<Voucher> vouchers;
+    while (query.next())
+        vouchers.append(readVoucher(query));
+    return vouchers;
+}
+
+QList<Deduction> VoucherRepository::revisedDeductions(qint64 after, qint64 upTo,
+                                                      const QUuid &partnerId) const
+{
+    // A deduction's partner is its voucher's.
+    SqlStatement query = m_db.prepare(
+        kDeductionSelect + u"WHERE rev > :after AND rev <= :upTo"_s +
+        (partnerId.isNull() ? QString()
+                            : u" AND EXISTS (SELECT 1 FROM vouchers v WHERE "
+                              u"v.id = deductions.voucher_id AND v.partner_id = :partnerId)"_s));
+    query.bind(u":after"_s, after).bind(u":upTo"_s, upTo);
+    if (!partnerId.isNull())
+        query.bind(u":partnerId"_s, partnerId);
+    query.exec();
+    QList<Deduction> deductions;
+    while (query.next())
+        deductions.append(readDeduction(query));
+    return deductions;
+}
+
 std::optional<Voucher> VoucherRepository::findByCode(const QString &code) const
 {
     return findWhere(u"code = :value"_s, code);

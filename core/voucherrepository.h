@@ -32,6 +32,12 @@ public:
     void insertDeduction(const Deduction &deduction, const QString &requestHash) const;
     qint64 deductionCount() const;
 
+    // The rows whose rev is in (after, upTo], of one partner's vouchers (every partner's when
+    // null): what a page of the change feed (ChangeFeed) carries.
+    QList<Voucher> revised(qint64 after, qint64 upTo, const QUuid &partnerId = {}) const;
+    QList<Deduction> revisedDeductions(qint64 after, qint64 upTo,
+                                       const QUuid &partnerId = {}) const;
+
 private:
     std::optional<Voucher> findWhere(const QString &where, const QVariant &value) const;
 

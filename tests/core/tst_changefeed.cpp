@@ -1,17 +1,24 @@
 #include "apijson.h"
+#include "applicationrepository.h"
 #include "changefeed.h"
 #include "customercommands.h"
 #include "customerrepository.h"
 #include "partnerrepository.h"
+#include "productrepository.h"
 #include "resultmessage.h"
+#include "reviewcommands.h"
 #include "storeprobe.h"
 #include "templatecommands.h"
+#include "templaterepository.h"
 #include "testworkspace.h"
+#include "userrepository.h"
 #include "vouchercommands.h"
 #include "voucherrepository.h"
 
 #include <QSet>
 #include <QTest>
+
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +41,8 @@ private slots:
     void pagesCoverEveryChangeOnce();
     void aRevisionIsNeverSplit();
     void aRevisionLargerThanTheLimitComesWhole();
+    void aPageReadsEachRowAsItsRepositoryDoes_data();
+    void aPageReadsEachRowAsItsRepositoryDoes();
 
 private:
     // Every change after `since`, pulled page by page.
@@ -355,6 +364,121 @@ void TestChangeFeed::aRevisionLargerThanTheLimitComesWhole()
     QCOMPARE(page.changes.size(), products);
     QCOMPARE(page.nextSince, cursor + 1);
     QVERIFY(!page.hasMore);
+}
+
+void TestChangeFeed::aPageReadsEachRowAsItsRepositoryDoes_data()
+{
+    QTest::addColumn<int>("limit");
+    QTest::newRow("whole pages") << 1000;
+    QTest::newRow("small pages") << 7;
+}
+
+// A page reads each table's rows with one query: every entry is still the row's API
+// representation as its repository reads it one by one, at the row's revision, in feed order.
+void TestChangeFeed::aPageReadsEachRowAsItsRepositoryDoes()
+{
+    QFETCH(int, limit);
+    TestWorkspace &ws = *m_ws;
+    // Many rows of every kind, for both partners, interleaved in revision order.
+    for (int i = 0; i < 6; ++i) {
+        const VoucherTemplate forA = ws.createTemplate(u"Many A %1"_s.arg(i));
+        const VoucherTemplate forB = ws.createTemplate(
+            u"Many B %1"_s.arg(i), VoucherKind::Universal, 50000 + i, &ws.managerB);
+        Customer customer;
+        customer.name = u"Customer %1"_s.arg(i);
+        customer.uin = u"80000000%1"_s.arg(i);
+        const auto added = CustomerCommands(*ws.context(ws.managerA)).addCustomer(customer);
+        QVERIFY2(added.ok(), resultMessage(added));
+        for (int j = 0; j < 3; ++j) {
+            const QUuid applicationA = ws.submit(forA.id, &ws.managerA, &added.value());
+            const QUuid applicationB = ws.submit(forB.id, &ws.managerB, &ws.customerB);
+            if (j == 0)
+                continue; // pending
+            if (j == 2 && i % 2 == 0) {
+                const auto rejected = ReviewCommands(*ws.context(ws.reviewer))
+                                          .reject(applicationA, u"Not this quarter."_s);
+                QVERIFY2(rejected.ok(), resultMessage(rejected));
+                ws.approve(applicationB);
+                continue;
+            }
+            const QUuid voucherA = ws.approve(applicationA);
+            ws.approve(applicationB);
+            Deduction bill;
+            bill.voucherId = voucherA;
+            bill.customerId = added.value().id;
+            bill.orderId = u"MANY-%1-%2"_s.arg(i).arg(j);
+            bill.productCode = u"cvm"_s;
+            bill.payMode = PayMode::Prepaid;
+            bill.orderAmountMinor = 100 + i;
+            const auto paid = VoucherCommands(*ws.context(ws.managerA)).recordDeduction(bill);
+            QVERIFY2(paid.ok(), resultMessage(paid));
+        }
+    }
+    const VoucherTemplate doomed = ws.createTemplate(u"Many doomed"_s);
+    QVERIFY(TemplateCommands(*ws.context(ws.managerA)).deleteTemplate(doomed.id).ok());
+
+    const Database &db = ws.db();
+    auto expected = [&](const ChangeFeedEntry &entry) -> std::pair<QJsonObject, qint64> {
+        const QUuid id = QUuid::fromString(entry.id);
+        auto json = [](const auto &row) -> std::pair<QJsonObject, qint64> {
+            if (!row)
+                return {};
+            return {ApiJson::toJson(*row), row->rev};
+        };
+        if (entry.entity == u"partner"_s)
+            return json(PartnerRepository(db).find(id));
+        if (entry.entity == u"user"_s)
+            return json(UserRepository(db).find(id));
+        if (entry.entity == u"customer"_s)
+            return json(CustomerRepository(db).find(id));
+        if (entry.entity == u"template"_s)
+            return json(TemplateRepository(db).find(id));
+        if (entry.entity == u"application"_s)
+            return json(ApplicationRepository(db).find(id));
+        if (entry.entity == u"deduction"_s)
+            return json(VoucherRepository(db).findDeduction(id));
+        if (entry.entity == u"voucher"_s) {
+            const auto voucher = VoucherRepository(db).find(id);
+            return {ApiJson::toJson(*voucher, ws.now()), voucher->rev};
+        }
+        if (entry.entity == u"blocklistRevision"_s) {
+            const auto revision = ProductRepository(db).blocklistRevision(entry.id.toInt());
+            return {ApiJson::toJson(*revision), entry.rev};
+        }
+        for (const Product &product : ProductRepository(db).all()) {
+            if (product.code == entry.id)
+                return {ApiJson::toJson(product), entry.rev};
+        }
+        return {};
+    };
+    for (const Actor &actor : {ws.admin, ws.managerA, ws.managerB}) {
+        const QList<ChangeFeedEntry> changes = pullAll(actor, 0, limit);
+        QVERIFY(changes.size() > 60);
+        QSet<QString> entities;
+        for (qsizetype i = 0; i < changes.size(); ++i) {
+            const ChangeFeedEntry &entry = changes.at(i);
+            entities.insert(entry.entity);
+            if (i > 0) {
+                const ChangeFeedEntry &before = changes.at(i - 1);
+                QVERIFY(std::tie(before.rev, before.entity, before.id) <
+                        std::tie(entry.rev, entry.entity, entry.id));
+            }
+            if (entry.deleted) {
+                QVERIFY(entry.data.isEmpty());
+                continue;
+            }
+            const auto [json, rev] = expected(entry);
+            QVERIFY2(!json.isEmpty(), qPrintable(entry.entity + u' ' + entry.id));
+            QCOMPARE(entry.data, json);
+            QCOMPARE(entry.rev, rev);
+        }
+        for (const QString &entity :
+             {u"partner"_s, u"customer"_s, u"product"_s, u"blocklistRevision"_s, u"template"_s,
+              u"application"_s, u"voucher"_s})
+            QVERIFY2(entities.contains(entity), qPrintable(entity));
+        QCOMPARE(entities.contains(u"user"_s), actor.role != Role::PartnerManager);
+        QCOMPARE(entities.contains(u"deduction"_s), actor.partnerId != ws.partnerB.id);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestChangeFeed)

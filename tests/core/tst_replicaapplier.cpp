@@ -53,6 +53,7 @@ private slots:
     void malformedPageIsRolledBack();
     void tombstonesOfAnyEntity();
     void appliesOnItsOwnThread();
+    void pagesDecodedElsewhereApplyTogether();
     void joinsTheCallersTransaction();
     void restoreReplacesTheReplicasGuess();
 
@@ -844,6 +845,56 @@ void TestReplicaApplier::appliesOnItsOwnThread()
     QCOMPARE(workerForeignKeys, qint64(1));
     QCOMPARE(foreignKeys(*replica), qint64(1));
     QCOMPARE(ReplicaApplier(*replica).cursor(), served.nextSince);
+    verifyReplica(manager, *replica);
+}
+
+// The sync engine reads pages ahead on another thread (decode()) and writes the pages it has
+// in one transaction with the last page's cursor: the replica is the same as page by page.
+void TestReplicaApplier::pagesDecodedElsewhereApplyTogether()
+{
+    const Actor manager = m_ws->managerA;
+    const auto replica = openReplica(u"replica"_s);
+    const ReplicaApplier applier(*replica);
+    auto pullGrouped = [&](int pagesPerTransaction) {
+        const ChangeFeed feed(m_ws->db(), manager);
+        QList<QList<ReplicaApplier::DecodedChange>> decoded;
+        QList<qint64> cursors;
+        std::unique_ptr<QThread> reader(QThread::create([&] {
+            qint64 since = applier.cursor();
+            for (bool more = true; more;) {
+                const auto page = ApiJsonReader::changeFeedPage(
+                    wire(feed.after(since, kSmallLimit, m_ws->now())));
+                decoded.append(ReplicaApplier::decode(page->changes));
+                cursors.append(page->nextSince);
+                since = page->nextSince;
+                more = page->hasMore;
+            }
+        }));
+        reader->start();
+        QVERIFY(reader->wait(60000));
+        QVERIFY(decoded.size() > 1); // several pages in a transaction
+        for (qsizetype first = 0; first < decoded.size(); first += pagesPerTransaction) {
+            QList<ReplicaApplier::DecodedChange> changes;
+            const qsizetype end = std::min(first + pagesPerTransaction, decoded.size());
+            for (qsizetype page = first; page < end; ++page)
+                changes += decoded.at(page);
+            const auto applied = applier.applyDecoded(changes, cursors.at(end - 1));
+            QVERIFY2(applied.ok(), resultMessage(applied));
+            QCOMPARE(applier.cursor(), cursors.at(end - 1));
+        }
+    };
+    pullGrouped(3);
+    if (QTest::currentTestFailed())
+        return;
+    verifyReplica(manager, *replica);
+    if (QTest::currentTestFailed())
+        return;
+    // Rows changed again, a template deleted: the pages since, all in one transaction.
+    changeMore();
+    pullGrouped(1000);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!TemplateRepository(*replica).find(m_draftId));
     verifyReplica(manager, *replica);
 }
 

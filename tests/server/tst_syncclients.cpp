@@ -5,9 +5,11 @@
 
 #include "apiclient.h"
 #include "applicationrepository.h"
+#include "bulkvouchergenerator.h"
 #include "customerrepository.h"
 #include "database.h"
 #include "outbox.h"
+#include "replicaapplier.h"
 #include "resultmessage.h"
 #include "serverprocess.h"
 #include "serversignin.h"
@@ -51,6 +53,17 @@ struct Client
     }
 };
 
+SyncEngine::Settings syncSettings(const QUrl &server, const Client &client)
+{
+    SyncEngine::Settings settings;
+    settings.server = server;
+    settings.token = client.signIn.token;
+    settings.actor = client.session->actor();
+    settings.intervalMs = 60000; // rounds run on commands and syncNow() here
+    settings.maxRetryMs = 300;
+    return settings;
+}
+
 std::unique_ptr<Client> signIn(const QUrl &server, const QString &login)
 {
     auto client = std::make_unique<Client>();
@@ -67,14 +80,32 @@ std::unique_ptr<Client> signIn(const QUrl &server, const QString &login)
     }
     client->session = std::make_unique<Session>(client->db(), client->signIn.user);
     client->session->setServer(server.toString());
-    SyncEngine::Settings settings;
-    settings.server = server;
-    settings.token = client->signIn.token;
-    settings.actor = client->session->actor();
-    settings.intervalMs = 60000; // rounds run on commands and syncNow() here
-    settings.maxRetryMs = 300;
-    client->sync = std::make_unique<SyncController>(*client->session, settings);
+    client->sync =
+        std::make_unique<SyncController>(*client->session, syncSettings(server, *client));
     return client;
+}
+
+// The rows the query selects, each as its columns' text, sorted here rather than by the
+// database (PostgreSQL's collation is not SQLite's).
+QStringList rowTexts(const Database &db, const QString &sql, int columns)
+{
+    QStringList rows;
+    SqlStatement query = db.prepare(sql);
+    query.exec();
+    while (query.next()) {
+        QStringList values;
+        for (int c = 0; c < columns; ++c)
+            values.append(query.text(c));
+        rows.append(values.join(u'|'));
+    }
+    rows.sort();
+    return rows;
+}
+
+// A table's (id, rev) pairs of the rows the query selects.
+QStringList revisions(const Database &db, const QString &sql)
+{
+    return rowTexts(db, sql, 2);
 }
 
 int auditCount(const Database &db, const QString &action, const QUuid &id)
@@ -397,6 +428,66 @@ private slots:
         const auto truth = ApplicationRepository(ws.db()).find(applicationId);
         QCOMPARE(truth->status, ApplicationStatus::Approved);
         QVERIFY(truth->rejectReason.isEmpty());
+    }
+
+    // Thousands of changes: the pages after the first are read ahead and written several to a
+    // transaction. Stopped midway, the replica holds exactly the rows up to its cursor (a page
+    // boundary); started again, it carries on from there and ends as the server.
+    void aLongFirstPullStopsAtAPageBoundaryAndResumes()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        BulkOptions bulk;
+        bulk.vouchers = 10000;
+        bulk.partners = 2;
+        bulk.customers = 200;
+        bulk.now = ws.now();
+        const auto generated = BulkVoucherGenerator(ws.db(), bulk).generate();
+        QVERIFY2(generated, resultMessage(generated));
+        ServerProcess server;
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        auto partner = signIn(server.url(), u"manager.a"_s);
+        QVERIFY(partner);
+        QTRY_VERIFY_WITH_TIMEOUT(partner->status().received >= 1000 || partner->settled(), kWaitMs);
+        partner->sync.reset();
+
+        const QString own = u"'"_s + ws.partnerA.id.toString(QUuid::WithoutBraces) + u"'"_s;
+        const qint64 cursor = ReplicaApplier(partner->db()).cursor();
+        QVERIFY(cursor > 0);
+        const QStringList tables = {u"customers"_s, u"applications"_s, u"vouchers"_s,
+                                    u"deductions"_s};
+        auto serverRows = [&](const QString &table, qint64 upTo) {
+            const QString where = table == u"deductions"_s
+                                      ? u"voucher_id IN (SELECT id FROM vouchers WHERE "
+                                        u"partner_id = %1)"_s.arg(own)
+                                      : u"partner_id = "_s + own;
+            return revisions(
+                ws.db(),
+                u"SELECT id, rev FROM %1 WHERE %2 AND rev <= %3"_s.arg(table, where).arg(upTo));
+        };
+        for (const QString &table : tables) {
+            QCOMPARE(revisions(partner->db(), u"SELECT id, rev FROM %1"_s.arg(table)),
+                     serverRows(table, cursor));
+        }
+
+        partner->sync = std::make_unique<SyncController>(*partner->session,
+                                                         syncSettings(server.url(), *partner));
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
+        // (A machine fast enough may have ended the first pull before it was stopped.)
+        QVERIFY(ReplicaApplier(partner->db()).cursor() >= cursor);
+        const qint64 all = std::numeric_limits<qint64>::max();
+        for (const QString &table : tables) {
+            const QStringList expected = serverRows(table, all);
+            QVERIFY(expected.size() > 10);
+            QCOMPARE(revisions(partner->db(), u"SELECT id, rev FROM %1"_s.arg(table)), expected);
+        }
+        QVERIFY(rowTexts(partner->db(), u"SELECT id FROM vouchers"_s, 1).size() > 4000);
+        // The Vendor Voucher List as the server's commands keep it (a null as '-' in both).
+        const QString listed =
+            u"SELECT application_id, phase, COALESCE(CAST(balance_minor AS TEXT), '-'), "
+            u"COALESCE(voucher_code, '-'), customer_name, template_name FROM voucher_list %1"_s;
+        QCOMPARE(rowTexts(partner->db(), listed.arg(QString()), 6),
+                 rowTexts(ws.db(), listed.arg(u"WHERE partner_id = "_s + own), 6));
     }
 
     void refusedCommandReturnsRowToServerState()
