@@ -106,7 +106,8 @@ auto Database::write(F &&body) const -> decltype(body())
     using R = decltype(body());
     if (inWriteTransaction())
         return body();
-    // Bounded by the busy timeout, so a writer never waits here longer than in SQLite itself.
+    // Bounded (half the busy timeout), so that a turn held too long delays a writer but never
+    // blocks it for good: it then waits in SQLite as before.
     QMutex *turn = writerTurn();
     const bool ownTurn = turn && turn->tryLock(WriterTurnTimeoutMs);
     const auto endTurn = qScopeGuard([&] {
