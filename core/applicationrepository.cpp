@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "requesthash.h"
+#include "revisionrange.h"
 #include "templaterepository.h"
 
 using namespace Qt::StringLiterals;
@@ -77,13 +78,8 @@ std::optional<Application> ApplicationRepository::find(const QUuid &id) const
 QList<Application> ApplicationRepository::revised(qint64 after, qint64 upTo,
                                                   const QUuid &partnerId) const
 {
-    SqlStatement query =
-        m_db.prepare(selectSql() + u"WHERE a.rev > :after AND a.rev <= :upTo"_s +
-                     (partnerId.isNull() ? QString() : u" AND a.partner_id = :partnerId"_s));
-    query.bind(u":after"_s, after).bind(u":upTo"_s, upTo);
-    if (!partnerId.isNull())
-        query.bind(u":partnerId"_s, partnerId);
-    query.exec();
+    SqlStatement query = RevisionRange{after, upTo, partnerId}.select(
+        m_db, selectSql(), u"a.rev"_s, u"a.partner_id = :partnerId"_s);
     QList<Application> applications;
     while (query.next())
         applications.append(readApplication(query));

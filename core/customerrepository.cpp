@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "requesthash.h"
+#include "revisionrange.h"
 
 using namespace Qt::StringLiterals;
 
@@ -51,13 +52,7 @@ void bindFilter(SqlStatement &query, const CustomerFilter &filter)
 
 QList<Customer> CustomerRepository::revised(qint64 after, qint64 upTo, const QUuid &partnerId) const
 {
-    SqlStatement query =
-        m_db.prepare(kSelect + u"WHERE rev > :after AND rev <= :upTo"_s +
-                     (partnerId.isNull() ? QString() : u" AND partner_id = :partnerId"_s));
-    query.bind(u":after"_s, after).bind(u":upTo"_s, upTo);
-    if (!partnerId.isNull())
-        query.bind(u":partnerId"_s, partnerId);
-    query.exec();
+    SqlStatement query = RevisionRange{after, upTo, partnerId}.select(m_db, kSelect);
     QList<Customer> customers;
     while (query.next())
         customers.append(readCustomer(query));

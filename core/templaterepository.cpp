@@ -3,6 +3,7 @@
 #include "database.h"
 #include "jsonfields.h"
 #include "requesthash.h"
+#include "revisionrange.h"
 
 using namespace Qt::StringLiterals;
 
@@ -121,13 +122,7 @@ VoucherTemplate TemplateRepository::readTemplate(const SqlStatement &row, int c)
 QList<VoucherTemplate> TemplateRepository::revised(qint64 after, qint64 upTo,
                                                    const QUuid &partnerId) const
 {
-    SqlStatement query =
-        m_db.prepare(selectSql() + u"WHERE rev > :after AND rev <= :upTo"_s +
-                     (partnerId.isNull() ? QString() : u" AND partner_id = :partnerId"_s));
-    query.bind(u":after"_s, after).bind(u":upTo"_s, upTo);
-    if (!partnerId.isNull())
-        query.bind(u":partnerId"_s, partnerId);
-    query.exec();
+    SqlStatement query = RevisionRange{after, upTo, partnerId}.select(m_db, selectSql());
     QList<VoucherTemplate> templates;
     while (query.next())
         templates.append(readTemplate(query));

@@ -3,6 +3,7 @@
 #include "database.h"
 #include "jsonfields.h"
 #include "requesthash.h"
+#include "revisionrange.h"
 
 using namespace Qt::StringLiterals;
 
@@ -66,13 +67,7 @@ std::optional<Voucher> VoucherRepository::find(const QUuid &id) const
 
 QList<Voucher> VoucherRepository::revised(qint64 after, qint64 upTo, const QUuid &partnerId) const
 {
-    SqlStatement query =
-        m_db.prepare(kVoucherSelect + u"WHERE rev > :after AND rev <= :upTo"_s +
-                     (partnerId.isNull() ? QString() : u" AND partner_id = :partnerId"_s));
-    query.bind(u":after"_s, after).bind(u":upTo"_s, upTo);
-    if (!partnerId.isNull())
-        query.bind(u":partnerId"_s, partnerId);
-    query.exec();
+    SqlStatement query = RevisionRange{after, upTo, partnerId}.select(m_db, kVoucherSelect);
     QList<Voucher> vouchers;
     while (query.next())
         vouchers.append(readVoucher(query));
@@ -83,15 +78,10 @@ QList<Deduction> VoucherRepository::revisedDeductions(qint64 after, qint64 upTo,
                                                       const QUuid &partnerId) const
 {
     // A deduction's partner is its voucher's.
-    SqlStatement query = m_db.prepare(
-        kDeductionSelect + u"WHERE rev > :after AND rev <= :upTo"_s +
-        (partnerId.isNull() ? QString()
-                            : u" AND EXISTS (SELECT 1 FROM vouchers v WHERE "
-                              u"v.id = deductions.voucher_id AND v.partner_id = :partnerId)"_s));
-    query.bind(u":after"_s, after).bind(u":upTo"_s, upTo);
-    if (!partnerId.isNull())
-        query.bind(u":partnerId"_s, partnerId);
-    query.exec();
+    SqlStatement query = RevisionRange{after, upTo, partnerId}.select(
+        m_db, kDeductionSelect, u"rev"_s,
+        u"EXISTS (SELECT 1 FROM vouchers v WHERE v.id = deductions.voucher_id AND "
+        u"v.partner_id = :partnerId)"_s);
     QList<Deduction> deductions;
     while (query.next())
         deductions.append(readDeduction(query));
