@@ -78,6 +78,8 @@ private:
     QStringList query(const VoucherListFilter &filter, const QDateTime &now,
                       VoucherListSort sort = {}) const;
     QList<VoucherListRow> allRows() const;
+    // The filter of the current addStatusRows() row: its status, for partner A or every partner.
+    VoucherListFilter statusRowFilter() const;
 
     std::unique_ptr<TestWorkspace> m_ws;
     QRandomGenerator m_random{20261127}; // reproducible voucher codes
@@ -918,6 +920,17 @@ void addStatusRows()
 }
 } // namespace
 
+VoucherListFilter TestVoucherListQuery::statusRowFilter() const
+{
+    QFETCH(int, status);
+    QFETCH(bool, onePartner);
+    VoucherListFilter filter;
+    filter.status = VoucherListStatus(status);
+    if (onePartner)
+        filter.partnerId = m_ws->partnerA.id;
+    return filter;
+}
+
 void TestVoucherListQuery::statusPagesWalkTheStatusIndex_data()
 {
     addStatusRows();
@@ -928,14 +941,10 @@ void TestVoucherListQuery::statusPagesWalkTheStatusIndex_data()
 // walk that looked up every row it passed took 104 ms for "expired" (5 ms from the index).
 void TestVoucherListQuery::statusPagesWalkTheStatusIndex()
 {
-    QFETCH(int, status);
-    QFETCH(bool, onePartner);
-    VoucherListFilter filter;
-    filter.status = VoucherListStatus(status);
-    if (onePartner)
-        filter.partnerId = m_ws->partnerA.id;
+    const VoucherListFilter filter = statusRowFilter();
     const QString plan = queryPlan(m_ws->db(), VoucherListQuery(m_ws->db(), filter).pageSql());
-    const QString index = onePartner ? u"vl_partner_status_walk"_s : u"vl_status_walk"_s;
+    const QString index =
+        filter.partnerId.isNull() ? u"vl_status_walk"_s : u"vl_partner_status_walk"_s;
     QVERIFY2(plan.contains(u"INDEX "_s + index + u" "_s), qPrintable(plan));
     QVERIFY2(!plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
 }
@@ -949,12 +958,7 @@ void TestVoucherListQuery::statusCountsReadTheIndexAlone_data()
 // index that holds every column of the status conditions.
 void TestVoucherListQuery::statusCountsReadTheIndexAlone()
 {
-    QFETCH(int, status);
-    QFETCH(bool, onePartner);
-    VoucherListFilter filter;
-    filter.status = VoucherListStatus(status);
-    if (onePartner)
-        filter.partnerId = m_ws->partnerA.id;
+    const VoucherListFilter filter = statusRowFilter();
     const QString plan = queryPlan(m_ws->db(), VoucherListQuery(m_ws->db(), filter).countSql());
     QVERIFY2(plan.contains(u"COVERING INDEX"_s), qPrintable(plan));
 }
