@@ -231,7 +231,8 @@ private slots:
             ApplicationRepository(reviewer->db()).find(applicationId)->status ==
                 ApplicationStatus::Approved,
             kWaitMs);
-        QVERIFY(!changed.isEmpty());
+        // The window hears of it through a queued signal, after the replica's commit.
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kWaitMs);
 
         partner->sync->syncNow();
         const QUuid voucherId = ApplicationRepository(ws.db()).find(applicationId)->voucherId;
