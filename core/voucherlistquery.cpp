@@ -2,6 +2,9 @@
 
 #include "database.h"
 #include "sqldialect.h"
+#include "storeerror.h"
+
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -305,6 +308,14 @@ QString VoucherListQuery::countSql() const
     return u"SELECT COUNT(*) FROM voucher_list"_s + whereClause({}, Purpose::Count);
 }
 
+QString VoucherListQuery::pageEndsSql() const
+{
+    const QString column = sortColumn();
+    return u"SELECT application_id, "_s + column + u" FROM (SELECT application_id, "_s + column +
+           u", row_number() OVER ("_s + orderClause().trimmed() + u") AS rn FROM voucher_list"_s +
+           whereClause() + u") AS ranked WHERE rn % :pageSize = 0 ORDER BY rn"_s;
+}
+
 QString VoucherListQuery::countKey() const
 {
     const auto time = [](const QDateTime &t) { return t.isValid() ? t.toMSecsSinceEpoch() : -1; };
@@ -377,6 +388,65 @@ qint64 VoucherListQuery::count(const QDateTime &now) const
     bindFilter(query, now, Purpose::Count);
     query.exec();
     return query.next() ? query.int64(0) : 0;
+}
+
+QList<VoucherListRow> VoucherListQuery::pageEnds(int pageSize, const QDateTime &now,
+                                                 qint64 *count) const
+{
+    // One snapshot for the ends and the count: a row written in between would shift the pages.
+    const bool ownSnapshot = !m_db.inWriteTransaction();
+    if (ownSnapshot)
+        m_db.execute(u"BEGIN"_s);
+    const auto end = qScopeGuard([this, ownSnapshot] {
+        if (!ownSnapshot)
+            return;
+        try {
+            m_db.execute(u"ROLLBACK"_s);
+        } catch (const StoreError &) {
+            // Nothing was written; a broken connection reports itself at its next use.
+        }
+    });
+    SqlStatement query = m_db.prepare(pageEndsSql());
+    bindFilter(query, now);
+    query.bind(u":pageSize"_s, pageSize).exec();
+    QList<VoucherListRow> ends;
+    while (query.next())
+        ends.append(seekRow(query));
+    if (count)
+        *count = this->count(now);
+    return ends;
+}
+
+// A row that carries only its id and sort value, as seekCondition() and bindSeek() read them (a
+// NULL sort value is a row without a voucher).
+VoucherListRow VoucherListQuery::seekRow(const SqlStatement &query) const
+{
+    VoucherListRow row;
+    row.applicationId = query.uuid(0);
+    if (query.isNull(1))
+        return row;
+    row.phase = VoucherListRow::Phase::Issued;
+    switch (m_sort.key) {
+    case VoucherListSortKey::AppliedAt:
+        row.appliedAt = query.time(1);
+        break;
+    case VoucherListSortKey::ExpiresAt:
+        row.expiresAt = query.time(1);
+        break;
+    case VoucherListSortKey::Balance:
+        row.balanceMinor = query.int64(1);
+        break;
+    case VoucherListSortKey::FaceValue:
+        row.faceValueMinor = query.int64(1);
+        break;
+    case VoucherListSortKey::Customer:
+        row.customerName = query.text(1);
+        break;
+    case VoucherListSortKey::Code:
+        row.voucherCode = query.text(1);
+        break;
+    }
+    return row;
 }
 
 std::optional<VoucherListRow> VoucherListQuery::row(const QUuid &applicationId) const

@@ -9,6 +9,7 @@
 #include <optional>
 
 class Database;
+class SqlStatement;
 
 // Reads of the Vendor Voucher List: pages and counts for a filter, as one indexed query on the
 // voucher_list read model. Throws StoreError.
@@ -37,11 +38,17 @@ public:
     bool forEachRow(const QDateTime &now,
                     const std::function<bool(const VoucherListRow &)> &visit) const;
     qint64 count(const QDateTime &now) const;
+    // The last row of every whole page of `pageSize` rows, in sort order, and (in `count`) the
+    // number of matching rows, read from one snapshot: page k + 1 is pageAfter(the k-th end), so
+    // a list can open any page with a seek instead of an OFFSET. One pass over the sort index
+    // (1,000,000 rows: ~0.4 s): run it off the UI thread. The rows hold only what a seek needs.
+    QList<VoucherListRow> pageEnds(int pageSize, const QDateTime &now, qint64 *count) const;
     std::optional<VoucherListRow> row(const QUuid &applicationId) const;
 
     // The SQL that page() and count() run, for benchmarks and the sqlite3 shell.
     QString pageSql() const;
     QString countSql() const;
+    QString pageEndsSql() const;
     // What decides count(): the filter, never the sort (for caches of counts).
     QString countKey() const;
 
@@ -65,9 +72,10 @@ private:
     QString orderClause() const;
     bool hasSortValue(const VoucherListRow &row) const;
     QString seekCondition(const VoucherListRow &last) const;
+    VoucherListRow seekRow(const SqlStatement &query) const;
     std::optional<QString> nextGroupCondition(const VoucherListRow &last) const;
-    void bindSeek(class SqlStatement &query, const VoucherListRow &last) const;
-    void bindFilter(class SqlStatement &query, const QDateTime &now,
+    void bindSeek(SqlStatement &query, const VoucherListRow &last) const;
+    void bindFilter(SqlStatement &query, const QDateTime &now,
                     Purpose purpose = Purpose::Page) const;
 
     const Database &m_db;

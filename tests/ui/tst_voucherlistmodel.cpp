@@ -24,7 +24,10 @@ using namespace Qt::StringLiterals;
 // bar, "—" before issue), lazy pages that follow one another without gaps, sorting by the
 // columns that have a key (every row once and in order across pages, also where the rows without
 // a voucher meet those with one), the count that arrives from a worker thread (and a stale count
-// that never arrives), and a refresh that reads only up to the kept row and a page more.
+// that never arrives), a refresh that reads only up to the kept row and a page more, and, once a
+// worker has read where the pages end, a model that spans every row and reads the pages shown
+// (any row, the last included, in every sort; a bounded number of pages kept; refreshed rows
+// that moved; ends of an older filter discarded).
 class TestVoucherListModel : public QObject
 {
     Q_OBJECT
@@ -45,6 +48,12 @@ private slots:
     void filterNarrows();
     void refreshReadsUpToTheKeptRow();
     void fetchUntilFindsARow();
+    void spansEveryRowOnceTheEndsAreRead_data();
+    void spansEveryRowOnceTheEndsAreRead();
+    void keepsABoundedNumberOfPages();
+    void endsOfAnOlderFilterAreDiscarded();
+    void spanningRowsFindAndFetch();
+    void refreshWhileSpanningKeepsTheSizeUntilTheEndsAreReadAgain();
 
 private:
     std::unique_ptr<VoucherListModel> model(const Actor &actor);
@@ -477,6 +486,147 @@ void TestVoucherListModel::fetchUntilFindsARow()
     QCOMPARE(m->fetchUntil(oldest, 2 * VoucherListModel::PageSize), -1);
     QCOMPARE(m->rowCount(), 2 * VoucherListModel::PageSize);
     QCOMPARE(m->fetchUntil(oldest, 100000), int(m_all) - 1);
+}
+
+void TestVoucherListModel::spansEveryRowOnceTheEndsAreRead_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<bool>("descending");
+    QTest::addRow("applied, newest first") << int(VoucherListModel::AppliedColumn) << true;
+    for (const auto &[column, name] :
+         {std::pair{int(VoucherListModel::BalanceColumn), "balance"},
+          std::pair{int(VoucherListModel::CodeColumn), "code"},
+          std::pair{int(VoucherListModel::CustomerColumn), "customer"},
+          std::pair{int(VoucherListModel::FaceColumn), "face"},
+          std::pair{int(VoucherListModel::ExpiresColumn), "expires"}}) {
+        QTest::addRow("%s ascending", name) << column << false;
+        QTest::addRow("%s descending", name) << column << true;
+    }
+}
+
+// Every row in the sort's order, read from the end first: each page opens at the end of the one
+// before it as the worker read them, across ties and the rows without a voucher.
+void TestVoucherListModel::spansEveryRowOnceTheEndsAreRead()
+{
+    QFETCH(int, column);
+    QFETCH(bool, descending);
+    auto m = model(m_ws->reviewer);
+    QAbstractItemModelTester tester(m.get(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy read(m.get(), &VoucherListModel::pageEndsRead);
+    m->sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    QVERIFY(!m->spansAllRows());
+    const int loaded = m->rowCount(); // the first page, and more the tester fetched
+    QVERIFY(loaded >= VoucherListModel::PageSize && loaded < m_all);
+    QSignalSpy inserted(m.get(), &QAbstractItemModel::rowsInserted);
+    QVERIFY(read.wait());
+    QVERIFY(m->spansAllRows());
+    QCOMPARE(m->rowCount(), m_all);
+    QVERIFY(!m->canFetchMore({}));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), loaded);
+    QCOMPARE(inserted.at(0).at(2).toInt(), int(m_all) - 1);
+
+    QList<QUuid> expected;
+    for (const VoucherListRow &row :
+         VoucherListQuery(m_ws->db(), {}, m->listSort()).page(0, 10000, m_ws->now()))
+        expected.append(row.applicationId);
+    QCOMPARE(m->rowAt(int(m_all) - 1).applicationId, expected.constLast());
+    QList<QUuid> listed(m_all);
+    for (int row = int(m_all) - 1; row >= 0; --row)
+        listed[row] = m->index(row, 0).data(ItemRoles::Id).toUuid();
+    QCOMPARE(listed, expected);
+}
+
+void TestVoucherListModel::keepsABoundedNumberOfPages()
+{
+    auto m = model(m_ws->reviewer);
+    QTRY_VERIFY(m->spansAllRows());
+    m->setLoadedPageLimit(2);
+    const int pages = int((m_all + VoucherListModel::PageSize - 1) / VoucherListModel::PageSize);
+    QVERIFY(pages > 3);
+    for (int row = 0; row < m_all; ++row)
+        QVERIFY(m->index(row, 0).data(ItemRoles::Id).isValid());
+    QCOMPARE(m->loadedPageCount(), 2);
+    // A page read again after it was dropped is the same page.
+    QCOMPARE(m->index(0, 0).data(ItemRoles::Id).toUuid(), m_rejected);
+    QCOMPARE(m->loadedPageCount(), 2);
+}
+
+void TestVoucherListModel::endsOfAnOlderFilterAreDiscarded()
+{
+    auto m = model(m_ws->reviewer);
+    VoucherListFilter kind;
+    kind.kind = VoucherKind::Universal;
+    m->setFilter(kind);
+    m->setFilter({}); // while the ends of the first filter are read
+    QSignalSpy read(m.get(), &VoucherListModel::pageEndsRead);
+    QTRY_VERIFY(m->spansAllRows());
+    QCOMPARE(read.size(), 1);
+    QCOMPARE(m->rowCount(), m_all);
+    QCOMPARE(m->rowAt(0).applicationId, m_rejected);
+
+    // A filter whose first page holds every row needs no ends.
+    VoucherListFilter rejected;
+    rejected.status = VoucherListStatus::Rejected;
+    m->setFilter(rejected);
+    QVERIFY(!m->spansAllRows());
+    QTRY_VERIFY(!m->isCounting());
+    QVERIFY(!read.wait(100));
+    QVERIFY(!m->spansAllRows());
+    QVERIFY(m->rowCount() < VoucherListModel::PageSize);
+}
+
+void TestVoucherListModel::spanningRowsFindAndFetch()
+{
+    auto m = model(m_ws->reviewer);
+    QTRY_VERIFY(m->spansAllRows());
+    const QUuid oldest = VoucherListQuery(m_ws->db(), {}, {VoucherListSortKey::AppliedAt, false})
+                             .page(0, 1, m_ws->now())
+                             .constFirst()
+                             .applicationId;
+    QCOMPARE(m->rowOf(oldest), -1); // not read yet
+    QCOMPARE(m->fetchUntil(oldest, 2 * VoucherListModel::PageSize), -1);
+    QCOMPARE(m->fetchUntil(oldest, 100000), int(m_all) - 1);
+    QCOMPARE(m->rowOf(oldest), int(m_all) - 1);
+    const int middle = 2 * VoucherListModel::PageSize + 5;
+    const QUuid id = m->rowAt(middle).applicationId;
+    QCOMPARE(m->rowNear(id, middle + VoucherListModel::PageSize), middle);
+    QCOMPARE(m->rowNear(id, middle + 2 * VoucherListModel::PageSize), -1);
+}
+
+// The last test: it adds rows.
+void TestVoucherListModel::refreshWhileSpanningKeepsTheSizeUntilTheEndsAreReadAgain()
+{
+    auto m = model(m_ws->reviewer);
+    QTRY_VERIFY(m->spansAllRows());
+    const int kept = 3 * VoucherListModel::PageSize + 10;
+    const QUuid id = m->rowAt(kept).applicationId;
+
+    const QUuid spec = m_ws->createTemplate(u"Trial CVM 2000"_s).id;
+    m_ws->advance(60);
+    const QUuid newest = m_ws->submit(spec);
+    m_ws->advance(60);
+    const QUuid newer = m_ws->submit(spec);
+    m_all += 2;
+    QSignalSpy reset(m.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy read(m.get(), &VoucherListModel::pageEndsRead);
+    m->refresh(kept);
+    QCOMPARE(reset.size(), 1);
+    QVERIFY(m->spansAllRows());
+    QCOMPARE(m->rowCount(), m_all - 2); // the old size and ends until the worker has read them
+    // Read with the refresh, still where the old ends put it; the first page shows the new rows.
+    QCOMPARE(m->rowOf(id), kept);
+    QCOMPARE(m->rowAt(0).applicationId, newer);
+    QVERIFY(read.wait());
+    QCOMPARE(m->rowCount(), m_all);
+    QCOMPARE(m->rowAt(kept + 2).applicationId, id); // moved by the two new rows above it
+    QCOMPARE(m->rowAt(1).applicationId, newest);
+    QCOMPARE(m->rowAt(int(m_all) - 1).applicationId,
+             VoucherListQuery(m_ws->db(), {}, {VoucherListSortKey::AppliedAt, false})
+                 .page(0, 1, m_ws->now())
+                 .constFirst()
+                 .applicationId);
 }
 
 QTEST_MAIN(TestVoucherListModel)

@@ -15,6 +15,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const QString kNone = u"—"_s;
+
+struct PageEnds
+{
+    QList<VoucherListRow> ends;
+    qint64 count = 0;
+};
 } // namespace
 
 VoucherListModel::VoucherListModel(Session &session, QObject *parent)
@@ -23,12 +29,13 @@ VoucherListModel::VoucherListModel(Session &session, QObject *parent)
 {
     reload(PageSize);
     startCount();
+    startPageEnds();
 }
 
 VoucherListModel::~VoucherListModel()
 {
-    // A count still running reads the store the session owns: let it end first.
-    for (auto *watcher : std::as_const(m_counts))
+    // A worker still running reads the store the session owns: let it end first.
+    for (auto *watcher : std::as_const(m_workers))
         watcher->waitForFinished();
 }
 
@@ -49,12 +56,36 @@ void VoucherListModel::setFilter(const VoucherListFilter &filter)
     m_filter = unscoped;
     reload(PageSize);
     startCount();
+    startPageEnds();
 }
 
 void VoucherListModel::refresh(int keepRow)
 {
-    reload(refreshRows(keepRow));
+    if (!m_spanning) {
+        reload(refreshRows(keepRow));
+        startCount();
+        startPageEnds();
+        return;
+    }
+    // Spanning every row, the model keeps its size and the page ends until a worker has read
+    // them again (the scroll position stays); the pages around the kept row are read now, so
+    // that a view finds its selected row there when it has moved by a few rows.
+    m_announcing = true;
+    beginResetModel();
+    m_now = m_session.now();
+    m_error.clear();
+    m_pages.clear();
+    try {
+        m_pending = PendingMarker::ids(m_session.pendingIds());
+    } catch (const StoreError &error) {
+        qCWarning(lcVoucherList) << "reading the pending commands failed:" << error.what();
+    }
+    if (keepRow >= 0 && keepRow < m_spannedRows)
+        rowNear({}, keepRow);
+    endResetModel();
+    m_announcing = false;
     startCount();
+    startPageEnds();
 }
 
 int VoucherListModel::refreshRows(int keepRow)
@@ -69,8 +100,8 @@ void VoucherListModel::refreshPending()
     if (pending == m_pending)
         return;
     m_pending = std::move(pending);
-    if (!m_rows.isEmpty()) {
-        emit dataChanged(index(0, CodeColumn), index(int(m_rows.size()) - 1, CodeColumn),
+    if (rowCount() > 0) {
+        emit dataChanged(index(0, CodeColumn), index(rowCount() - 1, CodeColumn),
                          {Qt::DecorationRole, Qt::ToolTipRole, Qt::AccessibleTextRole});
     }
 }
@@ -91,6 +122,7 @@ void VoucherListModel::sort(int column, Qt::SortOrder order)
         return;
     m_sort = sort;
     reload(PageSize); // the same rows in another order: the count stands
+    startPageEnds();
 }
 
 std::optional<VoucherListSortKey> VoucherListModel::sortKey(int column)
@@ -130,6 +162,11 @@ void VoucherListModel::reload(int rows)
     beginResetModel();
     m_now = m_session.now();
     m_error.clear();
+    m_spanning = false;
+    m_spannedRows = 0;
+    m_pageEnds.clear();
+    m_pages.clear();
+    ++m_endsGeneration; // the ends a worker is reading belong to the rows before
     try {
         m_rows = VoucherListQuery(m_session.db(), scopedFilter(), m_sort).page(0, rows, m_now);
         m_pending = PendingMarker::ids(m_session.pendingIds());
@@ -155,9 +192,9 @@ void VoucherListModel::startCount()
     const VoucherListFilter filter = scopedFilter();
     const QDateTime now = m_now;
     auto *watcher = new QFutureWatcher<std::optional<qint64>>(this);
-    m_counts.append(watcher);
+    m_workers.append(watcher);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        m_counts.removeOne(watcher);
+        m_workers.removeOne(watcher);
         watcher->deleteLater();
         if (generation != m_countGeneration)
             return; // a newer filter is being counted
@@ -184,8 +221,169 @@ void VoucherListModel::startCount()
     }));
 }
 
+void VoucherListModel::startPageEnds()
+{
+    ++m_endsGeneration;
+    if (!m_spanning && m_atEnd) {
+        m_endsWanted = false; // every row is loaded
+        return;
+    }
+    // One pass at a time (a million rows keep a core busy for ~0.4 s): a filter typed letter by
+    // letter reads the ends of the last one only.
+    if (m_endsRunning) {
+        m_endsWanted = true;
+        return;
+    }
+    m_endsRunning = true;
+    m_endsWanted = false;
+    const quint64 generation = m_endsGeneration;
+    const Database *db = &m_session.db();
+    const VoucherListFilter filter = scopedFilter();
+    const VoucherListSort sort = m_sort;
+    const QDateTime now = m_now;
+    auto *watcher = new QFutureWatcher<std::optional<PageEnds>>(this);
+    m_workers.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        m_workers.removeOne(watcher);
+        watcher->deleteLater();
+        m_endsRunning = false;
+        const std::optional<PageEnds> result = watcher->result();
+        if (generation == m_endsGeneration && result)
+            applyPageEnds(result->ends, result->count);
+        else if (m_endsWanted)
+            startPageEnds();
+    });
+    watcher->setFuture(QtConcurrent::run([db, filter, sort, now]() -> std::optional<PageEnds> {
+        try {
+            PageEnds result;
+            result.ends =
+                VoucherListQuery(*db, filter, sort).pageEnds(PageSize, now, &result.count);
+            return result;
+        } catch (const StoreError &error) {
+            // The list goes on loading page after page as the view scrolls.
+            qCWarning(lcVoucherList) << "reading the page ends failed:" << error.what();
+            return std::nullopt;
+        } catch (const std::exception &error) {
+            qCWarning(lcVoucherList)
+                << "reading the page ends failed unexpectedly:" << error.what();
+            return std::nullopt;
+        }
+    }));
+}
+
+void VoucherListModel::applyPageEnds(QList<VoucherListRow> ends, qint64 count)
+{
+    const int rows = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
+    if (!m_spanning) {
+        // The pages read so far end where the worker's pages end (the same rows: any change
+        // since would have reset the model and discarded these ends); they stay loaded.
+        for (qsizetype first = 0, page = 0; first < m_rows.size(); first += PageSize, ++page)
+            m_pages.insert(int(page), {m_rows.mid(first, PageSize), ++m_pageUse});
+        m_spannedRows = int(m_rows.size());
+        m_rows.clear();
+        m_spanning = true;
+        m_pageEnds = std::move(ends);
+        resize(rows);
+        keepLoadedPagesBounded(-1);
+    } else {
+        // Read again after a refresh: rows may have moved from one page to the next.
+        m_pageEnds = std::move(ends);
+        m_pages.clear();
+        resize(rows);
+        if (rows > 0)
+            emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
+    }
+    emit pageEndsRead();
+}
+
+void VoucherListModel::resize(int rows)
+{
+    m_announcing = true;
+    if (rows > m_spannedRows) {
+        beginInsertRows({}, m_spannedRows, rows - 1);
+        m_spannedRows = rows;
+        endInsertRows();
+    } else if (rows < m_spannedRows) {
+        beginRemoveRows({}, rows, m_spannedRows - 1);
+        m_spannedRows = rows;
+        const int lastPage = rows > 0 ? (rows - 1) / PageSize : -1;
+        m_pages.removeIf([lastPage](const auto &entry) { return entry.key() > lastPage; });
+        endRemoveRows();
+    }
+    m_announcing = false;
+}
+
+QList<VoucherListRow> VoucherListModel::readPage(int page) const
+{
+    const VoucherListQuery query(m_session.db(), scopedFilter(), m_sort);
+    if (page == 0)
+        return query.page(0, PageSize, m_now);
+    if (page - 1 >= m_pageEnds.size())
+        return {};
+    return query.pageAfter(m_pageEnds.at(page - 1), PageSize, m_now);
+}
+
+const VoucherListRow *VoucherListModel::loadedRow(int row) const
+{
+    if (!m_spanning)
+        return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+    if (row < 0 || row >= m_spannedRows)
+        return nullptr;
+    const int page = row / PageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        // One indexed seek (~1 ms), like fetchMore(): read when a view first asks for the row.
+        QList<VoucherListRow> rows;
+        try {
+            rows = readPage(page);
+        } catch (const StoreError &error) {
+            qCWarning(lcVoucherList) << "reading a page failed:" << error.what();
+        }
+        m_pages.insert(page, {std::move(rows), 0});
+        keepLoadedPagesBounded(page);
+        it = m_pages.find(page);
+    }
+    it->lastUse = ++m_pageUse;
+    const int offset = row % PageSize;
+    return offset < it->rows.size() ? &it->rows.at(offset) : nullptr;
+}
+
+void VoucherListModel::setLoadedPageLimit(int pages)
+{
+    m_loadedPageLimit = std::max(1, pages);
+    keepLoadedPagesBounded(-1);
+}
+
+void VoucherListModel::keepLoadedPagesBounded(int keep) const
+{
+    while (m_pages.size() > m_loadedPageLimit) {
+        auto oldest = m_pages.end();
+        for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+            if (it.key() != keep && (oldest == m_pages.end() || it->lastUse < oldest->lastUse))
+                oldest = it;
+        }
+        m_pages.erase(oldest);
+    }
+}
+
+const VoucherListRow &VoucherListModel::rowAt(int row) const
+{
+    static const VoucherListRow vanished;
+    const VoucherListRow *loaded = loadedRow(row);
+    return loaded ? *loaded : vanished;
+}
+
 int VoucherListModel::rowOf(const QUuid &applicationId) const
 {
+    if (m_spanning) {
+        for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+            for (qsizetype i = 0; i < it->rows.size(); ++i) {
+                if (it->rows.at(i).applicationId == applicationId)
+                    return it.key() * PageSize + int(i);
+            }
+        }
+        return -1;
+    }
     for (int row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).applicationId == applicationId)
             return row;
@@ -193,8 +391,39 @@ int VoucherListModel::rowOf(const QUuid &applicationId) const
     return -1;
 }
 
+int VoucherListModel::rowNear(const QUuid &applicationId, int row) const
+{
+    if (!m_spanning)
+        return rowOf(applicationId);
+    const int page = row / PageSize;
+    for (const int near : {page, page - 1, page + 1}) {
+        const int first = near * PageSize;
+        if (near < 0 || first >= m_spannedRows || !loadedRow(first))
+            continue;
+        const QList<VoucherListRow> rows = m_pages.value(near).rows;
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            if (!applicationId.isNull() && rows.at(i).applicationId == applicationId)
+                return first + int(i);
+        }
+    }
+    return -1;
+}
+
 int VoucherListModel::fetchUntil(const QUuid &applicationId, int maxRows)
 {
+    if (m_spanning) {
+        for (int first = 0; first < m_spannedRows && first < maxRows; first += PageSize) {
+            const int page = first / PageSize;
+            if (!loadedRow(first))
+                continue;
+            const QList<VoucherListRow> rows = m_pages.value(page).rows;
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                if (rows.at(i).applicationId == applicationId)
+                    return first + int(i);
+            }
+        }
+        return -1;
+    }
     int row = rowOf(applicationId);
     while (row < 0 && canFetchMore({}) && m_rows.size() < maxRows) {
         const qsizetype before = m_rows.size();
@@ -209,7 +438,9 @@ int VoucherListModel::fetchUntil(const QUuid &applicationId, int maxRows)
 
 int VoucherListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    if (parent.isValid())
+        return 0;
+    return m_spanning ? m_spannedRows : int(m_rows.size());
 }
 
 int VoucherListModel::columnCount(const QModelIndex &parent) const
@@ -219,7 +450,7 @@ int VoucherListModel::columnCount(const QModelIndex &parent) const
 
 bool VoucherListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_announcing;
+    return !parent.isValid() && !m_spanning && !m_atEnd && !m_announcing;
 }
 
 void VoucherListModel::fetchMore(const QModelIndex &parent)
@@ -279,7 +510,10 @@ QVariant VoucherListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const VoucherListRow &row = m_rows.at(index.row());
+    const VoucherListRow *loaded = loadedRow(index.row());
+    if (!loaded)
+        return {}; // vanished since the page ends were read
+    const VoucherListRow &row = *loaded;
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:

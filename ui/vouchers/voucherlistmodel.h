@@ -13,11 +13,14 @@
 class Session;
 
 // The rows of the Vendor Voucher List for the session's scope (a partner manager's partner, every
-// partner for the vendor's roles), built for a million rows: pages of PageSize rows are read
-// as the view scrolls (canFetchMore/fetchMore, each page a seek after the last row rather than
-// an OFFSET), and the total count runs on a worker thread and arrives later through
-// totalCountChanged(), so a slow count never holds up the window. A newer filter discards the
-// result of an older count.
+// partner for the vendor's roles), built for a million rows. After a filter change the first
+// page shows at once and further pages are read as the view scrolls (canFetchMore/fetchMore,
+// each page a seek after the last row rather than an OFFSET). Meanwhile a worker thread counts
+// the rows (totalCountChanged()) and reads where every page ends in the sort order; with those
+// the model spans every matching row (rowCount() is the total, pageEndsRead()) and reads a page
+// when a row of it is first asked for, as a seek after the previous page's end: the scroll bar
+// reaches any row, the last included, at the cost of one page. It keeps the pages read last
+// (MaxLoadedPages). A newer filter discards the results of older workers.
 class VoucherListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -74,12 +77,20 @@ public:
     // Why the last read failed; empty after a good one.
     QString errorMessage() const { return m_error; }
 
-    const VoucherListRow &rowAt(int row) const { return m_rows.at(row); }
+    // Whether rowCount() spans every matching row (the page ends are read) rather than the rows
+    // read so far.
+    bool spansAllRows() const { return m_spanning; }
+    // Reads the row's page when it is not loaded; an empty row for a row that vanished since the
+    // page ends were read.
+    const VoucherListRow &rowAt(int row) const;
     // The row of a loaded application; -1 when it is not loaded.
     int rowOf(const QUuid &applicationId) const;
-    // Fetches pages until the application is loaded, reading at most `maxRows` rows in all;
+    // Reads pages from the first until the application is loaded, at most `maxRows` rows in all;
     // its row, or -1.
     int fetchUntil(const QUuid &applicationId, int maxRows);
+    // The application's row when it is in the page of `row` or a page next to it (reading them):
+    // where a row moves to when a few rows were added or removed above it; -1 otherwise.
+    int rowNear(const QUuid &applicationId, int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -93,14 +104,28 @@ public:
     static constexpr int PageSize = 200;
     // Ten pages: a few milliseconds of reading (the seek pages stay as cheap as the first).
     static constexpr int MaxRefreshRows = 10 * PageSize;
+    // Pages kept while the model spans every row: a few screens in each direction.
+    static constexpr int MaxLoadedPages = 50;
+    // How many pages are kept (tests; a machine short of memory).
+    void setLoadedPageLimit(int pages);
+    int loadedPageCount() const { return int(m_pages.size()); }
 
 signals:
     // -1 when a count starts; the number of matching rows when it ends.
     void totalCountChanged(qint64 count);
+    // The page ends of the current filter were read: rowCount() now spans every row (rows were
+    // inserted or removed at the end, and after a refresh the rows may have moved).
+    void pageEndsRead();
 
 private:
     void reload(int rows);
     void startCount();
+    void startPageEnds();
+    void applyPageEnds(QList<VoucherListRow> ends, qint64 count);
+    void resize(int rows);
+    const VoucherListRow *loadedRow(int row) const;
+    QList<VoucherListRow> readPage(int page) const;
+    void keepLoadedPagesBounded(int keep) const;
     QVariant displayData(const VoucherListRow &row, int column) const;
 
     Session &m_session;
@@ -115,5 +140,21 @@ private:
     qint64 m_totalCount = -1;
     bool m_countFailed = false;
     quint64 m_countGeneration = 0;
-    QList<QFutureWatcher<std::optional<qint64>> *> m_counts;
+    QList<QFutureWatcherBase *> m_workers;
+
+    struct LoadedPage
+    {
+        QList<VoucherListRow> rows;
+        quint64 lastUse = 0;
+    };
+    bool m_spanning = false;
+    int m_spannedRows = 0;
+    QList<VoucherListRow> m_pageEnds; // the last row of each page, as the last worker read them
+    quint64 m_endsGeneration = 0;
+    bool m_endsRunning = false;
+    bool m_endsWanted = false;
+    // Pages are read on demand from const data(): a cache, not the model's state.
+    mutable QHash<int, LoadedPage> m_pages;
+    mutable quint64 m_pageUse = 0;
+    int m_loadedPageLimit = MaxLoadedPages;
 };

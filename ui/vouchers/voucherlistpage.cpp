@@ -185,10 +185,11 @@ void VoucherListPage::connectModel()
         updateState();
     });
     connect(m_model, &VoucherListModel::totalCountChanged, this, &VoucherListPage::updateCount);
+    connect(m_model, &VoucherListModel::pageEndsRead, this, &VoucherListPage::followMovedRow);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                m_detail->showApplication(current.isValid() ? current.data(ItemRoles::Id).toUuid()
-                                                            : QUuid());
+                m_currentId = current.isValid() ? current.data(ItemRoles::Id).toUuid() : QUuid();
+                m_detail->showApplication(m_currentId);
             });
     connect(&m_session, &Session::changed, this, [this](Session::Changes changes) {
         if (changes & (Session::Change::Applications | Session::Change::Vouchers))
@@ -211,11 +212,15 @@ void VoucherListPage::refresh()
     }
     m_stale = false;
     const int current = m_view->selectionModel()->currentIndex().row();
-    const int keepRow = std::max(current, lastVisibleRow());
+    // Spanning every row, the model reads the pages around the kept row again at once: the
+    // current row's when there is one (the user may have scrolled far from it).
+    const int keepRow =
+        m_model->spansAllRows() && current >= 0 ? current : std::max(current, lastVisibleRow());
     // A row in the last page of what is read again (or beyond it, past MaxRefreshRows) may not be
     // loaded afterwards: the user still works on it in the detail panel, so the panel keeps it.
     m_keepDetail = current >= 0 &&
-                   current >= VoucherListModel::refreshRows(keepRow) - VoucherListModel::PageSize;
+                   (m_model->spansAllRows() ||
+                    current >= VoucherListModel::refreshRows(keepRow) - VoucherListModel::PageSize);
     // The reset selects the kept row again, and with it the panel re-reads it.
     m_model->refresh(keepRow);
     m_keepDetail = false;
@@ -428,6 +433,19 @@ QUuid VoucherListPage::selectedId() const
 {
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     return current.isValid() ? current.data(ItemRoles::Id).toUuid() : QUuid();
+}
+
+// After a refresh the model reads where its pages end again, and rows added or removed above the
+// current one shift it: the selection follows its application rather than the row number.
+void VoucherListPage::followMovedRow()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (!current.isValid() || m_currentId.isNull() ||
+        current.data(ItemRoles::Id).toUuid() == m_currentId) {
+        return;
+    }
+    if (m_model->rowNear(m_currentId, current.row()) >= 0)
+        select(m_currentId);
 }
 
 void VoucherListPage::select(const QUuid &id)

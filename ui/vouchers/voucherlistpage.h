@@ -73,6 +73,7 @@ private:
     void requestSort(int column, Qt::SortOrder order);
     QUuid selectedId() const;
     void select(const QUuid &id);
+    void followMovedRow();
 
     Session &m_session;
     VoucherListModel *m_model;
@@ -91,6 +92,7 @@ private:
     VoucherSortMenu *m_sortMenu;
     VoucherExportController *m_export;
     QUuid m_keptSelection;
+    QUuid m_currentId;         // the application of the current row, kept when rows move under it
     bool m_keepDetail = false; // the kept selection lies beyond what the refresh reads
     bool m_stale = false;      // changed while hidden: read again when shown
 };
