@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTextStream>
 
 #include <cmath>
@@ -144,19 +146,81 @@ void ListBenchmark::firstPages()
     }
 }
 
-// The model offers no jump to a row: a view reaches the last row by fetchMore() page after
-// page, which is not acceptable for a million rows. What a user can do today is reverse the
-// sort (the Applied column ascending) and read the first page; that is what is timed. The
-// deep OFFSET page that a scroll-bar jump would need is timed beside it for reference.
+// Jumping. Once a worker has read where every page ends, the model spans every row and a jump
+// reads the one page shown, as a seek after the previous page's end. Timed: from a filter change
+// until the ends are read (before that the scroll bar spans the pages read so far); then, in a
+// real QTableView with only the first page loaded, moving the scroll bar to the end (and to rows
+// spread over the list) and painting the viewport. Beside them: reversing the sort (the last row
+// first) and the deep OFFSET page a naive jump would run.
 void ListBenchmark::lastRow()
 {
     VoucherListModel model(m_session);
     waitForCount(model);
+    const auto waitForEnds = [&model] {
+        while (!model.spansAllRows() && model.canFetchMore({}))
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    };
+    const BenchStats ends = BenchStats::measure(
+        m_runs,
+        [&] {
+            model.setFilter({});
+            waitForEnds();
+        },
+        [&] {
+            model.setFilter(emptyFilter());
+            waitForCount(model);
+        });
+    waitForCount(model);
+    QJsonObject figure = ends.toJson();
+    figure[u"how"_s] = u"from VoucherListModel::setFilter until pageEndsRead (a worker thread)"_s;
+    figure[u"sql"_s] =
+        VoucherListQuery(m_session.db(), model.scopedFilter(), model.listSort()).pageEndsSql();
+    figure[u"rows"_s] = model.rowCount();
+    m_figures[key(u"jump"_s, u"ends_read"_s)] = figure;
+    progress(u"jump/%1/ends_read: %2 ms"_s.arg(m_scope).arg(ends.median(), 0, 'f', 2));
+
+    QTableView view;
+    view.setModel(&model);
+    view.resize(1280, 800);
+    view.show();
+    QScrollBar *bar = view.verticalScrollBar();
+    const auto backToTheTop = [&] {
+        bar->setValue(0);
+        view.viewport()->grab();
+        model.setLoadedPageLimit(1); // the first page only
+        model.setLoadedPageLimit(VoucherListModel::MaxLoadedPages);
+    };
+    const auto jump = [&](double fraction) {
+        bar->setValue(int(std::lround(bar->maximum() * fraction)));
+        view.viewport()->grab(); // painted now, as the window would be at its next frame
+    };
+    if (model.spansAllRows()) {
+        const BenchStats last = BenchStats::measure(
+            m_runs, [&] { jump(1.0); }, backToTheTop);
+        figure = last.toJson();
+        figure[u"how"_s] = u"QTableView: scroll bar to its end, viewport painted (grab)"_s;
+        figure[u"rows"_s] = model.rowCount();
+        figure[u"loaded"_s] = !model.rowAt(model.rowCount() - 1).applicationId.isNull();
+        m_figures[key(u"jump"_s, u"last_row"_s)] = figure;
+        progress(u"jump/%1/last_row: %2 ms"_s.arg(m_scope).arg(last.median(), 0, 'f', 2));
+
+        const QList<double> fractions = {0.5, 0.9, 0.1, 0.75, 0.25, 0.6, 0.35, 0.95, 0.05};
+        qsizetype run = 0;
+        const BenchStats any = BenchStats::measure(
+            m_runs, [&] { jump(fractions.at(run++ % fractions.size())); }, backToTheTop);
+        figure = any.toJson();
+        figure[u"how"_s] = u"QTableView: scroll bar to 50 %, 90 %, 10 %, 75 %, … of the list, "
+                           u"viewport painted"_s;
+        m_figures[key(u"jump"_s, u"any_row"_s)] = figure;
+        progress(u"jump/%1/any_row: %2 ms"_s.arg(m_scope).arg(any.median(), 0, 'f', 2));
+    }
+    view.setModel(nullptr);
+
     const int applied = VoucherListModel::columnOf(VoucherListSortKey::AppliedAt);
     const BenchStats reverse = BenchStats::measure(
         m_runs, [&] { model.sort(applied, Qt::AscendingOrder); },
         [&] { model.sort(applied, Qt::DescendingOrder); });
-    QJsonObject figure = reverse.toJson();
+    figure = reverse.toJson();
     figure[u"how"_s] = u"VoucherListModel::sort(Applied, ascending): first page of the "
                        u"reversed order"_s;
     figure[u"sql"_s] =

@@ -12,7 +12,8 @@ class VoucherListModel;
 
 // The Vendor Voucher List of one session (a reviewer sees every partner, a partner manager one
 // partner): the first page after each filter change through the real VoucherListModel beside
-// the same SQL run directly, jumping to the last row, the total count, and scrolling.
+// the same SQL run directly, jumping to any row (and to the last one), the total count, and
+// scrolling.
 // Figures are added to `figures` under "<group>/<scope>/<filter>".
 class ListBenchmark
 {
