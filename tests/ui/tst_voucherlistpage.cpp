@@ -661,6 +661,9 @@ void TestVoucherListPage::scrollingReachesEveryRow()
     QCOMPARE(view()->selectionModel()->currentIndex().row(), int(all) - 1);
     QCOMPARE(m_page->findChild<VoucherDetailPanel *>()->applicationId(),
              oldestFirst.at(0).applicationId);
+    const QString pictures = qEnvironmentVariable("VD_UI_SCREENSHOTS");
+    if (!pictures.isEmpty())
+        QVERIFY(m_page->grab().save(QDir(pictures).filePath(u"voucherlistpage-lastrow.png"_s)));
     const QList<QUuid> ids = listedIds();
     QCOMPARE(QSet<QUuid>(ids.cbegin(), ids.cend()).size(), all);
     m_page.reset();
