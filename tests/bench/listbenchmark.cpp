@@ -55,10 +55,11 @@ QString ListBenchmark::key(const QString &group, const QString &name) const
     return group + u'/' + m_scope + u'/' + name;
 }
 
-void ListBenchmark::waitForCount(VoucherListModel &model)
+void ListBenchmark::waitForWorkers(VoucherListModel &model)
 {
-    // The count runs on a worker thread; letting it finish keeps it out of the next timing.
-    while (model.isCounting())
+    // The count and the page ends run on worker threads; letting them finish keeps them out of
+    // the next timing (as when a user looks at a list before changing its filter again).
+    while (model.isCounting() || model.isReadingPageEnds())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 }
 
@@ -69,7 +70,7 @@ QList<ListBenchmark::NamedFilter> ListBenchmark::filters()
     if (!m_filters.isEmpty())
         return m_filters;
     VoucherListModel model(m_session);
-    waitForCount(model);
+    waitForWorkers(model);
     const VoucherListFilter all;
     m_filters.append({u"all"_s, all});
     for (VoucherListStatus status :
@@ -120,18 +121,18 @@ QList<ListBenchmark::NamedFilter> ListBenchmark::filters()
 void ListBenchmark::firstPages()
 {
     VoucherListModel model(m_session);
-    waitForCount(model);
+    waitForWorkers(model);
     for (const NamedFilter &named : filters()) {
         // What the user waits for: setFilter() reads the first page on the UI thread and
         // starts the count on a worker (which is not waited for in the timing).
         const BenchStats modelStats = BenchStats::measure(
             m_runs, [&] { model.setFilter(named.filter); },
             [&] {
-                waitForCount(model);
+                waitForWorkers(model);
                 model.setFilter(emptyFilter());
-                waitForCount(model);
+                waitForWorkers(model);
             });
-        waitForCount(model);
+        waitForWorkers(model);
         const VoucherListQuery query(m_session.db(), model.scopedFilter(), model.listSort());
         const QString sql = query.pageSql();
         const RawListSql raw(m_session.db(), model.scopedFilter(), model.now());
@@ -155,7 +156,7 @@ void ListBenchmark::firstPages()
 void ListBenchmark::lastRow()
 {
     VoucherListModel model(m_session);
-    waitForCount(model);
+    waitForWorkers(model);
     const auto waitForEnds = [&model] {
         while (!model.spansAllRows() && model.canFetchMore({}))
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
@@ -168,9 +169,9 @@ void ListBenchmark::lastRow()
         },
         [&] {
             model.setFilter(emptyFilter());
-            waitForCount(model);
+            waitForWorkers(model);
         });
-    waitForCount(model);
+    waitForWorkers(model);
     QJsonObject figure = ends.toJson();
     figure[u"how"_s] = u"from VoucherListModel::setFilter until pageEndsRead (a worker thread)"_s;
     figure[u"sql"_s] =
@@ -246,10 +247,10 @@ void ListBenchmark::lastRow()
 void ListBenchmark::counts()
 {
     VoucherListModel model(m_session);
-    waitForCount(model);
+    waitForWorkers(model);
     for (const NamedFilter &named : filters()) {
         model.setFilter(named.filter);
-        waitForCount(model);
+        waitForWorkers(model);
         const VoucherListQuery query(m_session.db(), model.scopedFilter(), model.listSort());
         const QDateTime now = model.now();
         qint64 total = 0;
@@ -277,7 +278,7 @@ void ListBenchmark::scroll(int maxRows)
         ++pages;
     }
     const double ms = double(timer.nsecsElapsed()) / 1e6;
-    waitForCount(model);
+    waitForWorkers(model);
     BenchStats stats;
     stats.add(ms);
     QJsonObject figure = stats.toJson();

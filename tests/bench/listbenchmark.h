@@ -33,7 +33,7 @@ private:
         VoucherListFilter filter;
     };
     QList<NamedFilter> filters();
-    static void waitForCount(VoucherListModel &model);
+    static void waitForWorkers(VoucherListModel &model);
     QString key(const QString &group, const QString &name) const;
 
     Session &m_session;

@@ -80,6 +80,8 @@ public:
     // Whether rowCount() spans every matching row (the page ends are read) rather than the rows
     // read so far.
     bool spansAllRows() const { return m_spanning; }
+    // Whether a worker is reading page ends (perhaps of an older filter).
+    bool isReadingPageEnds() const { return m_endsRunning; }
     // Reads the row's page when it is not loaded; an empty row for a row that vanished since the
     // page ends were read.
     const VoucherListRow &rowAt(int row) const;
