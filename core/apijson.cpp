@@ -5,6 +5,7 @@
 #include "customer.h"
 #include "deduction.h"
 #include "jsonfields.h"
+#include "jsonwriter.h"
 #include "partner.h"
 #include "product.h"
 #include "quotapool.h"
@@ -165,6 +166,50 @@ QJsonObject ApiJson::toJson(const VoucherListRow &row, const QDateTime &now)
         {u"voucherCode"_s, issued ? QJsonValue(row.voucherCode) : QJsonValue(QJsonValue::Null)},
         {u"status"_s, voucherListStatusToString(row.statusAt(now))},
     };
+}
+
+void ApiJson::write(JsonWriter &json, const VoucherListRow &row, const QDateTime &now)
+{
+    // toJson's keys in QJsonObject's (sorted) order.
+    const bool issued = row.isIssued();
+    json.beginObject();
+    json.key("applicationId"_L1);
+    json.uuid(row.applicationId);
+    json.key("appliedAt"_L1);
+    json.dateTime(row.appliedAt);
+    json.key("balanceMinor"_L1);
+    if (issued)
+        json.integer(row.balanceMinor);
+    else
+        json.null();
+    json.key("currency"_L1);
+    json.string(row.currency);
+    json.key("customerId"_L1);
+    json.uuid(row.customerId);
+    json.key("customerName"_L1);
+    json.string(row.customerName);
+    json.key("customerUin"_L1);
+    json.string(row.customerUin);
+    json.key("expiresAt"_L1);
+    json.dateTime(row.expiresAt);
+    json.key("faceValueMinor"_L1);
+    json.integer(row.faceValueMinor);
+    json.key("kind"_L1);
+    json.string(voucherKindToString(row.kind));
+    json.key("partnerId"_L1);
+    json.uuid(row.partnerId);
+    json.key("status"_L1);
+    json.string(voucherListStatusToString(row.statusAt(now)));
+    json.key("templateName"_L1);
+    json.string(row.templateName);
+    json.key("voucherCode"_L1);
+    if (issued)
+        json.string(row.voucherCode);
+    else
+        json.null();
+    json.key("voucherId"_L1);
+    json.uuid(row.voucherId);
+    json.endObject();
 }
 
 QJsonObject ApiJson::list(const QJsonArray &items, qint64 totalCount)

@@ -34,10 +34,10 @@ void civilFromDays(qint64 days, qint64 *year, int *month, int *day)
 
 } // namespace
 
-QJsonValue JsonFields::fromDateTime(const QDateTime &utc)
+bool JsonFields::formatDateTime(const QDateTime &utc, char *text)
 {
     if (!utc.isValid())
-        return QJsonValue::Null;
+        return false;
     // What QDateTime::toString(Qt::ISODateWithMs) writes for UTC, without its general
     // formatter: every entity of a change-feed page has a few times.
     constexpr qint64 msPerDay = 86400000;
@@ -49,9 +49,8 @@ QJsonValue JsonFields::fromDateTime(const QDateTime &utc)
     int day = 0;
     civilFromDays(days, &year, &month, &day);
     if (year < 1 || year > 9999)
-        return utc.toUTC().toString(Qt::ISODateWithMs);
-    char text[24];
-    auto put = [&text](int at, qint64 value, int digits) {
+        return false;
+    auto put = [text](int at, qint64 value, int digits) {
         for (int i = digits - 1; i >= 0; --i, value /= 10)
             text[at + i] = char('0' + value % 10);
     };
@@ -69,6 +68,16 @@ QJsonValue JsonFields::fromDateTime(const QDateTime &utc)
     text[19] = '.';
     put(20, msOfDay % 1000, 3);
     text[23] = 'Z';
+    return true;
+}
+
+QJsonValue JsonFields::fromDateTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return QJsonValue::Null;
+    char text[24];
+    if (!formatDateTime(utc, text))
+        return utc.toUTC().toString(Qt::ISODateWithMs);
     return QString::fromLatin1(text, 24);
 }
 

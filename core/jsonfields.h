@@ -13,6 +13,9 @@ public:
     static QJsonValue fromUuid(const QUuid &id);
     static QUuid toUuid(const QJsonValue &value);
     static QJsonValue fromDateTime(const QDateTime &utc);
+    // fromDateTime's text of a valid time in years 1 to 9999, written to text[0..23] without
+    // allocating (JsonWriter's time fields); false for any other time.
+    static bool formatDateTime(const QDateTime &utc, char *text);
     static QDateTime toDateTime(const QJsonValue &value);
     static QStringList toStringList(const QJsonValue &value);
     // A string list stored in one text column as a compact JSON array.

@@ -5,7 +5,13 @@
 # between them, the desktop client's sync of one partner (voucherdesk-bench --only sync).
 #
 #   scripts/bench-server.sh [--workspace PATH] [--duration 20s] [--connections 32] [--threads 2]
-#                           [--repeat 3] [--approvals-duration 5s]
+#                           [--repeat 3] [--approvals-duration 5s] [--build DIR]
+#                           [--server BINARY]
+#
+# --build DIR uses the binaries of an already built release tree (voucherdesk-server,
+# voucherdesk-bench, and voucherdesk-demo if the workspace is missing) instead of configuring and
+# building the release preset; --server BINARY runs that server binary instead of DIR's (a build
+# kept aside, to compare two versions of the server on the same workspace).
 #
 # Each load runs --repeat times; every run is printed, then the run with the median requests/s.
 #
@@ -22,6 +28,8 @@ repeat=3
 # Each approvals run needs applications still pending: the 1M store has ~13,700, so three runs
 # of 5 s at up to ~900 approvals/s fit; an exhausted list would measure refusals instead.
 approvals_duration=5s
+build=""
+server_bin=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --workspace) workspace="$2"; shift 2 ;;
@@ -30,15 +38,22 @@ while [ $# -gt 0 ]; do
         --threads) threads="$2"; shift 2 ;;
         --repeat) repeat="$2"; shift 2 ;;
         --approvals-duration) approvals_duration="$2"; shift 2 ;;
+        --build) build="$2"; shift 2 ;;
+        --server) server_bin="$2"; shift 2 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
 
-./scripts/install-deps.sh >/dev/null
-cmake --preset release >/dev/null
-cmake --build --preset release --target voucherdesk-server voucherdesk-demo voucherdesk-bench \
-    >/dev/null
-bin=./build/release
+if [ -n "$build" ]; then
+    bin=$build
+else
+    ./scripts/install-deps.sh >/dev/null
+    cmake --preset release >/dev/null
+    cmake --build --preset release --target voucherdesk-server voucherdesk-demo voucherdesk-bench \
+        >/dev/null
+    bin=./build/release
+fi
+server_bin=${server_bin:-$bin/server/voucherdesk-server}
 if [ ! -f "$workspace" ]; then
     "$bin/app/voucherdesk-demo" --workspace "$workspace" --vouchers 1000000 --fast-passwords
 fi
@@ -46,14 +61,19 @@ fi
 work=$(mktemp -d)
 server=""
 cleanup() {
-    [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+    # The killed server's wait fails; under set -e that ended the trap before the rm, leaving
+    # a 3 GB copy behind after every run.
+    if [ -n "$server" ]; then
+        kill "$server" 2>/dev/null || true
+        wait "$server" 2>/dev/null || true
+    fi
     rm -rf "$work"
 }
 trap cleanup EXIT
 echo "copying $workspace …" >&2
 cp "$workspace" "$work/load.db"
 
-"$bin/server/voucherdesk-server" serve --db "$work/load.db" --listen 127.0.0.1:0 \
+"$server_bin" serve --db "$work/load.db" --listen 127.0.0.1:0 \
     >"$work/server.out" 2>"$work/server.log" &
 server=$!
 for _ in $(seq 1 600); do

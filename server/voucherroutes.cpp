@@ -6,6 +6,7 @@
 #include "coretr.h"
 #include "customerrepository.h"
 #include "jsoninput.h"
+#include "jsonwriter.h"
 #include "listcountcache.h"
 #include "routesupport.h"
 #include "vouchercommands.h"
@@ -178,12 +179,22 @@ HttpResponse listVouchers(RouteContext &context, ListCountCache &counts)
         return response;
     const QDateTime now = context.commands.now();
     const VoucherListQuery query(context.db, parameters->first, parameters->second);
-    QJsonArray items;
-    for (const VoucherListRow &row : query.page(paging->offset, paging->limit, now))
-        items.append(ApiJson::toJson(row, now));
+    const QList<VoucherListRow> rows = query.page(paging->offset, paging->limit, now);
+    // ApiJson::list's {"items": [...], "totalCount": n} written directly, byte for byte as
+    // QJsonDocument prints it: built as QJsonObjects, it took some 40 % of the server's CPU.
+    JsonWriter json(rows.size() * 800 + 64);
+    json.beginObject();
+    json.key("items"_L1);
+    json.beginArray();
+    for (const VoucherListRow &row : rows)
+        ApiJson::write(json, row, now);
+    json.endArray();
     const qint64 total =
         counts.count(context.db, query.countKey(), [query, now] { return query.count(now); });
-    return HttpResponse::json(200, ApiJson::list(items, total));
+    json.key("totalCount"_L1);
+    json.integer(total);
+    json.endObject();
+    return HttpResponse{200, json.take(), "application/json", {}};
 }
 
 // The voucher of the path if the caller may see it.

@@ -1,0 +1,39 @@
+#include "changefeedjson.h"
+
+#include "changefeed.h"
+#include "jsonwriter.h"
+
+using namespace Qt::StringLiterals;
+
+QByteArray ChangeFeedJson::page(const ChangeFeedPage &page)
+{
+    JsonWriter json(page.changes.size() * 900 + 64);
+    // Keys in QJsonObject's (sorted) order.
+    json.beginObject();
+    json.key("changes"_L1);
+    json.beginArray();
+    for (const ChangeFeedEntry &change : page.changes) {
+        json.beginObject();
+        json.key("data"_L1);
+        if (change.deleted)
+            json.null();
+        else
+            json.value(change.data);
+        json.key("deleted"_L1);
+        json.boolean(change.deleted);
+        json.key("entity"_L1);
+        json.string(change.entity);
+        json.key("id"_L1);
+        json.string(change.id);
+        json.key("rev"_L1);
+        json.integer(change.rev);
+        json.endObject();
+    }
+    json.endArray();
+    json.key("hasMore"_L1);
+    json.boolean(page.hasMore);
+    json.key("nextSince"_L1);
+    json.integer(page.nextSince);
+    json.endObject();
+    return json.take();
+}
