@@ -2,10 +2,16 @@
 
 #include "apijsonreader.h"
 
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QThread>
 #include <QTimer>
 
 #include <algorithm>
+
+// The sync engine's timings: how long a page took to come (request, server, network and JSON
+// parsing) and to be read into rows.
+Q_LOGGING_CATEGORY(lcFetchTiming, "voucherdesk.sync.timing", QtWarningMsg)
 
 using namespace Qt::StringLiterals;
 
@@ -56,8 +62,14 @@ void ChangeFetcher::run(Connection connection, qint64 since, int pageLimit)
         }
         if (m_stopping || (connection.aborted && *connection.aborted))
             server.abort(); // answered at once, as not answered
-        Item item =
-            read(server.get(u"/api/v1/changes?since=%1&limit=%2"_s.arg(since).arg(pageLimit)));
+        QElapsedTimer clock;
+        clock.start();
+        ServerConnection::Reply reply =
+            server.get(u"/api/v1/changes?since=%1&limit=%2"_s.arg(since).arg(pageLimit));
+        const qint64 gotNs = clock.nsecsElapsed();
+        Item item = read(std::move(reply));
+        qCDebug(lcFetchTiming, "  fetched a page: request and parse %.1f ms, decode %.1f ms",
+                gotNs / 1e6, (clock.nsecsElapsed() - gotNs) / 1e6);
         const bool more = item.page && item.page->hasMore;
         if (item.page)
             since = item.page->nextSince;
@@ -104,9 +116,13 @@ ChangeFetcher::Item ChangeFetcher::next()
     return take();
 }
 
-std::optional<ChangeFetcher::Item> ChangeFetcher::tryNext()
+std::optional<ChangeFetcher::Item> ChangeFetcher::tryNext(QDeadlineTimer deadline)
 {
     QMutexLocker locker(&m_mutex);
+    while (m_ready.empty()) {
+        if (!m_changed.wait(&m_mutex, deadline))
+            break;
+    }
     if (m_ready.empty())
         return std::nullopt;
     return take();

@@ -3,6 +3,7 @@
 #include "replicaapplier.h"
 #include "serverconnection.h"
 
+#include <QDeadlineTimer>
 #include <QMutex>
 #include <QSslCertificate>
 #include <QUrl>
@@ -59,8 +60,8 @@ public:
     // The next reply in order, waiting for it. After the last one (no more pages, or not a
     // page), it must not be called again.
     Item next();
-    // The next reply if it is there already.
-    std::optional<Item> tryNext();
+    // The next reply if it is there already, or comes before the deadline.
+    std::optional<Item> tryNext(QDeadlineTimer deadline = {});
 
 private:
     void run(Connection connection, qint64 since, int pageLimit);

@@ -5,6 +5,7 @@
 #include "sqldialect.h"
 #include "sqlstatement.h"
 #include "sqltransaction.h"
+#include "voucherlistindexes.h"
 
 #include <QDateTime>
 
@@ -298,83 +299,24 @@ QStringList schemaV5()
     };
 }
 
-// Voucher list pages and counts at a million rows (issue 6, docs/PERFORMANCE.md). A status page
-// walks the rows in date order until a page matches; with the status columns in the index the
-// walk reads the index alone and looks up only the rows it returns (expired: 104 -> 5 ms), and a
-// count reads the index alone (527,000 expired: 1.1 s -> 50 ms). A partner's statuses get the
-// same walk within the partner. Each sort column has the tie-breaker too, so a sort reads its
-// index in order instead of sorting every row of a tie (85 ms for the vouchers not yet issued),
-// for every partner's list and for one partner's.
+// Voucher list pages and counts at a million rows (issue 6, docs/PERFORMANCE.md): status walks
+// and sorts from indexes, and a trigram index for free text. Their definitions are shared with a
+// replica's first pull, which suspends them (VoucherListIndexes). The indexes they replace go
+// first; the status walks serve what the phase/expiry ones served, and every index slows each
+// write.
 QStringList schemaV6()
 {
-    const QString covered = u"phase, applied_at, application_id, expires_at, balance_minor, "
-                            u"face_value_minor, kind"_s;
-    return {
-        u"DROP INDEX IF EXISTS vl_phase_applied"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_status_walk ON voucher_list (%1)"_s.arg(covered),
-        u"CREATE INDEX IF NOT EXISTS vl_partner_status_walk ON voucher_list (partner_id, %1)"_s.arg(
-            covered),
-        u"DROP INDEX IF EXISTS vl_applied"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_sort_applied ON voucher_list (applied_at, application_id)"_s,
-        u"DROP INDEX IF EXISTS vl_partner_applied"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_applied ON voucher_list "
-        u"(partner_id, applied_at, application_id)"_s,
-        u"DROP INDEX IF EXISTS vl_customer"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_customer_sort_applied ON voucher_list "
-        u"(customer_id, applied_at, application_id)"_s,
-        u"DROP INDEX IF EXISTS vl_expires"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_sort_expires ON voucher_list (expires_at, application_id)"_s,
-        u"DROP INDEX IF EXISTS vl_balance"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_sort_balance ON voucher_list "
-        u"(balance_minor, application_id)"_s,
-        u"DROP INDEX IF EXISTS vl_code"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_sort_code ON voucher_list (voucher_code, application_id)"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_sort_customer ON voucher_list "
-        u"(customer_name, application_id)"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_sort_face ON voucher_list "
-        u"(face_value_minor, application_id)"_s,
-        // A partner's list in another order than by date (sorting its 20,000 rows: 32-50 ms).
-        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_expires ON voucher_list "
-        u"(partner_id, expires_at, application_id)"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_balance ON voucher_list "
-        u"(partner_id, balance_minor, application_id)"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_code ON voucher_list "
-        u"(partner_id, voucher_code, application_id)"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_customer ON voucher_list "
-        u"(partner_id, customer_name, application_id)"_s,
-        u"CREATE INDEX IF NOT EXISTS vl_partner_sort_face ON voucher_list "
-        u"(partner_id, face_value_minor, application_id)"_s,
-        // The status walks above serve what these served, and every index slows each write.
-        u"DROP INDEX IF EXISTS vl_phase_expires"_s,
-        u"DROP INDEX IF EXISTS vl_partner_phase_expires"_s,
-        // Free text (part of a code or customer name, the start of a UIN): a LIKE scan read all
-        // million rows for a rare fragment (1.8 s); trigrams find its rows at once. The index
-        // holds no text of its own: it keys voucher_list's rowid, which only VACUUM renumbers
-        // (VoucherDesk never runs it; after a manual one, run the 'rebuild' command of FTS5).
-        // PostgreSQL keeps the LIKE conditions.
-        u"{SQLITE_ONLY}CREATE VIRTUAL TABLE IF NOT EXISTS voucher_list_text USING fts5 ("
-        u"voucher_code, customer_name, customer_uin, content='voucher_list', "
-        u"content_rowid='rowid', tokenize='trigram')"_s,
-        u"{SQLITE_ONLY}INSERT INTO voucher_list_text (voucher_list_text) VALUES ('rebuild')"_s,
-        u"{SQLITE_ONLY}CREATE TRIGGER IF NOT EXISTS voucher_list_text_insert AFTER INSERT ON "
-        u"voucher_list BEGIN "
-        u"INSERT INTO voucher_list_text (rowid, voucher_code, customer_name, customer_uin) "
-        u"VALUES (new.rowid, new.voucher_code, new.customer_name, new.customer_uin); END"_s,
-        u"{SQLITE_ONLY}CREATE TRIGGER IF NOT EXISTS voucher_list_text_delete AFTER DELETE ON "
-        u"voucher_list BEGIN "
-        u"INSERT INTO voucher_list_text (voucher_list_text, rowid, voucher_code, customer_name, "
-        u"customer_uin) VALUES ('delete', old.rowid, old.voucher_code, old.customer_name, "
-        u"old.customer_uin); END"_s,
-        u"{SQLITE_ONLY}CREATE TRIGGER IF NOT EXISTS voucher_list_text_update AFTER UPDATE OF "
-        u"voucher_code, customer_name, customer_uin ON voucher_list "
-        u"WHEN old.voucher_code IS NOT new.voucher_code OR old.customer_name IS NOT "
-        u"new.customer_name OR old.customer_uin IS NOT new.customer_uin BEGIN "
-        u"INSERT INTO voucher_list_text (voucher_list_text, rowid, voucher_code, customer_name, "
-        u"customer_uin) VALUES ('delete', old.rowid, old.voucher_code, old.customer_name, "
-        u"old.customer_uin); "
-        u"INSERT INTO voucher_list_text (rowid, voucher_code, customer_name, customer_uin) "
-        u"VALUES (new.rowid, new.voucher_code, new.customer_name, new.customer_uin); END"_s,
-    };
+    QStringList statements;
+    for (const QString &replaced :
+         {u"vl_phase_applied"_s, u"vl_applied"_s, u"vl_partner_applied"_s, u"vl_customer"_s,
+          u"vl_expires"_s, u"vl_balance"_s, u"vl_code"_s, u"vl_phase_expires"_s,
+          u"vl_partner_phase_expires"_s})
+        statements.append(u"DROP INDEX IF EXISTS "_s + replaced);
+    statements += VoucherListIndexes::createIndexStatements();
+    statements.append(VoucherListIndexes::createTextTableStatement());
+    statements.append(VoucherListIndexes::rebuildTextStatement());
+    statements += VoucherListIndexes::createTextTriggerStatements();
+    return statements;
 }
 
 void ensureMigrationTable(const Database &db)

@@ -6,14 +6,19 @@
 #include "jsonfields.h"
 #include "voucherlistrow.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSet>
 
 #include <algorithm>
 #include <map>
 #include <memory>
+
+// The same category as the sync engine's timings: where a pull's writes go, table by table.
+Q_LOGGING_CATEGORY(lcApplyTiming, "voucherdesk.sync.timing", QtWarningMsg)
 
 using namespace Qt::StringLiterals;
 
@@ -568,12 +573,26 @@ void PageWriter::recompute(const QString &applicationIds)
         {{u":ids"_s, applicationIds}});
 }
 
+// The ids as a JSON array for json_each(), in key order.
+QString idArray(const QSet<QUuid> &ids)
+{
+    QStringList sorted;
+    sorted.reserve(ids.size());
+    for (const QUuid &id : ids)
+        sorted.append(id.toString(QUuid::WithoutBraces));
+    sorted.sort();
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(sorted)).toJson(QJsonDocument::Compact));
+}
+
 void PageWriter::refreshVoucherList()
 {
-    for (const QUuid &customerId : std::as_const(m_customers)) {
-        SqlStatement &rows =
-            run(u"SELECT application_id FROM voucher_list WHERE customer_id = :customerId"_s,
-                {{u":customerId"_s, uuid(customerId)}});
+    // One statement for every customer: a first pull fills voucher_list without its indexes
+    // (SyncEngine), and then each customer's look-up would read the whole table.
+    if (!m_customers.isEmpty()) {
+        SqlStatement &rows = run(u"SELECT application_id FROM voucher_list "
+                                 u"WHERE customer_id IN (SELECT value FROM json_each(:ids))"_s,
+                                 {{u":ids"_s, idArray(m_customers)}});
         while (rows.next())
             m_applications.insert(rows.uuid(0));
     }
@@ -583,18 +602,9 @@ void PageWriter::refreshVoucherList()
         while (rows.next())
             m_applications.insert(rows.uuid(0));
     }
-    if (m_applications.isEmpty())
-        return;
     // In key order, so that the rows' primary key index grows at its end (ids are time-ordered).
-    QStringList sorted;
-    sorted.reserve(m_applications.size());
-    for (const QUuid &applicationId : std::as_const(m_applications))
-        sorted.append(applicationId.toString(QUuid::WithoutBraces));
-    sorted.sort();
-    QJsonArray ids;
-    for (const QString &applicationId : std::as_const(sorted))
-        ids.append(applicationId);
-    recompute(QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
+    if (!m_applications.isEmpty())
+        recompute(idArray(m_applications));
 }
 
 } // namespace
@@ -682,12 +692,30 @@ Result<void> ReplicaApplier::applyDecoded(const QList<DecodedChange> &changes,
         if (!m_db.inWriteTransaction())
             foreignKeysOff.emplace(m_db);
         return m_db.write([&]() -> Result<void> {
+            const bool timed = lcApplyTiming().isDebugEnabled();
+            QElapsedTimer clock;
+            QHash<QString, qint64> tableNs;
             PageWriter writer(m_db);
             for (const DecodedChange &change : changes) {
+                if (timed)
+                    clock.start();
                 if (auto error = writer.apply(change))
                     return *error;
+                if (timed)
+                    tableNs[change.entity] += clock.nsecsElapsed();
             }
+            if (timed)
+                clock.start();
             writer.refreshVoucherList();
+            if (timed) {
+                QStringList split;
+                for (auto it = tableNs.cbegin(); it != tableNs.cend(); ++it)
+                    split.append(u"%1 %2"_s.arg(it.key()).arg(it.value() / 1e6, 0, 'f', 1));
+                split.sort();
+                qCDebug(lcApplyTiming).noquote()
+                    << "  rows (ms):" << split.join(u", "_s) << "| voucher_list"
+                    << QString::number(clock.nsecsElapsed() / 1e6, 'f', 1);
+            }
             const qint64 stored = m_db.setting(cursorKey(), u"0"_s).toLongLong();
             m_db.setSetting(cursorKey(), QString::number(std::max(stored, nextSince)));
             return Result<void>();

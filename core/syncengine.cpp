@@ -4,10 +4,13 @@
 #include "replicaapplier.h"
 #include "session.h"
 #include "syncproblemrepository.h"
+#include "voucherlistindexes.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 
 #include <utility>
 
@@ -21,10 +24,11 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kPageLimit = 1000;
-// A pull writes the pages already read in one transaction, as many as take about kBatchMs to
-// write (at most kMaxBatchChanges changes): the replica's indexes are written once for all of
-// them, which is most of the cost of a page (each commit writes every index page it touched).
-// Longer would hold back the commands a user makes meanwhile, which wait for it.
+// A pull writes its pages in transactions of about kBatchMs of writing each (at most
+// kMaxBatchChanges changes), waiting up to kBatchMs for the pages they need: the replica's
+// indexes are written once for all of them, which is most of the cost of a page (each commit
+// writes out every index page it touched, and random keys - voucher codes, customer names -
+// touch most of them). Longer would hold back the commands a user makes meanwhile, which wait.
 constexpr qint64 kBatchMs = 1000;
 constexpr int kMaxBatchChanges = 12000;
 constexpr int kFirstRetryMs = 1000;
@@ -127,6 +131,7 @@ void SyncEngine::round()
         m_again = false;
         reached = push(&changes) && pull(&changes);
     } while (reached && m_again && !m_stopping);
+    restoreListIndexes();
     m_running = false;
     if (changes != 0)
         emit replicaChanged(changes);
@@ -135,6 +140,30 @@ void SyncEngine::round()
     m_retryMs = std::max(m_retryMs, std::exchange(m_serverPauseMs, 0));
     publish();
     scheduleNext();
+}
+
+// A first pull fills voucher_list without its indexes (see pull()). Whatever ended the pull (its
+// end, an error, the server gone), they are built again here before the round reports its rows
+// (the status still says it is pulling meanwhile). A round that is stopping leaves them to the
+// next one, which first carries a stopped pull on without them: so they are back at the latest
+// when the replica is next synced, online or not.
+void SyncEngine::restoreListIndexes()
+{
+    if (m_stopping)
+        return;
+    const Result<bool> complete =
+        m_db.read([&]() -> Result<bool> { return VoucherListIndexes::isComplete(m_db); });
+    if (complete && complete.value())
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    const Result<void> built = VoucherListIndexes::ensure(m_db, &m_stopping);
+    if (!built) {
+        m_status.lastError = built.error().message();
+        qCWarning(lcSync) << "building the voucher list's indexes failed:" << m_status.lastError;
+        return;
+    }
+    qCDebug(lcSyncTiming, "built the voucher list's indexes in %lld ms", timer.elapsed());
 }
 
 void SyncEngine::scheduleNext()
@@ -382,9 +411,16 @@ bool SyncEngine::refuse(const OutboxEntry &entry, const ServerConnection::Reply 
 
 // The first page comes through the engine's own connection, so that a pull with little to bring
 // costs one request; when there is more, a ChangeFetcher reads (and decodes) the next pages
-// ahead while the replica writes. The pages already read when one is written join its
-// transaction (see kBatchMs); a transaction still holds whole pages, with the cursor of the
-// last one, so the replica is always at a page boundary.
+// ahead while the replica writes. A transaction takes as many of them as its pace writes in
+// about kBatchMs, whole pages with the cursor of the last one, so the replica is always at a
+// page boundary.
+//
+// A first pull of more than a page (an empty replica, cursor 0) suspends voucher_list's indexes
+// and its free-text index in its first transaction: the table is filled without them, at about
+// half the cost a row, and they are built in one go when the round ends (restoreListIndexes()).
+// Meanwhile the list is slower and its free-text search finds none of the rows pulled so far. A
+// pull stopped midway leaves them suspended, and the next one carries on without them; the
+// schema itself tells what is missing, so a crash at any point leaves nothing to remember.
 bool SyncEngine::pull(int *changes)
 {
     ReplicaApplier applier(m_db);
@@ -398,6 +434,7 @@ bool SyncEngine::pull(int *changes)
     std::unique_ptr<ChangeFetcher> ahead;
     std::optional<ChangeFetcher::Item> held; // a reply that ended a batch, handled next
     bool complete = false;
+    bool firstPull = start.value() == 0;
     int batchLimit = kPageLimit;
     QElapsedTimer step;
     while (!m_stopping) {
@@ -414,14 +451,16 @@ bool SyncEngine::pull(int *changes)
         }
         if (!isPage(item))
             break;
-        const qint64 waitNs = step.nsecsElapsed();
         ChangeFetcher::Page batch = std::move(*item.page);
         if (batch.hasMore && !ahead)
             ahead = std::make_unique<ChangeFetcher>(fetchConnection(), batch.nextSince, kPageLimit,
                                                     kMaxBatchChanges / kPageLimit);
         int pages = 1;
+        // Waiting costs nothing while the server is the slower side, and each commit saved
+        // saves writing the same index pages again; rows from a slow server still show soon.
+        const QDeadlineTimer filled(kBatchMs);
         while (batch.hasMore && batch.changes.size() < batchLimit) {
-            std::optional<ChangeFetcher::Item> more = ahead->tryNext();
+            std::optional<ChangeFetcher::Item> more = ahead->tryNext(filled);
             if (!more)
                 break;
             // An error, or a page that fails, comes on its own: the pages before it are kept.
@@ -434,8 +473,16 @@ bool SyncEngine::pull(int *changes)
             batch.hasMore = more->page->hasMore;
             ++pages;
         }
+        const qint64 waitNs = step.nsecsElapsed();
         step.restart();
+        const bool suspendIndexes = std::exchange(firstPull, false) && batch.hasMore;
+        qint64 bodyNs = 0;
         const Result<void> applied = m_db.write([&]() -> Result<void> {
+            QElapsedTimer body;
+            body.start();
+            const auto timeBody = qScopeGuard([&] { bodyNs = body.nsecsElapsed(); });
+            if (suspendIndexes)
+                VoucherListIndexes::suspend(m_db);
             // A row a waiting command changed keeps the replica's state: the server's answer
             // to the command, or its state after a refusal, comes later anyway.
             const QSet<QString> pending = Outbox(m_db).pendingIds();
@@ -454,8 +501,11 @@ bool SyncEngine::pull(int *changes)
             break;
         }
         const qint64 appliedMs = step.elapsed();
-        qCDebug(lcSyncTiming, "%d page(s), %lld changes: waited %.1f ms, applied in %lld ms", pages,
-                qint64(batch.changes.size()), waitNs / 1e6, appliedMs);
+        qCDebug(
+            lcSyncTiming,
+            "%d page(s), %lld changes: waited for them %.1f ms, applied in %lld ms (%.1f ms of it "
+            "outside the writes: begin, commit)",
+            pages, qint64(batch.changes.size()), waitNs / 1e6, appliedMs, appliedMs - bodyNs / 1e6);
         // The next batch: as many changes as this one's pace writes in kBatchMs.
         batchLimit =
             int(std::clamp<qint64>(batch.changes.size() * kBatchMs / std::max<qint64>(appliedMs, 1),

@@ -69,6 +69,7 @@ private:
     std::optional<ChangeFeedEntry> serverState(const RowRef &row, bool refused, bool *answered);
     // False when the reply ends the round (no answer, server error, signed out).
     bool usable(const ServerConnection::Reply &reply);
+    void restoreListIndexes();
     void publish();
     void scheduleNext();
 

@@ -17,11 +17,13 @@
 #include "testworkspace.h"
 #include "userrepository.h"
 #include "vouchercommands.h"
+#include "voucherlistindexes.h"
 #include "voucherlistquery.h"
 #include "voucherrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -56,6 +58,7 @@ private slots:
     void pagesDecodedElsewhereApplyTogether();
     void joinsTheCallersTransaction();
     void restoreReplacesTheReplicasGuess();
+    void aPullWithTheListIndexesSuspended();
 
 private:
     // The actor's replica, pulled page by page through the JSON of GET /changes; the pages
@@ -949,6 +952,54 @@ void TestReplicaApplier::restoreReplacesTheReplicasGuess()
     QCOMPARE(TemplateRepository(*replica).find(m_specId)->name, server->name);
     QVERIFY(!TemplateRepository(*replica).find(ghost.id));
     QCOMPARE(ReplicaApplier(*replica).cursor(), cursor);
+}
+
+// A first pull fills voucher_list with its indexes and text index suspended (SyncEngine): rows
+// that wait for the rows they refer to are found again without them, and once built again the
+// list, its indexes and its text index are the server's.
+void TestReplicaApplier::aPullWithTheListIndexesSuspended()
+{
+    const Actor &actor = m_ws->managerA;
+    const auto replica = openReplica(u"replica"_s);
+    const auto suspended = replica->write([&]() -> Result<void> {
+        VoucherListIndexes::suspend(*replica);
+        return {};
+    });
+    QVERIFY2(suspended.ok(), resultMessage(suspended));
+    // Last change first, a change a page: applications before their customers, vouchers before
+    // their applications.
+    const ChangeFeedPage served = ChangeFeed(m_ws->db(), actor).after(0, 1000, m_ws->now());
+    QVERIFY(!served.hasMore);
+    QList<ChangeFeedEntry> reversed = served.changes;
+    std::reverse(reversed.begin(), reversed.end());
+    QVERIFY(findEntry(reversed, u"application"_s, m_approvedId) <
+            findEntry(reversed, u"customer"_s, m_ws->customerA.id));
+    for (const ChangeFeedEntry &entry : std::as_const(reversed)) {
+        const auto one = ReplicaApplier(*replica).apply({entry}, entry.rev);
+        QVERIFY2(one.ok(), resultMessage(one));
+    }
+    changeMore();
+    pull(actor, *replica, kSmallLimit, nullptr);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!VoucherListIndexes::isComplete(*replica));
+
+    const auto built = VoucherListIndexes::ensure(*replica);
+    QVERIFY2(built.ok(), resultMessage(built));
+    QVERIFY(VoucherListIndexes::isComplete(*replica));
+    QSqlQuery check(replica->connection());
+    QVERIFY2(check.exec(u"INSERT INTO voucher_list_text (voucher_list_text, rank) "
+                        u"VALUES ('integrity-check', 1)"_s),
+             qPrintable(check.lastError().text()));
+    verifyReplica(actor, *replica);
+    for (const QString &text : {u"Northwind"_s, u"acme"_s, u"200000"_s}) {
+        VoucherListFilter filter;
+        filter.partnerId = actor.partnerId;
+        filter.text = text;
+        const qint64 found = VoucherListQuery(*replica, filter).count(m_ws->now());
+        QVERIFY(found > 0);
+        QCOMPARE(found, VoucherListQuery(m_ws->db(), filter).count(m_ws->now()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestReplicaApplier)

@@ -6,6 +6,7 @@
 #include "apiclient.h"
 #include "applicationrepository.h"
 #include "bulkvouchergenerator.h"
+#include "changefeed.h"
 #include "customerrepository.h"
 #include "database.h"
 #include "outbox.h"
@@ -19,11 +20,14 @@
 #include "templatecommands.h"
 #include "templaterepository.h"
 #include "testworkspace.h"
+#include "voucherlistindexes.h"
 #include "voucherlistquery.h"
 #include "voucherrepository.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -114,6 +118,58 @@ int auditCount(const Database &db, const QString &action, const QUuid &id)
                                     u"AND entity_id = :id"_s);
     query.bind(u":action"_s, action).bind(u":id"_s, id).exec();
     return query.next() ? query.integer(0) : -1;
+}
+
+// voucher_list's indexes, text table and triggers as the schema holds them.
+QStringList listSchema(const Database &db)
+{
+    return rowTexts(db,
+                    u"SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN "
+                    u"('voucher_list', 'voucher_list_text') AND sql IS NOT NULL"_s,
+                    3);
+}
+
+// A replica's list after a first pull, which suspended its indexes and its text index: every
+// index as a new store has it, the list pages read them, and the text index holds every row
+// (FTS5's integrity-check with rank 1 compares it with the list) and finds a voucher by its code.
+void verifyListIndexes(const Database &replica, const QUuid &partnerId)
+{
+    QVERIFY(VoucherListIndexes::isComplete(replica));
+    QTemporaryDir folder;
+    QString error;
+    const auto fresh = Database::open(folder.filePath(u"fresh.db"_s), &error);
+    QVERIFY2(fresh, qPrintable(error));
+    QCOMPARE(listSchema(replica), listSchema(*fresh));
+
+    QSqlQuery check(replica.connection());
+    QVERIFY2(check.exec(u"INSERT INTO voucher_list_text (voucher_list_text, rank) "
+                        u"VALUES ('integrity-check', 1)"_s),
+             qPrintable(check.lastError().text()));
+
+    const QStringList codes = rowTexts(
+        replica, u"SELECT voucher_code FROM voucher_list WHERE voucher_code IS NOT NULL"_s, 1);
+    QVERIFY(codes.size() > 100);
+    VoucherListFilter filter;
+    filter.partnerId = partnerId;
+    filter.text = codes.at(codes.size() / 2).mid(2, 10);
+    const QList<VoucherListRow> found =
+        VoucherListQuery(replica, filter).page(0, 10, QDateTime::currentDateTimeUtc());
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.constFirst().voucherCode, codes.at(codes.size() / 2));
+
+    VoucherListFilter partner;
+    partner.partnerId = partnerId;
+    // Every placeholder a number: the plan does not depend on the values.
+    QString page = VoucherListQuery(replica, partner).pageSql();
+    page.replace(QRegularExpression(u":[A-Za-z]+"_s), u"50"_s);
+    QSqlQuery query(replica.connection());
+    QVERIFY2(query.exec(u"EXPLAIN QUERY PLAN "_s + page), qPrintable(query.lastError().text()));
+    QStringList steps;
+    while (query.next())
+        steps.append(query.value(3).toString());
+    const QString plan = steps.join(u" | "_s);
+    QVERIFY2(plan.contains(u"INDEX vl_partner_"_s), qPrintable(plan));
+    QVERIFY2(!plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
 }
 
 // Between a client and the server: forwards everything, except that it swallows the server's
@@ -455,6 +511,10 @@ private slots:
         const QString own = u"'"_s + ws.partnerA.id.toString(QUuid::WithoutBraces) + u"'"_s;
         const qint64 cursor = ReplicaApplier(partner->db()).cursor();
         QVERIFY(cursor > 0);
+        // Stopped midway, the first pull left the list's indexes suspended for the next one
+        // (ended, it may have built them or been stopped before).
+        if (!ChangeFeed(ws.db(), ws.managerA).after(cursor, 1, ws.now()).changes.isEmpty())
+            QVERIFY(!VoucherListIndexes::isComplete(partner->db()));
         const QStringList tables = {u"customers"_s, u"applications"_s, u"vouchers"_s,
                                     u"deductions"_s};
         auto serverRows = [&](const QString &table, qint64 upTo) {
@@ -489,6 +549,29 @@ private slots:
             u"COALESCE(voucher_code, '-'), customer_name, template_name FROM voucher_list %1"_s;
         QCOMPARE(rowTexts(partner->db(), listed.arg(QString()), 6),
                  rowTexts(ws.db(), listed.arg(u"WHERE partner_id = "_s + own), 6));
+        verifyListIndexes(partner->db(), ws.partnerA.id);
+    }
+
+    // A first pull of several pages suspends the list's indexes in its first transaction and
+    // builds them when it ends, before it reports the pull done.
+    void aFirstPullBuildsTheListIndexesWhenItEnds()
+    {
+        TestWorkspace ws;
+        QVERIFY(ws.isValid());
+        BulkOptions bulk;
+        bulk.vouchers = 3000;
+        bulk.partners = 2;
+        bulk.customers = 100;
+        bulk.now = ws.now();
+        const auto generated = BulkVoucherGenerator(ws.db(), bulk).generate();
+        QVERIFY2(generated, resultMessage(generated));
+        ServerProcess server;
+        QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
+        auto partner = signIn(server.url(), u"manager.a"_s);
+        QVERIFY(partner);
+        QTRY_VERIFY_WITH_TIMEOUT(partner->settled(), kWaitMs);
+        QVERIFY(partner->status().received > 2000); // more than a page
+        verifyListIndexes(partner->db(), ws.partnerA.id);
     }
 
     void refusedCommandReturnsRowToServerState()
