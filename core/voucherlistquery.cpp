@@ -3,6 +3,7 @@
 #include "database.h"
 #include "sqldialect.h"
 #include "storeerror.h"
+#include "voucherlistindexes.h"
 
 #include <QScopeGuard>
 
@@ -86,9 +87,15 @@ QString VoucherListQuery::textIndexPhrase(const QString &text)
     return u"\""_s + QString(text).replace(u"\""_s, u"\"\""_s) + u"\""_s;
 }
 
+// Not while a replica's first pull has the text index suspended (VoucherListIndexes): it holds
+// none of the rows pulled so far, and the LIKE test alone finds them.
 bool VoucherListQuery::textIndexable() const
 {
-    return m_db.dialect().hasTextIndex() && m_filter.text.trimmed().size() >= kTextIndexMinLength;
+    if (!m_db.dialect().hasTextIndex() || m_filter.text.trimmed().size() < kTextIndexMinLength)
+        return false;
+    if (!m_textIndexCurrent)
+        m_textIndexCurrent = VoucherListIndexes::textIndexIsCurrent(m_db);
+    return *m_textIndexCurrent;
 }
 
 // A page takes the rows the text index finds and sorts them when they are few; when they are

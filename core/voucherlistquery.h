@@ -82,4 +82,5 @@ private:
     VoucherListFilter m_filter;
     VoucherListSort m_sort;
     mutable std::optional<bool> m_textIndexForPages; // decided once, on first use
+    mutable std::optional<bool> m_textIndexCurrent;
 };
