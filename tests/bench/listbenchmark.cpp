@@ -278,18 +278,43 @@ void ListBenchmark::scroll(int maxRows)
         ++pages;
     }
     const double ms = double(timer.nsecsElapsed()) / 1e6;
+    const int rows = model.rowCount();
     waitForWorkers(model);
     BenchStats stats;
     stats.add(ms);
     QJsonObject figure = stats.toJson();
-    figure[u"rows"_s] = model.rowCount();
+    figure[u"rows"_s] = rows;
     figure[u"pages"_s] = pages;
     figure[u"per_page_ms"_s] = pages > 0 ? std::round(ms / pages * 1000) / 1000 : 0.0;
     figure[u"rss_mb"_s] = MachineInfo::currentRssMb();
     figure[u"peak_rss_mb"_s] = MachineInfo::peakRssMb();
     m_figures[key(u"scroll"_s, u"fetch_more"_s)] = figure;
-    progress(u"scroll/%1: %2 rows in %3 ms, peak RSS %4 MB"_s.arg(m_scope)
-                 .arg(model.rowCount())
+    progress(u"scroll/%1/fetch_more: %2 rows in %3 ms, peak RSS %4 MB"_s.arg(m_scope)
+                 .arg(rows)
                  .arg(ms, 0, 'f', 1)
                  .arg(MachineInfo::peakRssMb()));
+
+    // Spanning every row (the page ends read), the same rows as a view shows them going down:
+    // each page read when its first row is asked for, at most MaxLoadedPages kept.
+    if (!model.spansAllRows())
+        return;
+    const int spanned = std::min(maxRows, model.rowCount());
+    model.setLoadedPageLimit(1);
+    model.setLoadedPageLimit(VoucherListModel::MaxLoadedPages);
+    timer.restart();
+    for (int row = 0; row < spanned; ++row)
+        model.rowAt(row);
+    const double spannedMs = double(timer.nsecsElapsed()) / 1e6;
+    BenchStats spannedStats;
+    spannedStats.add(spannedMs);
+    figure = spannedStats.toJson();
+    figure[u"rows"_s] = spanned;
+    figure[u"loaded_pages"_s] = model.loadedPageCount();
+    figure[u"rss_mb"_s] = MachineInfo::currentRssMb();
+    figure[u"peak_rss_mb"_s] = MachineInfo::peakRssMb();
+    m_figures[key(u"scroll"_s, u"spanning"_s)] = figure;
+    progress(u"scroll/%1/spanning: %2 rows in %3 ms, %4 pages kept"_s.arg(m_scope)
+                 .arg(spanned)
+                 .arg(spannedMs, 0, 'f', 1)
+                 .arg(model.loadedPageCount()));
 }
