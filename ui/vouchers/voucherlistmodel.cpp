@@ -9,6 +9,7 @@
 #include "voucherlistlog.h"
 #include "voucherlistquery.h"
 
+#include <QTimer>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -26,7 +27,11 @@ struct PageEnds
 VoucherListModel::VoucherListModel(Session &session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
+    , m_endsDelay(new QTimer(this))
 {
+    m_endsDelay->setSingleShot(true);
+    m_endsDelay->setInterval(EndsDelayMs);
+    connect(m_endsDelay, &QTimer::timeout, this, &VoucherListModel::readPageEnds);
     reload(PageSize);
     startCount();
     startPageEnds();
@@ -221,15 +226,27 @@ void VoucherListModel::startCount()
     }));
 }
 
+// The pass starts a moment after the last change: the first page is painted before a worker
+// competes for the cores, and a filter typed letter by letter reads the ends of the last one only.
 void VoucherListModel::startPageEnds()
 {
     ++m_endsGeneration;
     if (!m_spanning && m_atEnd) {
         m_endsWanted = false; // every row is loaded
+        m_endsDelay->stop();
         return;
     }
-    // One pass at a time (a million rows keep a core busy for ~0.4 s): a filter typed letter by
-    // letter reads the ends of the last one only.
+    m_endsDelay->start();
+}
+
+bool VoucherListModel::isReadingPageEnds() const
+{
+    return m_endsRunning || m_endsDelay->isActive();
+}
+
+void VoucherListModel::readPageEnds()
+{
+    // One pass at a time: a million rows keep a core busy for ~0.4 s.
     if (m_endsRunning) {
         m_endsWanted = true;
         return;
@@ -251,7 +268,7 @@ void VoucherListModel::startPageEnds()
         if (generation == m_endsGeneration && result)
             applyPageEnds(result->ends, result->count);
         else if (m_endsWanted)
-            startPageEnds();
+            readPageEnds();
     });
     watcher->setFuture(QtConcurrent::run([db, filter, sort, now]() -> std::optional<PageEnds> {
         try {

@@ -11,6 +11,7 @@
 #include <optional>
 
 class Session;
+class QTimer;
 
 // The rows of the Vendor Voucher List for the session's scope (a partner manager's partner, every
 // partner for the vendor's roles), built for a million rows. After a filter change the first
@@ -80,8 +81,8 @@ public:
     // Whether rowCount() spans every matching row (the page ends are read) rather than the rows
     // read so far.
     bool spansAllRows() const { return m_spanning; }
-    // Whether a worker is reading page ends (perhaps of an older filter).
-    bool isReadingPageEnds() const { return m_endsRunning; }
+    // Whether a worker reads page ends (perhaps of an older filter) or is about to.
+    bool isReadingPageEnds() const;
     // Reads the row's page when it is not loaded; an empty row for a row that vanished since the
     // page ends were read.
     const VoucherListRow &rowAt(int row) const;
@@ -108,6 +109,8 @@ public:
     static constexpr int MaxRefreshRows = 10 * PageSize;
     // Pages kept while the model spans every row: a few screens in each direction.
     static constexpr int MaxLoadedPages = 50;
+    // From the last filter change to the start of the page ends' worker.
+    static constexpr int EndsDelayMs = 50;
     // How many pages are kept (tests; a machine short of memory).
     void setLoadedPageLimit(int pages);
     int loadedPageCount() const { return int(m_pages.size()); }
@@ -123,6 +126,7 @@ private:
     void reload(int rows);
     void startCount();
     void startPageEnds();
+    void readPageEnds();
     void applyPageEnds(QList<VoucherListRow> ends, qint64 count);
     void resize(int rows);
     const VoucherListRow *loadedRow(int row) const;
@@ -153,6 +157,7 @@ private:
     int m_spannedRows = 0;
     QList<VoucherListRow> m_pageEnds; // the last row of each page, as the last worker read them
     quint64 m_endsGeneration = 0;
+    QTimer *m_endsDelay;
     bool m_endsRunning = false;
     bool m_endsWanted = false;
     // Pages are read on demand from const data(): a cache, not the model's state.
