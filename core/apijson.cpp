@@ -212,6 +212,244 @@ void ApiJson::write(JsonWriter &json, const VoucherListRow &row, const QDateTime
     json.endObject();
 }
 
+// The writers below write toJson's keys in QJsonObject's (sorted) order.
+
+void ApiJson::write(JsonWriter &json, const Customer &customer)
+{
+    json.beginObject();
+    json.key("createdAt"_L1);
+    json.dateTime(customer.createdAt);
+    json.key("eligible"_L1);
+    json.boolean(customer.eligible);
+    json.key("id"_L1);
+    json.uuid(customer.id);
+    json.key("name"_L1);
+    json.string(customer.name);
+    json.key("partnerId"_L1);
+    json.uuid(customer.partnerId);
+    json.key("uin"_L1);
+    json.string(customer.uin);
+    json.endObject();
+}
+
+// VoucherTemplate::toJson's fields.
+void ApiJson::write(JsonWriter &json, const VoucherTemplate &voucherTemplate)
+{
+    json.beginObject();
+    json.key("createdAt"_L1);
+    json.dateTime(voucherTemplate.createdAt);
+    json.key("currency"_L1);
+    json.string(voucherTemplate.currency);
+    json.key("faceValueMinor"_L1);
+    json.integer(voucherTemplate.faceValueMinor);
+    json.key("id"_L1);
+    json.uuid(voucherTemplate.id);
+    json.key("kind"_L1);
+    json.string(voucherKindToString(voucherTemplate.kind));
+    json.key("locked"_L1);
+    json.boolean(voucherTemplate.locked);
+    json.key("minSpendMinor"_L1);
+    json.integer(voucherTemplate.minSpendMinor);
+    json.key("name"_L1);
+    json.string(voucherTemplate.name);
+    json.key("note"_L1);
+    json.string(voucherTemplate.note);
+    json.key("partnerId"_L1);
+    json.uuid(voucherTemplate.partnerId);
+    json.key("payMode"_L1);
+    json.string(payModeToString(voucherTemplate.payMode));
+    json.key("productCodes"_L1);
+    json.strings(voucherTemplate.productCodes);
+    json.key("updatedAt"_L1);
+    json.dateTime(voucherTemplate.updatedAt);
+    json.key("validityDays"_L1);
+    json.integer(voucherTemplate.validityDays);
+    json.key("version"_L1);
+    json.integer(voucherTemplate.version);
+    json.endObject();
+}
+
+void ApiJson::write(JsonWriter &json, const Application &application)
+{
+    json.beginObject();
+    json.key("cancelledAt"_L1);
+    json.dateTime(application.cancelledAt);
+    json.key("customerId"_L1);
+    json.uuid(application.customerId);
+    json.key("id"_L1);
+    json.uuid(application.id);
+    json.key("partnerId"_L1);
+    json.uuid(application.partnerId);
+    json.key("rejectReason"_L1);
+    json.string(application.rejectReason);
+    json.key("reviewComment"_L1);
+    json.string(application.reviewComment);
+    json.key("reviewDueAt"_L1);
+    json.dateTime(application.reviewDueAt);
+    json.key("reviewedAt"_L1);
+    json.dateTime(application.reviewedAt);
+    json.key("reviewerId"_L1);
+    json.uuid(application.reviewerId);
+    json.key("scenario"_L1);
+    json.string(application.scenario);
+    json.key("status"_L1);
+    json.string(applicationStatusToString(application.status));
+    json.key("submittedAt"_L1);
+    json.dateTime(application.submittedAt);
+    json.key("submittedBy"_L1);
+    json.uuid(application.submittedBy);
+    json.key("templateId"_L1);
+    json.uuid(application.templateId);
+    json.key("templateSnapshot"_L1);
+    write(json, application.templateSnapshot);
+    json.key("version"_L1);
+    json.integer(application.version);
+    json.key("voucherId"_L1);
+    json.uuid(application.voucherId);
+    json.endObject();
+}
+
+void ApiJson::write(JsonWriter &json, const Voucher &voucher, const QDateTime &now)
+{
+    json.beginObject();
+    json.key("applicationId"_L1);
+    json.uuid(voucher.applicationId);
+    json.key("balanceMinor"_L1);
+    json.integer(voucher.balanceMinor);
+    json.key("blockedProductCodes"_L1);
+    json.strings(voucher.blockedProductCodes);
+    json.key("blocklistRevision"_L1);
+    // Only a universal voucher has a blocklist snapshot.
+    if (voucher.kind == VoucherKind::Universal)
+        json.integer(voucher.blocklistRevision);
+    else
+        json.null();
+    json.key("code"_L1);
+    json.string(voucher.code);
+    json.key("currency"_L1);
+    json.string(voucher.currency);
+    json.key("customerId"_L1);
+    json.uuid(voucher.customerId);
+    json.key("effectiveAt"_L1);
+    json.dateTime(voucher.effectiveAt);
+    json.key("expiresAt"_L1);
+    json.dateTime(voucher.expiresAt);
+    json.key("faceValueMinor"_L1);
+    json.integer(voucher.faceValueMinor);
+    json.key("id"_L1);
+    json.uuid(voucher.id);
+    json.key("invalidatedAt"_L1);
+    json.dateTime(voucher.invalidatedAt);
+    json.key("kind"_L1);
+    json.string(voucherKindToString(voucher.kind));
+    json.key("minSpendMinor"_L1);
+    json.integer(voucher.minSpendMinor);
+    json.key("partnerId"_L1);
+    json.uuid(voucher.partnerId);
+    json.key("payMode"_L1);
+    json.string(payModeToString(voucher.payMode));
+    json.key("productCodes"_L1);
+    json.strings(voucher.productCodes);
+    json.key("status"_L1);
+    json.string(voucherStatusToString(voucher.statusAt(now)));
+    json.endObject();
+}
+
+void ApiJson::write(JsonWriter &json, const Deduction &deduction)
+{
+    json.beginObject();
+    json.key("actorId"_L1);
+    json.uuid(deduction.actorId);
+    json.key("at"_L1);
+    json.dateTime(deduction.at);
+    json.key("customerId"_L1);
+    json.uuid(deduction.customerId);
+    json.key("deductedMinor"_L1);
+    json.integer(deduction.deductedMinor);
+    json.key("id"_L1);
+    json.uuid(deduction.id);
+    json.key("orderAmountMinor"_L1);
+    json.integer(deduction.orderAmountMinor);
+    json.key("orderId"_L1);
+    json.string(deduction.orderId);
+    json.key("payMode"_L1);
+    json.string(payModeToString(deduction.payMode));
+    json.key("productCode"_L1);
+    json.string(deduction.productCode);
+    json.key("voucherId"_L1);
+    json.uuid(deduction.voucherId);
+    json.endObject();
+}
+
+void ApiJson::write(JsonWriter &json, const Partner &partner)
+{
+    const QuotaPool pool(partner.quotaMinor, partner.issuedMinor, partner.currency);
+    json.beginObject();
+    json.key("createdAt"_L1);
+    json.dateTime(partner.createdAt);
+    json.key("currency"_L1);
+    json.string(pool.currency());
+    json.key("id"_L1);
+    json.uuid(partner.id);
+    json.key("issuedMinor"_L1);
+    json.integer(pool.issuedMinor());
+    json.key("name"_L1);
+    json.string(partner.name);
+    json.key("quotaMinor"_L1);
+    json.integer(pool.totalMinor());
+    json.key("remainingMinor"_L1);
+    json.integer(pool.remainingMinor());
+    json.endObject();
+}
+
+void ApiJson::write(JsonWriter &json, const User &user)
+{
+    json.beginObject();
+    json.key("active"_L1);
+    json.boolean(user.active);
+    json.key("createdAt"_L1);
+    json.dateTime(user.createdAt);
+    json.key("displayName"_L1);
+    json.string(user.displayName);
+    json.key("id"_L1);
+    json.uuid(user.id);
+    json.key("login"_L1);
+    json.string(user.login);
+    json.key("partnerId"_L1);
+    json.uuid(user.partnerId);
+    json.key("role"_L1);
+    json.string(roleToString(user.role));
+    json.endObject();
+}
+
+void ApiJson::write(JsonWriter &json, const Product &product)
+{
+    json.beginObject();
+    json.key("active"_L1);
+    json.boolean(product.active);
+    json.key("category"_L1);
+    json.string(product.category);
+    json.key("code"_L1);
+    json.string(product.code);
+    json.key("name"_L1);
+    json.string(product.name);
+    json.key("nameZh"_L1);
+    json.string(product.nameZh);
+    json.endObject();
+}
+
+void ApiJson::write(JsonWriter &json, const BlocklistRevision &revision)
+{
+    json.beginObject();
+    json.key("effectiveAt"_L1);
+    json.dateTime(revision.effectiveAt);
+    json.key("productCodes"_L1);
+    json.strings(revision.productCodes);
+    json.key("revision"_L1);
+    json.integer(revision.revision);
+    json.endObject();
+}
+
 QJsonObject ApiJson::list(const QJsonArray &items, qint64 totalCount)
 {
     return {{u"items"_s, items}, {u"totalCount"_s, totalCount}};

@@ -4,6 +4,7 @@
 #include "applicationrepository.h"
 #include "customerrepository.h"
 #include "database.h"
+#include "jsonwriter.h"
 #include "partnerrepository.h"
 #include "productrepository.h"
 #include "templaterepository.h"
@@ -11,6 +12,7 @@
 #include "voucherrepository.h"
 
 #include <QHash>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -58,7 +60,45 @@ QList<Source> sourcesFor(const Actor &actor)
     return sources;
 }
 
+// A row's data in the page's form: one of the two is set.
+struct RowData
+{
+    QJsonObject object;
+    QByteArray json;
+
+    bool isEmpty() const { return object.isEmpty() && json.isEmpty(); }
+};
+
+template<typename Entity, typename... Now>
+RowData rowData(ChangeFeed::Form form, const Entity &entity, const Now &...now)
+{
+    if (form == ChangeFeed::Form::Objects)
+        return {ApiJson::toJson(entity, now...), {}};
+    // Most rows fit, so a row's buffer is allocated once.
+    JsonWriter json(1024);
+    ApiJson::write(json, entity, now...);
+    return {{}, json.take()};
+}
+
 } // namespace
+
+struct ChangeFeed::Rows
+{
+    QHash<QString, QHash<QString, RowData>> byEntity;
+    const Database *db = nullptr;
+    Form form = Form::Objects;
+
+    // Empty when the row is not there (deleted since).
+    RowData data(const QString &entity, const QString &id) const;
+};
+
+QJsonObject ChangeFeedPage::data(qsizetype i) const
+{
+    const QJsonObject &object = changes.at(i).data;
+    if (!object.isEmpty() || dataJson.size() != changes.size() || dataJson.at(i).isEmpty())
+        return object;
+    return QJsonDocument::fromJson(dataJson.at(i)).object();
+}
 
 ChangeFeed::ChangeFeed(const Database &db, Actor actor)
     : m_db(db)
@@ -107,7 +147,7 @@ QList<ChangeFeed::Key> ChangeFeed::keys(const QString &op, qint64 bound, int lim
     return keys;
 }
 
-ChangeFeedPage ChangeFeed::after(qint64 since, int limit, const QDateTime &now) const
+ChangeFeedPage ChangeFeed::after(qint64 since, int limit, const QDateTime &now, Form form) const
 {
     limit = std::clamp(limit, 1, MaxLimit);
     ChangeFeedPage page;
@@ -133,35 +173,42 @@ ChangeFeedPage ChangeFeed::after(qint64 since, int limit, const QDateTime &now) 
         if (!key.deleted)
             entities.insert(key.entity);
     }
-    const Rows loaded = load(entities, since, page.nextSince, now);
+    const Rows loaded = load(entities, since, page.nextSince, now, form);
     page.changes.reserve(rows.size());
+    if (form == Form::Json)
+        page.dataJson.reserve(rows.size());
     for (const Key &key : std::as_const(rows)) {
         ChangeFeedEntry entry{key.entity, key.id, key.rev, key.deleted, {}};
+        RowData data;
         if (!key.deleted) {
-            entry.data = loaded.data(key.entity, key.id);
+            data = loaded.data(key.entity, key.id);
             // Deleted, or changed again, between the two reads: its later change comes with a
             // later revision.
-            if (entry.data.isEmpty())
+            if (data.isEmpty())
                 continue;
+            entry.data = std::move(data.object);
         }
-        page.changes.append(entry);
+        page.changes.append(std::move(entry));
+        if (form == Form::Json)
+            page.dataJson.append(std::move(data.json));
     }
     return page;
 }
 
 ChangeFeed::Rows ChangeFeed::load(const QSet<QString> &entities, qint64 after, qint64 upTo,
-                                  const QDateTime &now) const
+                                  const QDateTime &now, Form form) const
 {
     Rows rows;
     rows.db = &m_db;
+    rows.form = form;
     const QUuid partnerId = m_actor.isPartnerManager() ? m_actor.partnerId : QUuid();
-    auto keep = [&](const QString &entity, const auto &found, auto json) {
-        QHash<QString, QJsonObject> &byId = rows.byEntity[entity];
+    auto keep = [&](const QString &entity, const auto &found, auto data) {
+        QHash<QString, RowData> &byId = rows.byEntity[entity];
         byId.reserve(found.size());
         for (const auto &row : found)
-            byId.insert(row.id.toString(QUuid::WithoutBraces), json(row));
+            byId.insert(row.id.toString(QUuid::WithoutBraces), data(row));
     };
-    auto plain = [](const auto &row) { return ApiJson::toJson(row); };
+    auto plain = [form](const auto &row) { return rowData(form, row); };
     if (entities.contains(u"customer"_s))
         keep(u"customer"_s, CustomerRepository(m_db).revised(after, upTo, partnerId), plain);
     if (entities.contains(u"template"_s))
@@ -170,23 +217,23 @@ ChangeFeed::Rows ChangeFeed::load(const QSet<QString> &entities, qint64 after, q
         keep(u"application"_s, ApplicationRepository(m_db).revised(after, upTo, partnerId), plain);
     if (entities.contains(u"voucher"_s)) {
         keep(u"voucher"_s, VoucherRepository(m_db).revised(after, upTo, partnerId),
-             [&](const Voucher &voucher) { return ApiJson::toJson(voucher, now); });
+             [&](const Voucher &voucher) { return rowData(form, voucher, now); });
     }
     if (entities.contains(u"deduction"_s)) {
         keep(u"deduction"_s, VoucherRepository(m_db).revisedDeductions(after, upTo, partnerId),
              plain);
     }
     if (entities.contains(u"product"_s)) {
-        QHash<QString, QJsonObject> &byCode = rows.byEntity[u"product"_s];
+        QHash<QString, RowData> &byCode = rows.byEntity[u"product"_s];
         for (const Product &product : ProductRepository(m_db).all())
-            byCode.insert(product.code, ApiJson::toJson(product));
+            byCode.insert(product.code, rowData(form, product));
     }
     return rows;
 }
 
 // The entities few enough to read one by one (a partner, users, blocklist revisions) are read
 // when asked for.
-QJsonObject ChangeFeed::Rows::data(const QString &entity, const QString &id) const
+RowData ChangeFeed::Rows::data(const QString &entity, const QString &id) const
 {
     const auto table = byEntity.constFind(entity);
     if (table != byEntity.cend()) {
@@ -194,7 +241,7 @@ QJsonObject ChangeFeed::Rows::data(const QString &entity, const QString &id) con
         // The stored ids are lower-case UUID text; the map is keyed the same way.
         return table->value(uuid.isNull() ? id : uuid.toString(QUuid::WithoutBraces));
     }
-    auto json = [](const auto &found) { return found ? ApiJson::toJson(*found) : QJsonObject(); };
+    auto json = [this](const auto &found) { return found ? rowData(form, *found) : RowData(); };
     if (entity == u"partner"_s)
         return json(PartnerRepository(*db).find(QUuid::fromString(id)));
     if (entity == u"user"_s)

@@ -12,11 +12,15 @@ QByteArray ChangeFeedJson::page(const ChangeFeedPage &page)
     json.beginObject();
     json.key("changes"_L1);
     json.beginArray();
-    for (const ChangeFeedEntry &change : page.changes) {
+    const bool written = page.dataJson.size() == page.changes.size();
+    for (qsizetype i = 0; i < page.changes.size(); ++i) {
+        const ChangeFeedEntry &change = page.changes.at(i);
         json.beginObject();
         json.key("data"_L1);
         if (change.deleted)
             json.null();
+        else if (written)
+            json.raw(page.dataJson.at(i));
         else
             json.value(change.data);
         json.key("deleted"_L1);

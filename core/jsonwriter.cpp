@@ -321,6 +321,14 @@ void JsonWriter::value(const QJsonValue &value)
     }
 }
 
+void JsonWriter::strings(const QStringList &list)
+{
+    beginArray();
+    for (const QString &text : list)
+        string(text);
+    endArray();
+}
+
 void JsonWriter::raw(QByteArrayView json)
 {
     separate();

@@ -6,6 +6,7 @@
 #include <QJsonValue>
 #include <QLatin1StringView>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 // Compact JSON appended straight to one byte array, for the answers too costly to build as
@@ -45,6 +46,8 @@ public:
     void number(double value);
     void boolean(bool value);
     void null();
+    // An array of strings, as QJsonArray::fromStringList(list) prints.
+    void strings(const QStringList &list);
     // JsonFields' spellings: UUID text without braces, UTC ISO 8601 with milliseconds, and null
     // for a null UUID or an invalid time.
     void uuid(const QUuid &id);

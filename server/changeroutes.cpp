@@ -49,8 +49,9 @@ HttpResponse changes(RouteContext &context)
     if (!limit)
         return response;
 
-    const ChangeFeedPage page = ChangeFeed(context.db, context.commands.actor())
-                                    .after(*since, int(*limit), context.commands.now());
+    const ChangeFeedPage page =
+        ChangeFeed(context.db, context.commands.actor())
+            .after(*since, int(*limit), context.commands.now(), ChangeFeed::Form::Json);
     return HttpResponse{200, ChangeFeedJson::page(page), "application/json", {}};
 }
 

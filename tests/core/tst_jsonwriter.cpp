@@ -1,12 +1,19 @@
 #include "apijson.h"
+#include "application.h"
+#include "blocklistrevision.h"
 #include "changefeed.h"
 #include "changefeedjson.h"
+#include "customer.h"
 #include "deduction.h"
 #include "jsonfields.h"
 #include "jsonwriter.h"
+#include "partner.h"
+#include "product.h"
 #include "resultmessage.h"
 #include "templatecommands.h"
 #include "testworkspace.h"
+#include "user.h"
+#include "voucher.h"
 #include "vouchercommands.h"
 #include "voucherlistquery.h"
 #include "voucherlistrow.h"
@@ -44,6 +51,8 @@ private slots:
     void workspaceRowsAreByteEqual();
     void jsonValuesAsQtPrintsThem();
     void changeFeedPagesAreByteEqual();
+    void feedEntitiesAreByteEqual();
+    void writtenChangeFeedPagesAreByteEqual();
 };
 
 namespace {
@@ -216,6 +225,77 @@ QJsonValue randomValue(QRandomGenerator &random, int depth)
         return object;
     }
     }
+}
+
+// A random string: often one of the awkward names, sometimes random text.
+QString someText(QRandomGenerator &random)
+{
+    static const QString names[] = {u"Acme Cloud Ltd"_s,
+                                    u"\"Quoted\" & Co"_s,
+                                    u"back\\slash"_s,
+                                    u"深圳市腾讯计算机系统有限公司"_s,
+                                    u"tab\there"_s,
+                                    u"line\nbreak\r\n"_s,
+                                    u""_s,
+                                    QString(),
+                                    u"emoji 🚀✨"_s,
+                                    u"</script><b>x</b>"_s,
+                                    u"\u007f\u0001"_s};
+    return random.bounded(3) == 0 ? randomText(random, 12)
+                                  : names[random.bounded(int(std::size(names)))];
+}
+
+QStringList someTexts(QRandomGenerator &random)
+{
+    QStringList list;
+    for (int i = random.bounded(5); i > 0; --i)
+        list.append(random.bounded(2) ? u"cvm"_s : someText(random));
+    return list;
+}
+
+template<typename Enum>
+Enum someOf(QRandomGenerator &random, int count)
+{
+    return Enum(random.bounded(count));
+}
+
+VoucherTemplate randomTemplate(QRandomGenerator &random, const QDateTime &now)
+{
+    VoucherTemplate t;
+    t.id = randomUuid(random);
+    t.partnerId = randomUuid(random);
+    t.name = someText(random);
+    t.kind = someOf<VoucherKind>(random, 2);
+    t.faceValueMinor = randomMoney(random);
+    t.currency = someText(random);
+    t.validityDays = int(randomMoney(random));
+    t.minSpendMinor = randomMoney(random);
+    t.payMode = someOf<PayMode>(random, 3);
+    t.productCodes = someTexts(random);
+    t.note = someText(random);
+    t.version = random.bounded(2) ? std::numeric_limits<int>::max() : random.bounded(100);
+    t.locked = random.bounded(2);
+    t.createdAt = randomTime(random, now);
+    t.updatedAt = randomTime(random, now);
+    return t;
+}
+
+// What differs between an entity written and its QJsonObject printed: nothing when equal.
+QString difference(const QByteArray &written, const QJsonObject &object, const char *kind)
+{
+    const QByteArray expected = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    if (written == expected)
+        return {};
+    return u"%1:\n%2\n%3"_s.arg(QLatin1StringView(kind), QString::fromUtf8(written),
+                                QString::fromUtf8(expected));
+}
+
+template<typename Entity, typename... Now>
+QByteArray written(const Entity &entity, const Now &...now)
+{
+    JsonWriter json;
+    ApiJson::write(json, entity, now...);
+    return json.take();
 }
 
 // The page as QJsonDocument prints it: what GET /changes answered before ChangeFeedJson.
@@ -581,6 +661,191 @@ void TestJsonWriter::changeFeedPagesAreByteEqual()
                              gone, gone ? QJsonObject() : data});
     }
     QCOMPARE(ChangeFeedJson::page(page), qtChangePage(page));
+}
+
+void TestJsonWriter::feedEntitiesAreByteEqual()
+{
+    QRandomGenerator random(2026);
+    const QDateTime now = TestWorkspace::defaultNow();
+    for (int i = 0; i < 1000; ++i) {
+        Customer customer;
+        customer.id = randomUuid(random);
+        customer.partnerId = randomUuid(random);
+        customer.name = someText(random);
+        customer.uin = someText(random);
+        customer.eligible = random.bounded(2);
+        customer.createdAt = randomTime(random, now);
+        QVERIFY2(difference(written(customer), ApiJson::toJson(customer), "customer").isEmpty(),
+                 qPrintable(difference(written(customer), ApiJson::toJson(customer), "customer")));
+
+        const VoucherTemplate voucherTemplate = randomTemplate(random, now);
+        QVERIFY2(difference(written(voucherTemplate), ApiJson::toJson(voucherTemplate), "template")
+                     .isEmpty(),
+                 qPrintable(difference(written(voucherTemplate), ApiJson::toJson(voucherTemplate),
+                                       "template")));
+
+        Application application;
+        application.id = randomUuid(random);
+        application.partnerId = randomUuid(random);
+        application.templateId = randomUuid(random);
+        application.templateSnapshot = randomTemplate(random, now);
+        application.customerId = randomUuid(random);
+        application.scenario = someText(random);
+        application.status = someOf<ApplicationStatus>(random, 4);
+        application.submittedAt = randomTime(random, now);
+        application.reviewDueAt = randomTime(random, now);
+        application.submittedBy = randomUuid(random);
+        application.reviewerId = randomUuid(random);
+        application.reviewedAt = randomTime(random, now);
+        application.reviewComment = someText(random);
+        application.rejectReason = someText(random);
+        application.cancelledAt = randomTime(random, now);
+        application.voucherId = randomUuid(random);
+        application.version = random.bounded(1000);
+        QVERIFY2(
+            difference(written(application), ApiJson::toJson(application), "application").isEmpty(),
+            qPrintable(
+                difference(written(application), ApiJson::toJson(application), "application")));
+
+        Voucher voucher;
+        voucher.id = randomUuid(random);
+        voucher.code = someText(random);
+        voucher.applicationId = randomUuid(random);
+        voucher.partnerId = randomUuid(random);
+        voucher.customerId = randomUuid(random);
+        voucher.kind = someOf<VoucherKind>(random, 2);
+        voucher.payMode = someOf<PayMode>(random, 3);
+        voucher.currency = someText(random);
+        voucher.faceValueMinor = randomMoney(random);
+        voucher.balanceMinor = random.bounded(3) == 0 ? 0 : randomMoney(random);
+        voucher.minSpendMinor = randomMoney(random);
+        voucher.effectiveAt = randomTime(random, now);
+        voucher.expiresAt = randomTime(random, now);
+        voucher.productCodes = someTexts(random);
+        voucher.blockedProductCodes = someTexts(random);
+        voucher.blocklistRevision = int(randomMoney(random));
+        voucher.invalidatedAt = random.bounded(2) ? QDateTime() : randomTime(random, now);
+        QVERIFY2(
+            difference(written(voucher, now), ApiJson::toJson(voucher, now), "voucher").isEmpty(),
+            qPrintable(
+                difference(written(voucher, now), ApiJson::toJson(voucher, now), "voucher")));
+
+        Deduction deduction;
+        deduction.id = randomUuid(random);
+        deduction.voucherId = randomUuid(random);
+        deduction.customerId = randomUuid(random);
+        deduction.orderId = someText(random);
+        deduction.productCode = someText(random);
+        deduction.payMode = someOf<PayMode>(random, 3);
+        deduction.orderAmountMinor = randomMoney(random);
+        deduction.deductedMinor = randomMoney(random);
+        deduction.at = randomTime(random, now);
+        deduction.actorId = randomUuid(random);
+        QVERIFY2(
+            difference(written(deduction), ApiJson::toJson(deduction), "deduction").isEmpty(),
+            qPrintable(difference(written(deduction), ApiJson::toJson(deduction), "deduction")));
+
+        Partner partner;
+        partner.id = randomUuid(random);
+        partner.name = someText(random);
+        partner.quotaMinor = random.bounded(10000000);
+        partner.issuedMinor = random.bounded(10000000);
+        partner.currency = someText(random);
+        partner.createdAt = randomTime(random, now);
+        QVERIFY2(difference(written(partner), ApiJson::toJson(partner), "partner").isEmpty(),
+                 qPrintable(difference(written(partner), ApiJson::toJson(partner), "partner")));
+
+        User user;
+        user.id = randomUuid(random);
+        user.login = someText(random);
+        user.displayName = someText(random);
+        user.role = someOf<Role>(random, 3);
+        user.partnerId = randomUuid(random);
+        user.passwordHash = someText(random);
+        user.active = random.bounded(2);
+        user.createdAt = randomTime(random, now);
+        QVERIFY2(difference(written(user), ApiJson::toJson(user), "user").isEmpty(),
+                 qPrintable(difference(written(user), ApiJson::toJson(user), "user")));
+
+        Product product;
+        product.code = someText(random);
+        product.name = someText(random);
+        product.nameZh = someText(random);
+        product.category = someText(random);
+        product.active = random.bounded(2);
+        QVERIFY2(difference(written(product), ApiJson::toJson(product), "product").isEmpty(),
+                 qPrintable(difference(written(product), ApiJson::toJson(product), "product")));
+
+        BlocklistRevision revision;
+        revision.revision = int(randomMoney(random));
+        revision.effectiveAt = randomTime(random, now);
+        revision.productCodes = someTexts(random);
+        QVERIFY2(
+            difference(written(revision), ApiJson::toJson(revision), "blocklistRevision").isEmpty(),
+            qPrintable(
+                difference(written(revision), ApiJson::toJson(revision), "blocklistRevision")));
+    }
+
+    // Spelled out once, so that the comparisons do not rest on Qt alone.
+    Product product{u"cvm"_s, u"Cloud \"VM\""_s, u"云服务器"_s, u"compute"_s, false};
+    QCOMPARE(written(product), QByteArray(R"({"active":false,"category":"compute","code":"cvm",)"
+                                          R"("name":"Cloud \"VM\"","nameZh":")") +
+                                   u"云服务器"_s.toUtf8() + "\"}");
+}
+
+void TestJsonWriter::writtenChangeFeedPagesAreByteEqual()
+{
+    // The feed's rows written straight into the page are the body the objects gave.
+    TestWorkspace ws;
+    QVERIFY2(ws.isValid(), qPrintable(ws.errorMessage()));
+    const QUuid voucherId = ws.approve(ws.submit(ws.createTemplate(u"年终 \"Q4\" 🚀\n"_s).id));
+    ws.submit(ws.createTemplate(u"Universal\\"_s, VoucherKind::Universal).id);
+    ws.approve(ws.submit(ws.createTemplate(u"Everything"_s, VoucherKind::Universal).id));
+    const QUuid deleted = ws.createTemplate(u"Deleted"_s).id;
+    QVERIFY(TemplateCommands(*ws.context(ws.managerA)).deleteTemplate(deleted).ok());
+    Deduction bill;
+    bill.voucherId = voucherId;
+    bill.customerId = ws.customerA.id;
+    bill.orderId = u"ORDER-\"1\"-订单"_s;
+    bill.productCode = u"cvm"_s;
+    bill.payMode = PayMode::Prepaid;
+    bill.orderAmountMinor = 2500;
+    const auto paid = VoucherCommands(*ws.context(ws.managerA)).recordDeduction(bill);
+    QVERIFY2(paid.ok(), resultMessage(paid));
+
+    QSet<QString> entities;
+    for (const Actor &actor : {ws.admin, ws.reviewer, ws.managerA, ws.managerB}) {
+        const ChangeFeed feed(ws.db(), actor);
+        for (int limit : {1000, 5, 1}) {
+            qint64 since = 0;
+            for (bool more = true; more;) {
+                for (const QDateTime &now : {ws.now(), ws.now().addYears(5)}) {
+                    const ChangeFeedPage objects = feed.after(since, limit, now);
+                    const ChangeFeedPage json =
+                        feed.after(since, limit, now, ChangeFeed::Form::Json);
+                    QCOMPARE(json.dataJson.size(), json.changes.size());
+                    QCOMPARE(json.nextSince, objects.nextSince);
+                    QCOMPARE(json.hasMore, objects.hasMore);
+                    QCOMPARE(ChangeFeedJson::page(json), qtChangePage(objects));
+                    QCOMPARE(ChangeFeedJson::page(objects), qtChangePage(objects));
+                    QCOMPARE(json.changes.size(), objects.changes.size());
+                    for (qsizetype i = 0; i < json.changes.size(); ++i) {
+                        const ChangeFeedEntry &change = json.changes.at(i);
+                        entities.insert(change.entity);
+                        QVERIFY(change.data.isEmpty());
+                        QCOMPARE(json.dataJson.at(i).isEmpty(), change.deleted);
+                        // The written form still reads back as the objects.
+                        QCOMPARE(json.data(i), objects.changes.at(i).data);
+                        QCOMPARE(objects.data(i), objects.changes.at(i).data);
+                    }
+                }
+                const ChangeFeedPage page = feed.after(since, limit, ws.now());
+                more = page.hasMore;
+                since = page.nextSince;
+            }
+        }
+    }
+    QCOMPARE(entities.size(), 9);
 }
 
 QTEST_GUILESS_MAIN(TestJsonWriter)
