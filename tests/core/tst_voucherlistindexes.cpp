@@ -1,4 +1,5 @@
 #include "database.h"
+#include "queryplan.h"
 #include "resultmessage.h"
 #include "storeinvariants.h"
 #include "testworkspace.h"
@@ -6,7 +7,6 @@
 #include "voucherlistquery.h"
 #include "voucherrepository.h"
 
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -33,19 +33,6 @@ QStringList listSchema(const Database &db)
     }
     objects.sort();
     return objects;
-}
-
-// The steps of the store's plan for `sql`, every placeholder a number (as tst_voucherlistquery).
-QString queryPlan(const Database &db, QString sql)
-{
-    sql.replace(QRegularExpression(u":[A-Za-z]+"_s), u"50"_s);
-    QSqlQuery plan(db.connection());
-    if (!plan.exec(u"EXPLAIN QUERY PLAN "_s + sql))
-        return plan.lastError().text();
-    QStringList steps;
-    while (plan.next())
-        steps.append(plan.value(3).toString());
-    return steps.join(u" | "_s);
 }
 
 // FTS5 compares its index with voucher_list row by row (rank 1: the content too), and fails
@@ -213,13 +200,14 @@ void TestVoucherListIndexes::listQueriesUseTheBuiltIndexes()
     VoucherListFilter partner;
     partner.partnerId = m_ws->partnerA.id;
     for (VoucherListSortKey key : {VoucherListSortKey::AppliedAt, VoucherListSortKey::Code}) {
-        const QString plan = queryPlan(db, VoucherListQuery(db, partner, {key, true}).pageSql());
+        const QString plan =
+            QueryPlan::of(db, VoucherListQuery(db, partner, {key, true}).pageSql());
         QVERIFY2(plan.contains(u"INDEX vl_partner_"_s), qPrintable(plan));
         QVERIFY2(!plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
     }
     VoucherListFilter text = partner;
     text.text = u"acme"_s;
-    const QString plan = queryPlan(db, VoucherListQuery(db, text).pageSql());
+    const QString plan = QueryPlan::of(db, VoucherListQuery(db, text).pageSql());
     QVERIFY2(plan.contains(u"SCAN voucher_list_text VIRTUAL TABLE"_s), qPrintable(plan));
 }
 

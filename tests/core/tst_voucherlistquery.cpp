@@ -1,5 +1,6 @@
 #include "applicationcommands.h"
 #include "customercommands.h"
+#include "queryplan.h"
 #include "resultmessage.h"
 #include "reviewcommands.h"
 #include "sqltransaction.h"
@@ -11,7 +12,6 @@
 #include "voucherrepository.h"
 
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -122,20 +122,6 @@ QStringList sorted(QStringList list)
 {
     list.sort();
     return list;
-}
-
-// The steps of the store's plan for `sql`. The plan does not depend on the values: every
-// placeholder becomes a number.
-QString queryPlan(const Database &db, QString sql)
-{
-    sql.replace(QRegularExpression(u":[A-Za-z]+"_s), u"50"_s);
-    QSqlQuery plan(db.connection());
-    if (!plan.exec(u"EXPLAIN QUERY PLAN "_s + sql))
-        return plan.lastError().text();
-    QStringList steps;
-    while (plan.next())
-        steps.append(plan.value(3).toString());
-    return steps.join(u" / "_s);
 }
 
 QString idText(const QUuid &id)
@@ -616,7 +602,7 @@ void TestVoucherListQuery::textSearchReadsTheTextIndex()
     VoucherListFilter filter;
     filter.text = u"zeta"_s;
     const VoucherListQuery query(m_ws->db(), filter);
-    const QString plan = queryPlan(m_ws->db(), query.pageSql());
+    const QString plan = QueryPlan::of(m_ws->db(), query.pageSql());
     QVERIFY2(plan.contains(u"SCAN voucher_list_text VIRTUAL TABLE"_s), qPrintable(plan));
     QVERIFY2(plan.contains(u"SEARCH voucher_list USING INTEGER PRIMARY KEY"_s), qPrintable(plan));
     QVERIFY(query.countSql().contains(u"voucher_list_text"_s));
@@ -942,7 +928,7 @@ void TestVoucherListQuery::statusPagesWalkTheStatusIndex_data()
 void TestVoucherListQuery::statusPagesWalkTheStatusIndex()
 {
     const VoucherListFilter filter = statusRowFilter();
-    const QString plan = queryPlan(m_ws->db(), VoucherListQuery(m_ws->db(), filter).pageSql());
+    const QString plan = QueryPlan::of(m_ws->db(), VoucherListQuery(m_ws->db(), filter).pageSql());
     const QString index =
         filter.partnerId.isNull() ? u"vl_status_walk"_s : u"vl_partner_status_walk"_s;
     QVERIFY2(plan.contains(u"INDEX "_s + index + u" "_s), qPrintable(plan));
@@ -959,7 +945,7 @@ void TestVoucherListQuery::statusCountsReadTheIndexAlone_data()
 void TestVoucherListQuery::statusCountsReadTheIndexAlone()
 {
     const VoucherListFilter filter = statusRowFilter();
-    const QString plan = queryPlan(m_ws->db(), VoucherListQuery(m_ws->db(), filter).countSql());
+    const QString plan = QueryPlan::of(m_ws->db(), VoucherListQuery(m_ws->db(), filter).countSql());
     QVERIFY2(plan.contains(u"COVERING INDEX"_s), qPrintable(plan));
 }
 
@@ -992,7 +978,7 @@ void TestVoucherListQuery::sortsReadTheirIndex()
     if (onePartner)
         filter.partnerId = m_ws->partnerA.id;
     const VoucherListQuery query(m_ws->db(), filter, {VoucherListSortKey(key), descending});
-    const QString plan = queryPlan(m_ws->db(), query.pageSql());
+    const QString plan = QueryPlan::of(m_ws->db(), query.pageSql());
     QVERIFY2(plan.contains(u"INDEX"_s), qPrintable(plan));
     QVERIFY2(!plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
 }
@@ -1005,10 +991,11 @@ void TestVoucherListQuery::customerPagesReadTheCustomerIndex()
     VoucherListFilter filter;
     filter.partnerId = m_ws->partnerA.id;
     filter.customerId = m_ws->customerA.id;
-    const QString plan = queryPlan(m_ws->db(), VoucherListQuery(m_ws->db(), filter).pageSql());
+    const QString plan = QueryPlan::of(m_ws->db(), VoucherListQuery(m_ws->db(), filter).pageSql());
     QVERIFY2(plan.contains(u"INDEX vl_customer_sort_applied "_s), qPrintable(plan));
     QVERIFY2(!plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
-    const QString count = queryPlan(m_ws->db(), VoucherListQuery(m_ws->db(), filter).countSql());
+    const QString count =
+        QueryPlan::of(m_ws->db(), VoucherListQuery(m_ws->db(), filter).countSql());
     QVERIFY2(count.contains(u"INDEX vl_customer_sort_applied "_s), qPrintable(count));
 }
 
@@ -1019,7 +1006,7 @@ void TestVoucherListQuery::partnerExpiringPagesWalkByDate()
     VoucherListFilter filter;
     filter.partnerId = m_ws->partnerA.id;
     filter.expiresBefore = m_late;
-    const QString plan = queryPlan(m_ws->db(), VoucherListQuery(m_ws->db(), filter).pageSql());
+    const QString plan = QueryPlan::of(m_ws->db(), VoucherListQuery(m_ws->db(), filter).pageSql());
     QVERIFY2(!plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
 }
 
