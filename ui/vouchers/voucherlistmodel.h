@@ -84,7 +84,7 @@ public:
     // Whether a worker reads page ends (perhaps of an older filter) or is about to.
     bool isReadingPageEnds() const;
     // Reads the row's page when it is not loaded; an empty row for a row that vanished since the
-    // page ends were read.
+    // page ends were read. The reference holds until the model reads or drops pages again.
     const VoucherListRow &rowAt(int row) const;
     // The row of a loaded application; -1 when it is not loaded.
     int rowOf(const QUuid &applicationId) const;
