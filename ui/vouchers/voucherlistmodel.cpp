@@ -80,11 +80,7 @@ void VoucherListModel::refresh(int keepRow)
     m_now = m_session.now();
     m_error.clear();
     m_pages.clear();
-    try {
-        m_pending = PendingMarker::ids(m_session.pendingIds());
-    } catch (const StoreError &error) {
-        qCWarning(lcVoucherList) << "reading the pending commands failed:" << error.what();
-    }
+    m_pending = PendingMarker::ids(m_session.pendingIds()); // empty when it cannot be read
     if (keepRow >= 0 && keepRow < m_spannedRows)
         rowNear({}, keepRow);
     endResetModel();
