@@ -3,6 +3,7 @@
 #include "applicationcommands.h"
 #include "applicationrepository.h"
 #include "changefeed.h"
+#include "changefeedjson.h"
 #include "customercommands.h"
 #include "customerrepository.h"
 #include "partnercommands.h"
@@ -21,7 +22,6 @@
 #include "voucherlistquery.h"
 #include "voucherrepository.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -90,19 +90,7 @@ constexpr int kSmallLimit = 7;
 // A page as the server's route writes it and the client reads it back.
 QJsonObject wire(const ChangeFeedPage &page)
 {
-    QJsonArray changes;
-    for (const ChangeFeedEntry &change : page.changes) {
-        changes.append(QJsonObject{
-            {u"entity"_s, change.entity},
-            {u"id"_s, change.id},
-            {u"rev"_s, change.rev},
-            {u"deleted"_s, change.deleted},
-            {u"data"_s, change.deleted ? QJsonValue(QJsonValue::Null) : QJsonValue(change.data)},
-        });
-    }
-    const QJsonObject answer{
-        {u"changes"_s, changes}, {u"nextSince"_s, page.nextSince}, {u"hasMore"_s, page.hasMore}};
-    return QJsonDocument::fromJson(QJsonDocument(answer).toJson()).object();
+    return QJsonDocument::fromJson(ChangeFeedJson::page(page)).object();
 }
 
 // Every column of a query's rows as text, but the hashes, which the feed never carries.
