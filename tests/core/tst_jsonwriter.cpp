@@ -14,7 +14,6 @@
 #include "testworkspace.h"
 #include "user.h"
 #include "voucher.h"
-#include "vouchercommands.h"
 #include "voucherlistquery.h"
 #include "voucherlistrow.h"
 
@@ -618,14 +617,7 @@ void TestJsonWriter::changeFeedPagesAreByteEqual()
     ws.submit(ws.createTemplate(u"Universal"_s, VoucherKind::Universal).id);
     const QUuid deleted = ws.createTemplate(u"Deleted"_s).id;
     QVERIFY(TemplateCommands(*ws.context(ws.managerA)).deleteTemplate(deleted).ok());
-    Deduction bill;
-    bill.voucherId = voucherId;
-    bill.customerId = ws.customerA.id;
-    bill.orderId = u"ORDER-1"_s;
-    bill.productCode = u"cvm"_s;
-    bill.payMode = PayMode::Prepaid;
-    bill.orderAmountMinor = 2500;
-    const auto paid = VoucherCommands(*ws.context(ws.managerA)).recordDeduction(bill);
+    const auto paid = ws.pay(voucherId, 2500, u"ORDER-1"_s);
     QVERIFY2(paid.ok(), resultMessage(paid));
 
     QSet<QString> entities;
@@ -803,14 +795,7 @@ void TestJsonWriter::writtenChangeFeedPagesAreByteEqual()
     ws.approve(ws.submit(ws.createTemplate(u"Everything"_s, VoucherKind::Universal).id));
     const QUuid deleted = ws.createTemplate(u"Deleted"_s).id;
     QVERIFY(TemplateCommands(*ws.context(ws.managerA)).deleteTemplate(deleted).ok());
-    Deduction bill;
-    bill.voucherId = voucherId;
-    bill.customerId = ws.customerA.id;
-    bill.orderId = u"ORDER-\"1\"-订单"_s;
-    bill.productCode = u"cvm"_s;
-    bill.payMode = PayMode::Prepaid;
-    bill.orderAmountMinor = 2500;
-    const auto paid = VoucherCommands(*ws.context(ws.managerA)).recordDeduction(bill);
+    const auto paid = ws.pay(voucherId, 2500, u"ORDER-\"1\"-订单"_s);
     QVERIFY2(paid.ok(), resultMessage(paid));
 
     QSet<QString> entities;

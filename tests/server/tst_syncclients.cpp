@@ -68,6 +68,17 @@ SyncEngine::Settings syncSettings(const QUrl &server, const Client &client)
     return settings;
 }
 
+// Bulk vouchers of two partners in the workspace, issued up to its clock.
+Result<qint64> generateVouchers(const TestWorkspace &ws, int vouchers, int customers)
+{
+    BulkOptions bulk;
+    bulk.vouchers = vouchers;
+    bulk.partners = 2;
+    bulk.customers = customers;
+    bulk.now = ws.now();
+    return BulkVoucherGenerator(ws.db(), bulk).generate();
+}
+
 std::unique_ptr<Client> signIn(const QUrl &server, const QString &login)
 {
     auto client = std::make_unique<Client>();
@@ -494,12 +505,7 @@ private slots:
     {
         TestWorkspace ws;
         QVERIFY(ws.isValid());
-        BulkOptions bulk;
-        bulk.vouchers = 10000;
-        bulk.partners = 2;
-        bulk.customers = 200;
-        bulk.now = ws.now();
-        const auto generated = BulkVoucherGenerator(ws.db(), bulk).generate();
+        const auto generated = generateVouchers(ws, 10000, 200);
         QVERIFY2(generated, resultMessage(generated));
         ServerProcess server;
         QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));
@@ -558,12 +564,7 @@ private slots:
     {
         TestWorkspace ws;
         QVERIFY(ws.isValid());
-        BulkOptions bulk;
-        bulk.vouchers = 3000;
-        bulk.partners = 2;
-        bulk.customers = 100;
-        bulk.now = ws.now();
-        const auto generated = BulkVoucherGenerator(ws.db(), bulk).generate();
+        const auto generated = generateVouchers(ws, 3000, 100);
         QVERIFY2(generated, resultMessage(generated));
         ServerProcess server;
         QVERIFY2(server.start(ws.path()), qPrintable(server.errorMessage()));

@@ -8,6 +8,7 @@
 #include "templatecommands.h"
 #include "usercommands.h"
 #include "userrepository.h"
+#include "vouchercommands.h"
 
 #include <QTest>
 
@@ -148,4 +149,17 @@ QUuid TestWorkspace::approve(const QUuid &applicationId)
 {
     auto ctx = context(reviewer);
     return require(ReviewCommands(*ctx).approve(applicationId), "approve").voucherId;
+}
+
+Result<Deduction> TestWorkspace::pay(const QUuid &voucherId, qint64 orderAmountMinor,
+                                     const QString &orderId)
+{
+    Deduction bill;
+    bill.voucherId = voucherId;
+    bill.customerId = customerA.id;
+    bill.orderId = orderId;
+    bill.productCode = u"cvm"_s;
+    bill.payMode = PayMode::Prepaid;
+    bill.orderAmountMinor = orderAmountMinor;
+    return VoucherCommands(*context(managerA)).recordDeduction(bill);
 }

@@ -4,7 +4,9 @@
 #include "commandcontext.h"
 #include "customer.h"
 #include "database.h"
+#include "deduction.h"
 #include "partner.h"
+#include "result.h"
 #include "session.h"
 #include "vouchertemplate.h"
 
@@ -58,6 +60,9 @@ public:
                  const Customer *customer = nullptr);
     // Approves it as the reviewer; returns the issued voucher's id.
     QUuid approve(const QUuid &applicationId);
+    // Pays a prepaid cvm order of customerA with the voucher, as managerA.
+    Result<Deduction> pay(const QUuid &voucherId, qint64 orderAmountMinor,
+                          const QString &orderId = QStringLiteral("ORDER-1"));
 
 private:
     QTemporaryDir m_dir;
