@@ -9,9 +9,8 @@
 
 #include <algorithm>
 
-// The sync engine's timings: how long a page took to come (request, server, network and JSON
-// parsing) and to be read into rows.
-Q_LOGGING_CATEGORY(lcFetchTiming, "voucherdesk.sync.timing", QtWarningMsg)
+// The sync engine's timings (syncengine.cpp).
+Q_DECLARE_LOGGING_CATEGORY(lcSyncTiming)
 
 using namespace Qt::StringLiterals;
 
@@ -68,7 +67,7 @@ void ChangeFetcher::run(Connection connection, qint64 since, int pageLimit)
             server.get(u"/api/v1/changes?since=%1&limit=%2"_s.arg(since).arg(pageLimit));
         const qint64 gotNs = clock.nsecsElapsed();
         Item item = read(std::move(reply));
-        qCDebug(lcFetchTiming, "  fetched a page: request and parse %.1f ms, decode %.1f ms",
+        qCDebug(lcSyncTiming, "  fetched a page: request and parse %.1f ms, decode %.1f ms",
                 gotNs / 1e6, (clock.nsecsElapsed() - gotNs) / 1e6);
         const bool more = item.page && item.page->hasMore;
         if (item.page)

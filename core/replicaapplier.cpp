@@ -17,8 +17,8 @@
 #include <map>
 #include <memory>
 
-// The same category as the sync engine's timings: where a pull's writes go, table by table.
-Q_LOGGING_CATEGORY(lcApplyTiming, "voucherdesk.sync.timing", QtWarningMsg)
+// The sync engine's timings (syncengine.cpp).
+Q_DECLARE_LOGGING_CATEGORY(lcSyncTiming)
 
 using namespace Qt::StringLiterals;
 
@@ -692,7 +692,7 @@ Result<void> ReplicaApplier::applyDecoded(const QList<DecodedChange> &changes,
         if (!m_db.inWriteTransaction())
             foreignKeysOff.emplace(m_db);
         return m_db.write([&]() -> Result<void> {
-            const bool timed = lcApplyTiming().isDebugEnabled();
+            const bool timed = lcSyncTiming().isDebugEnabled();
             QElapsedTimer clock;
             QHash<QString, qint64> tableNs;
             PageWriter writer(m_db);
@@ -712,7 +712,7 @@ Result<void> ReplicaApplier::applyDecoded(const QList<DecodedChange> &changes,
                 for (auto it = tableNs.cbegin(); it != tableNs.cend(); ++it)
                     split.append(u"%1 %2"_s.arg(it.key()).arg(it.value() / 1e6, 0, 'f', 1));
                 split.sort();
-                qCDebug(lcApplyTiming).noquote()
+                qCDebug(lcSyncTiming).noquote()
                     << "  rows (ms):" << split.join(u", "_s) << "| voucher_list"
                     << QString::number(clock.nsecsElapsed() / 1e6, 'f', 1);
             }
