@@ -81,8 +81,10 @@ void VoucherListModel::refresh(int keepRow)
     m_error.clear();
     m_pages.clear();
     m_pending = PendingMarker::ids(m_session.pendingIds()); // empty when it cannot be read
-    if (keepRow >= 0 && keepRow < m_spannedRows)
-        rowNear({}, keepRow);
+    if (keepRow >= 0 && keepRow < m_spannedRows) {
+        for (const int page : {keepRow / PageSize - 1, keepRow / PageSize, keepRow / PageSize + 1})
+            rowInPage(page, {});
+    }
     endResetModel();
     m_announcing = false;
     startCount();
@@ -404,20 +406,29 @@ int VoucherListModel::rowOf(const QUuid &applicationId) const
     return -1;
 }
 
+// The row of the application in the page, reading the page when it is not loaded; -1 when it
+// is not there.
+int VoucherListModel::rowInPage(int page, const QUuid &applicationId) const
+{
+    const int first = page * PageSize;
+    if (page < 0 || first >= m_spannedRows || !loadedRow(first))
+        return -1;
+    const QList<VoucherListRow> rows = m_pages.value(page).rows;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (rows.at(i).applicationId == applicationId)
+            return first + int(i);
+    }
+    return -1;
+}
+
 int VoucherListModel::rowNear(const QUuid &applicationId, int row) const
 {
     if (!m_spanning)
         return rowOf(applicationId);
     const int page = row / PageSize;
     for (const int near : {page, page - 1, page + 1}) {
-        const int first = near * PageSize;
-        if (near < 0 || first >= m_spannedRows || !loadedRow(first))
-            continue;
-        const QList<VoucherListRow> rows = m_pages.value(near).rows;
-        for (qsizetype i = 0; i < rows.size(); ++i) {
-            if (!applicationId.isNull() && rows.at(i).applicationId == applicationId)
-                return first + int(i);
-        }
+        if (const int found = rowInPage(near, applicationId); found >= 0)
+            return found;
     }
     return -1;
 }
@@ -426,14 +437,8 @@ int VoucherListModel::fetchUntil(const QUuid &applicationId, int maxRows)
 {
     if (m_spanning) {
         for (int first = 0; first < m_spannedRows && first < maxRows; first += PageSize) {
-            const int page = first / PageSize;
-            if (!loadedRow(first))
-                continue;
-            const QList<VoucherListRow> rows = m_pages.value(page).rows;
-            for (qsizetype i = 0; i < rows.size(); ++i) {
-                if (rows.at(i).applicationId == applicationId)
-                    return first + int(i);
-            }
+            if (const int found = rowInPage(first / PageSize, applicationId); found >= 0)
+                return found;
         }
         return -1;
     }

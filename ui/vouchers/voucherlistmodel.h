@@ -130,6 +130,7 @@ private:
     void applyPageEnds(QList<VoucherListRow> ends, qint64 count);
     void resize(int rows);
     const VoucherListRow *loadedRow(int row) const;
+    int rowInPage(int page, const QUuid &applicationId) const;
     QList<VoucherListRow> readPage(int page) const;
     void keepLoadedPagesBounded(int keep) const;
     QVariant displayData(const VoucherListRow &row, int column) const;
