@@ -1,4 +1,4 @@
-#include "translationloader.h"
+#include "app/translationloader.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

@@ -1,4 +1,4 @@
-#include "workspacepaths.h"
+#include "app/workspacepaths.h"
 
 #include <QDir>
 #include <QStandardPaths>

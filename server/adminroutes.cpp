@@ -1,13 +1,13 @@
-#include "adminroutes.h"
+#include "server/adminroutes.h"
 
-#include "apijson.h"
-#include "apiserver.h"
-#include "commandcontext.h"
-#include "coretr.h"
-#include "jsoninput.h"
-#include "partnercommands.h"
-#include "routesupport.h"
-#include "vouchercommands.h"
+#include "core/api/apijson.h"
+#include "core/base/coretr.h"
+#include "core/commands/commandcontext.h"
+#include "core/commands/partnercommands.h"
+#include "core/commands/vouchercommands.h"
+#include "core/json/jsoninput.h"
+#include "server/apiserver.h"
+#include "server/routesupport.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,15 +1,15 @@
-#include "apiroutes.h"
+#include "server/apiroutes.h"
 
-#include "adminroutes.h"
-#include "applicationroutes.h"
-#include "authroutes.h"
-#include "catalogueroutes.h"
-#include "changeroutes.h"
-#include "customerroutes.h"
-#include "reviewroutes.h"
-#include "systemroutes.h"
-#include "templateroutes.h"
-#include "voucherroutes.h"
+#include "server/adminroutes.h"
+#include "server/applicationroutes.h"
+#include "server/authroutes.h"
+#include "server/catalogueroutes.h"
+#include "server/changeroutes.h"
+#include "server/customerroutes.h"
+#include "server/reviewroutes.h"
+#include "server/systemroutes.h"
+#include "server/templateroutes.h"
+#include "server/voucherroutes.h"
 
 void ApiRoutes::install(ApiServer &server)
 {

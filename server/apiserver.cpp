@@ -1,12 +1,12 @@
-#include "apiserver.h"
+#include "server/apiserver.h"
 
-#include "authcommands.h"
-#include "commandcontext.h"
-#include "coretr.h"
-#include "database.h"
-#include "httprequest.h"
-#include "routecontext.h"
-#include "storeerror.h"
+#include "core/base/coretr.h"
+#include "core/commands/authcommands.h"
+#include "core/commands/commandcontext.h"
+#include "core/store/database.h"
+#include "core/store/storeerror.h"
+#include "server/httprequest.h"
+#include "server/routecontext.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "listcountcache.h"
-#include "metrics.h"
-#include "router.h"
+#include "server/listcountcache.h"
+#include "server/metrics.h"
+#include "server/router.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>

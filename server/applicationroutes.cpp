@@ -1,13 +1,13 @@
-#include "applicationroutes.h"
+#include "server/applicationroutes.h"
 
-#include "apijson.h"
-#include "apiserver.h"
-#include "applicationcommands.h"
-#include "applicationrepository.h"
-#include "commandcontext.h"
-#include "coretr.h"
-#include "jsoninput.h"
-#include "routesupport.h"
+#include "core/api/apijson.h"
+#include "core/base/coretr.h"
+#include "core/commands/applicationcommands.h"
+#include "core/commands/commandcontext.h"
+#include "core/json/jsoninput.h"
+#include "core/repositories/applicationrepository.h"
+#include "server/apiserver.h"
+#include "server/routesupport.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,11 +1,11 @@
-#include "authroutes.h"
+#include "server/authroutes.h"
 
-#include "apijson.h"
-#include "apiserver.h"
-#include "authcommands.h"
-#include "jsonfields.h"
-#include "jsoninput.h"
-#include "routecontext.h"
+#include "core/api/apijson.h"
+#include "core/commands/authcommands.h"
+#include "core/json/jsonfields.h"
+#include "core/json/jsoninput.h"
+#include "server/apiserver.h"
+#include "server/routecontext.h"
 
 using namespace Qt::StringLiterals;
 

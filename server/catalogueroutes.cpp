@@ -1,10 +1,10 @@
-#include "catalogueroutes.h"
+#include "server/catalogueroutes.h"
 
-#include "apijson.h"
-#include "apiserver.h"
-#include "commandcontext.h"
-#include "productrepository.h"
-#include "routecontext.h"
+#include "core/api/apijson.h"
+#include "core/commands/commandcontext.h"
+#include "core/repositories/productrepository.h"
+#include "server/apiserver.h"
+#include "server/routecontext.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,11 +1,11 @@
-#include "changeroutes.h"
+#include "server/changeroutes.h"
 
-#include "apiserver.h"
-#include "changefeed.h"
-#include "changefeedjson.h"
-#include "commandcontext.h"
-#include "coretr.h"
-#include "routesupport.h"
+#include "core/api/changefeed.h"
+#include "core/api/changefeedjson.h"
+#include "core/base/coretr.h"
+#include "core/commands/commandcontext.h"
+#include "server/apiserver.h"
+#include "server/routesupport.h"
 
 using namespace Qt::StringLiterals;
 

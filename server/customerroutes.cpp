@@ -1,15 +1,15 @@
-#include "customerroutes.h"
+#include "server/customerroutes.h"
 
-#include "apijson.h"
-#include "apiserver.h"
-#include "commandcontext.h"
-#include "coretr.h"
-#include "customercommands.h"
-#include "customerrepository.h"
-#include "jsoninput.h"
-#include "routecontext.h"
-#include "routequery.h"
-#include "routesupport.h"
+#include "core/api/apijson.h"
+#include "core/base/coretr.h"
+#include "core/commands/commandcontext.h"
+#include "core/commands/customercommands.h"
+#include "core/json/jsoninput.h"
+#include "core/repositories/customerrepository.h"
+#include "server/apiserver.h"
+#include "server/routecontext.h"
+#include "server/routequery.h"
+#include "server/routesupport.h"
 
 using namespace Qt::StringLiterals;
 

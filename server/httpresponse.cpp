@@ -1,6 +1,6 @@
-#include "httpresponse.h"
+#include "server/httpresponse.h"
 
-#include "commanderror.h"
+#include "core/base/commanderror.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
-#include "listcountcache.h"
+#include "server/listcountcache.h"
 
-#include "database.h"
+#include "core/store/database.h"
 
 #include <QLoggingCategory>
 #include <QScopeGuard>

@@ -1,6 +1,6 @@
 // voucherdesk-server: the REST API of VoucherDesk for a team (DESIGN.md section 4).
 
-#include "servercli.h"
+#include "server/servercli.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -1,8 +1,8 @@
-#include "metrics.h"
+#include "server/metrics.h"
 
-#include "applicationrepository.h"
-#include "applicationstatus.h"
-#include "database.h"
+#include "core/domain/applicationstatus.h"
+#include "core/repositories/applicationrepository.h"
+#include "core/store/database.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,13 +1,13 @@
-#include "reviewroutes.h"
+#include "server/reviewroutes.h"
 
-#include "apijson.h"
-#include "apiserver.h"
-#include "applicationrepository.h"
-#include "commandcontext.h"
-#include "coretr.h"
-#include "jsoninput.h"
-#include "reviewcommands.h"
-#include "routesupport.h"
+#include "core/api/apijson.h"
+#include "core/base/coretr.h"
+#include "core/commands/commandcontext.h"
+#include "core/commands/reviewcommands.h"
+#include "core/json/jsoninput.h"
+#include "core/repositories/applicationrepository.h"
+#include "server/apiserver.h"
+#include "server/routesupport.h"
 
 using namespace Qt::StringLiterals;
 

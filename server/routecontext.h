@@ -1,7 +1,7 @@
 #pragma once
 
-#include "httprequest.h"
-#include "user.h"
+#include "core/domain/user.h"
+#include "server/httprequest.h"
 
 #include <QHash>
 #include <QUuid>

@@ -1,8 +1,8 @@
-#include "routequery.h"
+#include "server/routequery.h"
 
-#include "commanderror.h"
-#include "coretr.h"
-#include "routesupport.h"
+#include "core/base/commanderror.h"
+#include "core/base/coretr.h"
+#include "server/routesupport.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "httpresponse.h"
-#include "routecontext.h"
+#include "server/httpresponse.h"
+#include "server/routecontext.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpresponse.h"
+#include "server/httpresponse.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,8 +1,8 @@
-#include "routesupport.h"
+#include "server/routesupport.h"
 
-#include "commandcontext.h"
-#include "coretr.h"
-#include "jsoninput.h"
+#include "core/base/coretr.h"
+#include "core/commands/commandcontext.h"
+#include "core/json/jsoninput.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "apijson.h"
-#include "commanderror.h"
-#include "httpresponse.h"
-#include "result.h"
-#include "routecontext.h"
+#include "core/api/apijson.h"
+#include "core/base/commanderror.h"
+#include "core/base/result.h"
+#include "server/httpresponse.h"
+#include "server/routecontext.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

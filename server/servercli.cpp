@@ -1,13 +1,13 @@
-#include "servercli.h"
+#include "server/servercli.h"
 
-#include "apiroutes.h"
-#include "apiserver.h"
-#include "commandcontext.h"
-#include "database.h"
-#include "money.h"
-#include "partnercommands.h"
-#include "partnerrepository.h"
-#include "usercommands.h"
+#include "core/commands/commandcontext.h"
+#include "core/commands/partnercommands.h"
+#include "core/commands/usercommands.h"
+#include "core/domain/money.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/store/database.h"
+#include "server/apiroutes.h"
+#include "server/apiserver.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -1,10 +1,10 @@
-#include "systemroutes.h"
+#include "server/systemroutes.h"
 
-#include "apiserver.h"
-#include "commanderror.h"
-#include "coretr.h"
-#include "database.h"
-#include "routecontext.h"
+#include "core/base/commanderror.h"
+#include "core/base/coretr.h"
+#include "core/store/database.h"
+#include "server/apiserver.h"
+#include "server/routecontext.h"
 
 #include <QJsonObject>
 

@@ -1,15 +1,15 @@
-#include "templateroutes.h"
+#include "server/templateroutes.h"
 
-#include "apijson.h"
-#include "apiserver.h"
-#include "commandcontext.h"
-#include "coretr.h"
-#include "jsoninput.h"
-#include "routecontext.h"
-#include "routequery.h"
-#include "routesupport.h"
-#include "templatecommands.h"
-#include "templaterepository.h"
+#include "core/api/apijson.h"
+#include "core/base/coretr.h"
+#include "core/commands/commandcontext.h"
+#include "core/commands/templatecommands.h"
+#include "core/json/jsoninput.h"
+#include "core/repositories/templaterepository.h"
+#include "server/apiserver.h"
+#include "server/routecontext.h"
+#include "server/routequery.h"
+#include "server/routesupport.h"
 
 #include <algorithm>
 #include <climits>

@@ -1,4 +1,4 @@
-#include "firstpaintwatcher.h"
+#include "ui/firstpaintwatcher.h"
 
 #include <QEvent>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "quotaheader.h"
+#include "ui/quotaheader.h"
 
-#include "displayformat.h"
-#include "session.h"
+#include "core/commands/session.h"
+#include "ui/widgets/displayformat.h"
 
 #include <QLabel>
 #include <QProgressBar>

@@ -1,12 +1,12 @@
 // voucherdesk-demo: creates a demo workspace file, optionally with benchmark-scale data
 // (up to 1,000,000 vouchers). Ctrl-C cancels and leaves nothing behind.
 
-#include "apptr.h"
-#include "database.h"
-#include "demoworkspace.h"
-#include "translationloader.h"
-#include "workspacepaths.h"
-#include "workspacesummary.h"
+#include "app/apptr.h"
+#include "app/translationloader.h"
+#include "app/workspacepaths.h"
+#include "core/demo/demoworkspace.h"
+#include "core/queries/workspacesummary.h"
+#include "core/store/database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

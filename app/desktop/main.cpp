@@ -3,22 +3,22 @@
 // what a workspace holds instead, and
 // --screenshot saves every page and dialog as PNG files.
 
-#include "apptr.h"
-#include "database.h"
-#include "demogenerator.h"
-#include "demoworkspace.h"
-#include "firstpaintwatcher.h"
-#include "icons.h"
-#include "mainwindow.h"
-#include "preferencesdialog.h"
-#include "screenshottour.h"
-#include "session.h"
-#include "signedinworkspace.h"
-#include "signindialog.h"
-#include "translationloader.h"
-#include "userrepository.h"
-#include "workspacepaths.h"
-#include "workspacesummary.h"
+#include "app/apptr.h"
+#include "app/translationloader.h"
+#include "app/workspacepaths.h"
+#include "core/commands/session.h"
+#include "core/demo/demogenerator.h"
+#include "core/demo/demoworkspace.h"
+#include "core/queries/workspacesummary.h"
+#include "core/repositories/userrepository.h"
+#include "core/store/database.h"
+#include "ui/firstpaintwatcher.h"
+#include "ui/mainwindow.h"
+#include "ui/preferencesdialog.h"
+#include "ui/screenshottour.h"
+#include "ui/signin/signedinworkspace.h"
+#include "ui/signin/signindialog.h"
+#include "ui/widgets/icons.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

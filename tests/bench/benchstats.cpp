@@ -1,4 +1,4 @@
-#include "benchstats.h"
+#include "tests/bench/benchstats.h"
 
 #include <QElapsedTimer>
 

@@ -1,7 +1,7 @@
-#include "benchworkspace.h"
+#include "tests/bench/benchworkspace.h"
 
-#include "database.h"
-#include "demoworkspace.h"
+#include "core/demo/demoworkspace.h"
+#include "core/store/database.h"
 
 #include <QFileInfo>
 #include <QSqlQuery>

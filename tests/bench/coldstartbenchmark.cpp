@@ -1,6 +1,6 @@
-#include "coldstartbenchmark.h"
+#include "tests/bench/coldstartbenchmark.h"
 
-#include "benchstats.h"
+#include "tests/bench/benchstats.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -1,7 +1,7 @@
-#include "exportbenchmark.h"
+#include "tests/bench/exportbenchmark.h"
 
-#include "benchstats.h"
-#include "vouchercsvexporter.h"
+#include "core/queries/vouchercsvexporter.h"
+#include "tests/bench/benchstats.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>

@@ -1,11 +1,11 @@
-#include "listbenchmark.h"
+#include "tests/bench/listbenchmark.h"
 
-#include "benchstats.h"
-#include "machineinfo.h"
-#include "rawlistsql.h"
-#include "session.h"
-#include "voucherlistmodel.h"
-#include "voucherlistquery.h"
+#include "core/commands/session.h"
+#include "core/queries/voucherlistquery.h"
+#include "tests/bench/benchstats.h"
+#include "tests/bench/machineinfo.h"
+#include "tests/bench/rawlistsql.h"
+#include "ui/vouchers/voucherlistmodel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

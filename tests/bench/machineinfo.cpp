@@ -1,4 +1,4 @@
-#include "machineinfo.h"
+#include "tests/bench/machineinfo.h"
 
 #include <QFile>
 #include <QSysInfo>

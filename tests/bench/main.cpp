@@ -1,16 +1,16 @@
 // voucherdesk-bench: measures the budgets of DESIGN.md section 5 on a workspace of N vouchers
 // and prints one JSON object (progress goes to stderr). See docs/PERFORMANCE.md.
 
-#include "benchworkspace.h"
-#include "coldstartbenchmark.h"
-#include "database.h"
-#include "exportbenchmark.h"
-#include "listbenchmark.h"
-#include "machineinfo.h"
-#include "session.h"
-#include "syncbenchmark.h"
-#include "userrepository.h"
-#include "windowbenchmark.h"
+#include "core/commands/session.h"
+#include "core/repositories/userrepository.h"
+#include "core/store/database.h"
+#include "tests/bench/benchworkspace.h"
+#include "tests/bench/coldstartbenchmark.h"
+#include "tests/bench/exportbenchmark.h"
+#include "tests/bench/listbenchmark.h"
+#include "tests/bench/machineinfo.h"
+#include "tests/bench/syncbenchmark.h"
+#include "tests/bench/windowbenchmark.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

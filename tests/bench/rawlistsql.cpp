@@ -1,8 +1,8 @@
-#include "rawlistsql.h"
+#include "tests/bench/rawlistsql.h"
 
-#include "database.h"
-#include "sqlstatement.h"
-#include "voucherlistquery.h"
+#include "core/queries/voucherlistquery.h"
+#include "core/store/database.h"
+#include "core/store/sqlstatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,10 +1,10 @@
-#include "syncbenchmark.h"
+#include "tests/bench/syncbenchmark.h"
 
-#include "benchstats.h"
-#include "database.h"
-#include "serversignin.h"
-#include "session.h"
-#include "synccontroller.h"
+#include "core/commands/session.h"
+#include "core/store/database.h"
+#include "core/sync/serversignin.h"
+#include "core/sync/synccontroller.h"
+#include "tests/bench/benchstats.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

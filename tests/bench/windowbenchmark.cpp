@@ -1,11 +1,11 @@
-#include "windowbenchmark.h"
+#include "tests/bench/windowbenchmark.h"
 
-#include "benchstats.h"
-#include "database.h"
-#include "firstpaintwatcher.h"
-#include "mainwindow.h"
-#include "session.h"
-#include "userrepository.h"
+#include "core/commands/session.h"
+#include "core/repositories/userrepository.h"
+#include "core/store/database.h"
+#include "tests/bench/benchstats.h"
+#include "ui/firstpaintwatcher.h"
+#include "ui/mainwindow.h"
 
 #include <QAbstractItemView>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
-#include "apijson.h"
-#include "apijsonreader.h"
-#include "changefeed.h"
-#include "resultmessage.h"
-#include "testworkspace.h"
-#include "vouchercommands.h"
+#include "core/api/apijson.h"
+#include "core/api/apijsonreader.h"
+#include "core/api/changefeed.h"
+#include "core/commands/vouchercommands.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/testworkspace.h"
 
 #include <QJsonArray>
 #include <QSet>

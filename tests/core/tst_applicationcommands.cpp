@@ -1,13 +1,13 @@
-#include "applicationcommands.h"
-#include "applicationrepository.h"
-#include "auditlog.h"
-#include "resultmessage.h"
-#include "reviewcommands.h"
-#include "storeprobe.h"
-#include "templatecommands.h"
-#include "templaterepository.h"
-#include "testworkspace.h"
-#include "voucherlistquery.h"
+#include "core/commands/applicationcommands.h"
+#include "core/commands/reviewcommands.h"
+#include "core/commands/templatecommands.h"
+#include "core/queries/voucherlistquery.h"
+#include "core/repositories/applicationrepository.h"
+#include "core/repositories/auditlog.h"
+#include "core/repositories/templaterepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
+#include "tests/support/testworkspace.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
-#include "applicationcommands.h"
-#include "applicationrepository.h"
-#include "resultmessage.h"
-#include "testworkspace.h"
+#include "core/commands/applicationcommands.h"
+#include "core/repositories/applicationrepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/testworkspace.h"
 
 #include <QTest>
 

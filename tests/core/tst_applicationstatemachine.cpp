@@ -1,4 +1,4 @@
-#include "applicationstatemachine.h"
+#include "core/rules/applicationstatemachine.h"
 
 #include <QTest>
 

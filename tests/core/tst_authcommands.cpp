@@ -1,10 +1,10 @@
-#include "auditlog.h"
-#include "authcommands.h"
-#include "authsessionrepository.h"
-#include "loginfailurerepository.h"
-#include "resultmessage.h"
-#include "storeprobe.h"
-#include "testworkspace.h"
+#include "core/commands/authcommands.h"
+#include "core/repositories/auditlog.h"
+#include "core/repositories/authsessionrepository.h"
+#include "core/repositories/loginfailurerepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
+#include "tests/support/testworkspace.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>

@@ -1,13 +1,13 @@
-#include "auditlog.h"
-#include "bulkvouchergenerator.h"
-#include "database.h"
-#include "demogenerator.h"
-#include "partnerrepository.h"
-#include "resultmessage.h"
-#include "storeinvariants.h"
-#include "storeprobe.h"
-#include "vouchercode.h"
-#include "voucherlistquery.h"
+#include "core/demo/bulkvouchergenerator.h"
+#include "core/demo/demogenerator.h"
+#include "core/domain/vouchercode.h"
+#include "core/queries/voucherlistquery.h"
+#include "core/repositories/auditlog.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/store/database.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeinvariants.h"
+#include "tests/support/storeprobe.h"
 
 #include <QFile>
 #include <QSqlQuery>

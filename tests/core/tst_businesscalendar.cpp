@@ -1,4 +1,4 @@
-#include "businesscalendar.h"
+#include "core/rules/businesscalendar.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "commanderror.h"
+#include "core/base/commanderror.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "customer.h"
+#include "core/domain/customer.h"
 
 #include <QTest>
 

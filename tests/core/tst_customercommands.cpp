@@ -1,9 +1,9 @@
-#include "auditlog.h"
-#include "customercommands.h"
-#include "customerrepository.h"
-#include "resultmessage.h"
-#include "storeprobe.h"
-#include "testworkspace.h"
+#include "core/commands/customercommands.h"
+#include "core/repositories/auditlog.h"
+#include "core/repositories/customerrepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
+#include "tests/support/testworkspace.h"
 
 #include <QTest>
 

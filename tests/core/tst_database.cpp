@@ -1,11 +1,11 @@
-#include "commandcontext.h"
-#include "database.h"
-#include "migrations.h"
-#include "partnercommands.h"
-#include "partnerrepository.h"
-#include "productrepository.h"
-#include "resultmessage.h"
-#include "storeprobe.h"
+#include "core/commands/commandcontext.h"
+#include "core/commands/partnercommands.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/repositories/productrepository.h"
+#include "core/store/database.h"
+#include "core/store/migrations.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
 
 #include <QFile>
 #include <QTemporaryDir>

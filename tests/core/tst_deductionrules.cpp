@@ -1,6 +1,6 @@
-#include "deductionrules.h"
+#include "core/rules/deductionrules.h"
 
-#include "resultmessage.h"
+#include "tests/support/resultmessage.h"
 
 #include <QTest>
 

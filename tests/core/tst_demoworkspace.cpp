@@ -1,8 +1,8 @@
-#include "database.h"
-#include "demoworkspace.h"
-#include "partnerrepository.h"
-#include "resultmessage.h"
-#include "storeprobe.h"
+#include "core/demo/demoworkspace.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/store/database.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
 
 #include <QDir>
 #include <QFile>

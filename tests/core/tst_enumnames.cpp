@@ -1,10 +1,10 @@
-#include "applicationstatus.h"
-#include "enumnames.h"
-#include "paymode.h"
-#include "role.h"
-#include "voucherkind.h"
-#include "voucherliststatus.h"
-#include "voucherstatus.h"
+#include "core/base/enumnames.h"
+#include "core/domain/applicationstatus.h"
+#include "core/domain/paymode.h"
+#include "core/domain/role.h"
+#include "core/domain/voucherkind.h"
+#include "core/domain/voucherstatus.h"
+#include "core/queries/voucherliststatus.h"
 
 #include <QSet>
 #include <QTest>

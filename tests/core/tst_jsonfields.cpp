@@ -1,4 +1,4 @@
-#include "jsonfields.h"
+#include "core/json/jsonfields.h"
 
 #include <QRandomGenerator>
 #include <QTest>

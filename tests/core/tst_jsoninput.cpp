@@ -1,4 +1,4 @@
-#include "jsoninput.h"
+#include "core/json/jsoninput.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

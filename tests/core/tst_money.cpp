@@ -1,4 +1,4 @@
-#include "money.h"
+#include "core/domain/money.h"
 
 #include <QTest>
 

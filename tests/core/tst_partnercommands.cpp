@@ -1,10 +1,10 @@
-#include "auditlog.h"
-#include "partnercommands.h"
-#include "partnerrepository.h"
-#include "resultmessage.h"
-#include "storeprobe.h"
-#include "testworkspace.h"
-#include "vouchercommands.h"
+#include "core/commands/partnercommands.h"
+#include "core/commands/vouchercommands.h"
+#include "core/repositories/auditlog.h"
+#include "core/repositories/partnerrepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
+#include "tests/support/testworkspace.h"
 
 #include <QTest>
 

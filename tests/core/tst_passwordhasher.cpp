@@ -1,4 +1,4 @@
-#include "passwordhasher.h"
+#include "core/base/passwordhasher.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "quotapool.h"
+#include "core/rules/quotapool.h"
 
 #include <QTest>
 

@@ -2,13 +2,13 @@
 // and joins the outbox in one transaction, with the request the server needs; a refused one
 // leaves neither; the vendor's decisions only join the outbox, once.
 
-#include "applicationrepository.h"
-#include "database.h"
-#include "outbox.h"
-#include "replicacommandgateway.h"
-#include "resultmessage.h"
-#include "templaterepository.h"
-#include "testworkspace.h"
+#include "core/repositories/applicationrepository.h"
+#include "core/repositories/outbox.h"
+#include "core/repositories/templaterepository.h"
+#include "core/store/database.h"
+#include "core/sync/replicacommandgateway.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/testworkspace.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

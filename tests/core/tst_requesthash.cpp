@@ -1,4 +1,4 @@
-#include "requesthash.h"
+#include "core/store/requesthash.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
-#include "applicationcommands.h"
-#include "resultmessage.h"
-#include "reviewcommands.h"
-#include "reviewqueuequery.h"
-#include "testworkspace.h"
+#include "core/commands/applicationcommands.h"
+#include "core/commands/reviewcommands.h"
+#include "core/queries/reviewqueuequery.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/testworkspace.h"
 
 #include <QTest>
 

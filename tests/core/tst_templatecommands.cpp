@@ -1,9 +1,9 @@
-#include "auditlog.h"
-#include "resultmessage.h"
-#include "storeprobe.h"
-#include "templatecommands.h"
-#include "templaterepository.h"
-#include "testworkspace.h"
+#include "core/commands/templatecommands.h"
+#include "core/repositories/auditlog.h"
+#include "core/repositories/templaterepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
+#include "tests/support/testworkspace.h"
 
 #include <QTest>
 #include <QThread>

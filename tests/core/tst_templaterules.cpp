@@ -1,5 +1,5 @@
-#include "commanderror.h"
-#include "templaterules.h"
+#include "core/base/commanderror.h"
+#include "core/rules/templaterules.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,9 +1,9 @@
-#include "auditlog.h"
-#include "resultmessage.h"
-#include "storeprobe.h"
-#include "testworkspace.h"
-#include "usercommands.h"
-#include "userrepository.h"
+#include "core/commands/usercommands.h"
+#include "core/repositories/auditlog.h"
+#include "core/repositories/userrepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
+#include "tests/support/testworkspace.h"
 
 #include <QJsonDocument>
 #include <QTest>

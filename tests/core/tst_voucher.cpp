@@ -1,5 +1,5 @@
-#include "voucher.h"
-#include "voucherlistrow.h"
+#include "core/domain/voucher.h"
+#include "core/queries/voucherlistrow.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "vouchercode.h"
+#include "core/domain/vouchercode.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>

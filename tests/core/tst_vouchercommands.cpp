@@ -1,12 +1,12 @@
-#include "auditlog.h"
-#include "partnerrepository.h"
-#include "resultmessage.h"
-#include "storeprobe.h"
-#include "templatecommands.h"
-#include "testworkspace.h"
-#include "vouchercommands.h"
-#include "voucherlistquery.h"
-#include "voucherrepository.h"
+#include "core/commands/templatecommands.h"
+#include "core/commands/vouchercommands.h"
+#include "core/queries/voucherlistquery.h"
+#include "core/repositories/auditlog.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/repositories/voucherrepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
+#include "tests/support/testworkspace.h"
 
 #include <QTest>
 

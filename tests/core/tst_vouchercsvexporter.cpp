@@ -1,11 +1,11 @@
-#include "bulkvouchergenerator.h"
-#include "customercommands.h"
-#include "resultmessage.h"
-#include "testworkspace.h"
-#include "vouchercommands.h"
-#include "vouchercsvexporter.h"
-#include "voucherlistquery.h"
-#include "voucherrepository.h"
+#include "core/commands/customercommands.h"
+#include "core/commands/vouchercommands.h"
+#include "core/demo/bulkvouchergenerator.h"
+#include "core/queries/vouchercsvexporter.h"
+#include "core/queries/voucherlistquery.h"
+#include "core/repositories/voucherrepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/testworkspace.h"
 
 #include <QDir>
 #include <QFile>

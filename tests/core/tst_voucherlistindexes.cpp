@@ -1,11 +1,11 @@
-#include "database.h"
-#include "queryplan.h"
-#include "resultmessage.h"
-#include "storeinvariants.h"
-#include "testworkspace.h"
-#include "voucherlistindexes.h"
-#include "voucherlistquery.h"
-#include "voucherrepository.h"
+#include "core/queries/voucherlistquery.h"
+#include "core/repositories/voucherrepository.h"
+#include "core/store/database.h"
+#include "core/store/voucherlistindexes.h"
+#include "tests/support/queryplan.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeinvariants.h"
+#include "tests/support/testworkspace.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,11 +1,11 @@
-#include "commandcontext.h"
-#include "database.h"
-#include "demogenerator.h"
-#include "money.h"
-#include "partnercommands.h"
-#include "resultmessage.h"
-#include "storeprobe.h"
-#include "workspacesummary.h"
+#include "core/commands/commandcontext.h"
+#include "core/commands/partnercommands.h"
+#include "core/demo/demogenerator.h"
+#include "core/domain/money.h"
+#include "core/queries/workspacesummary.h"
+#include "core/store/database.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
 
 #include <QTemporaryDir>
 #include <QTest>

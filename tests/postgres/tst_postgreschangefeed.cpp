@@ -1,10 +1,10 @@
-#include "changefeed.h"
-#include "postgrestestdatabase.h"
-#include "resultmessage.h"
-#include "storeprobe.h"
-#include "templatecommands.h"
-#include "testworkspace.h"
-#include "vouchercommands.h"
+#include "core/api/changefeed.h"
+#include "core/commands/templatecommands.h"
+#include "core/commands/vouchercommands.h"
+#include "tests/support/postgrestestdatabase.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/storeprobe.h"
+#include "tests/support/testworkspace.h"
 
 #include <QSet>
 #include <QTest>

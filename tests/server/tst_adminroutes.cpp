@@ -1,10 +1,10 @@
 // The administrator's routes over HTTP against the real binary: invalidating a voucher (its
 // balance back in the quota pool) and setting a partner's quota, with every refusal.
 
-#include "partnerrepository.h"
-#include "serverfixture.h"
-#include "storeprobe.h"
-#include "voucherrepository.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/repositories/voucherrepository.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/storeprobe.h"
 
 #include <QJsonArray>
 #include <QTest>

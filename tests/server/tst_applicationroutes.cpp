@@ -2,10 +2,10 @@
 // identical submissions race on two server processes), listing, reading and cancelling, each
 // error code, and another partner's applications answering 404 on every route.
 
-#include "apijson.h"
-#include "applicationrepository.h"
-#include "serverfixture.h"
-#include "storeprobe.h"
+#include "core/api/apijson.h"
+#include "core/repositories/applicationrepository.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/storeprobe.h"
 
 #include <QJsonArray>
 #include <QTest>

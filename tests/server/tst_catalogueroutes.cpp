@@ -1,10 +1,10 @@
 // GET /products and GET /blocklist over a socket to the real binary: the catalogue and the
 // current blocklist revision as every signed-in role reads it, and the refusals around them.
 
-#include "cataloguecommands.h"
-#include "productrepository.h"
-#include "serverfixture.h"
-#include "storeprobe.h"
+#include "core/commands/cataloguecommands.h"
+#include "core/repositories/productrepository.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/storeprobe.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,9 +1,9 @@
 // GET /changes over HTTP against the real binary: the sync feed's shape, paging with nextSince
 // and hasMore, scoping by partner (deletions included), incremental pulls and bad parameters.
 
-#include "serverfixture.h"
-#include "storeprobe.h"
-#include "templatecommands.h"
+#include "core/commands/templatecommands.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/storeprobe.h"
 
 #include <QJsonArray>
 #include <QSet>

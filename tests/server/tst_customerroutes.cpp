@@ -2,9 +2,9 @@
 // own customers only, reviewers and admins reading all, strict bodies and query values, and
 // idempotent creates; every refusal leaves the store as it was.
 
-#include "customerrepository.h"
-#include "serverfixture.h"
-#include "storeprobe.h"
+#include "core/repositories/customerrepository.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/storeprobe.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "listcountcache.h"
-#include "testworkspace.h"
+#include "server/listcountcache.h"
+#include "tests/support/testworkspace.h"
 
 #include <QSemaphore>
 #include <QTest>

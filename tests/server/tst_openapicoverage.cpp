@@ -1,9 +1,9 @@
 // The contract and the server agree: every route the server answers is described in
 // server/openapi.yaml with its method, and the document describes no route the server lacks.
 
-#include "apiroutes.h"
-#include "apiserver.h"
-#include "testworkspace.h"
+#include "server/apiroutes.h"
+#include "server/apiserver.h"
+#include "tests/support/testworkspace.h"
 
 #include <QFile>
 #include <QRegularExpression>

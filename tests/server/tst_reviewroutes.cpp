@@ -2,13 +2,13 @@
 // it issues) and rejecting, each error code, partners never deciding, and 50 reviewers racing
 // for one application over two server processes on one database with exactly one winner.
 
-#include "apijson.h"
-#include "applicationcommands.h"
-#include "applicationrepository.h"
-#include "partnerrepository.h"
-#include "serverfixture.h"
-#include "storeprobe.h"
-#include "voucherrepository.h"
+#include "core/api/apijson.h"
+#include "core/commands/applicationcommands.h"
+#include "core/repositories/applicationrepository.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/repositories/voucherrepository.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/storeprobe.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -2,9 +2,9 @@
 // envelope and request ids, unknown routes and methods, oversized and malformed bodies,
 // sign-in, tokens, throttling, health and metrics, and the command line.
 
-#include "apiclient.h"
-#include "serverprocess.h"
-#include "testworkspace.h"
+#include "tests/support/apiclient.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/testworkspace.h"
 
 #include <QJsonArray>
 #include <QTcpSocket>

@@ -3,12 +3,12 @@
 // retry their unanswered creates (same ids) end with each create stored exactly once. Power
 // loss cannot be staged here; the server's SQLite connections run synchronous=FULL for it.
 
-#include "apiclient.h"
-#include "customerrepository.h"
-#include "database.h"
-#include "servercli.h"
-#include "serverprocess.h"
-#include "testworkspace.h"
+#include "core/repositories/customerrepository.h"
+#include "core/store/database.h"
+#include "server/servercli.h"
+#include "tests/support/apiclient.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/testworkspace.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>

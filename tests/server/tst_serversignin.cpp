@@ -2,10 +2,10 @@
 // per server and user; unreachable, the last replica opens offline with the last password and
 // only with it; a self-signed certificate is refused until the user trusts exactly it.
 
-#include "database.h"
-#include "serverprocess.h"
-#include "serversignin.h"
-#include "testworkspace.h"
+#include "core/store/database.h"
+#include "core/sync/serversignin.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/testworkspace.h"
 
 #include <QFile>
 #include <QProcess>

@@ -3,9 +3,9 @@
 // plain HTTP to the TLS port gets nowhere; unreadable or wrong files stop the server with a
 // message naming the file.
 
-#include "apiclient.h"
-#include "serverprocess.h"
-#include "testworkspace.h"
+#include "tests/support/apiclient.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/testworkspace.h"
 
 #include <QFile>
 #include <QProcess>

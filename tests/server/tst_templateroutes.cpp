@@ -3,9 +3,9 @@
 // reading all but never writing; strict bodies and query values; every refusal leaves the
 // store as it was.
 
-#include "serverfixture.h"
-#include "storeprobe.h"
-#include "templaterepository.h"
+#include "core/repositories/templaterepository.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/storeprobe.h"
 
 #include <QJsonArray>
 #include <QTest>

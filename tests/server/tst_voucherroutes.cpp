@@ -2,13 +2,13 @@
 // filters, sorts and paging, a voucher and its deductions, and paying with a voucher (refusals,
 // malformed bills, idempotent replays), scoped by partner.
 
-#include "customercommands.h"
-#include "resultmessage.h"
-#include "serverfixture.h"
-#include "storeprobe.h"
-#include "templatecommands.h"
-#include "vouchercommands.h"
-#include "voucherrepository.h"
+#include "core/commands/customercommands.h"
+#include "core/commands/templatecommands.h"
+#include "core/commands/vouchercommands.h"
+#include "core/repositories/voucherrepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/storeprobe.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -3,14 +3,14 @@
 // flow (template, application, review, deduction), and racing reviewers spread over both
 // processes producing exactly one decision and one voucher. Without PostgreSQL it fails.
 
-#include "apiclient.h"
-#include "applicationrepository.h"
-#include "database.h"
-#include "partnerrepository.h"
-#include "postgrestestdatabase.h"
-#include "serverprocess.h"
-#include "testworkspace.h"
-#include "voucherrepository.h"
+#include "core/repositories/applicationrepository.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/repositories/voucherrepository.h"
+#include "core/store/database.h"
+#include "tests/support/apiclient.h"
+#include "tests/support/postgrestestdatabase.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/testworkspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

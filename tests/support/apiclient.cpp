@@ -1,4 +1,4 @@
-#include "apiclient.h"
+#include "tests/support/apiclient.h"
 
 #include <QEventLoop>
 #include <QNetworkReply>

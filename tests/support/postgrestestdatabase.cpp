@@ -1,4 +1,4 @@
-#include "postgrestestdatabase.h"
+#include "tests/support/postgrestestdatabase.h"
 
 #include <QFile>
 #include <QRandomGenerator>

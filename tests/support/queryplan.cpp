@@ -1,6 +1,6 @@
-#include "queryplan.h"
+#include "tests/support/queryplan.h"
 
-#include "database.h"
+#include "core/store/database.h"
 
 #include <QRegularExpression>
 #include <QSqlError>

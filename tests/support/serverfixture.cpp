@@ -1,4 +1,4 @@
-#include "serverfixture.h"
+#include "tests/support/serverfixture.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apiclient.h"
-#include "serverprocess.h"
-#include "testworkspace.h"
+#include "tests/support/apiclient.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/testworkspace.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "storeinvariants.h"
+#include "tests/support/storeinvariants.h"
 
-#include "storeprobe.h"
-#include "vouchercode.h"
+#include "core/domain/vouchercode.h"
+#include "tests/support/storeprobe.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

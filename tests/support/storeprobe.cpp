@@ -1,4 +1,4 @@
-#include "storeprobe.h"
+#include "tests/support/storeprobe.h"
 
 #include <QMutexLocker>
 #include <QSet>

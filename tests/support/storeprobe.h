@@ -1,6 +1,6 @@
 #pragma once
 
-#include "database.h"
+#include "core/store/database.h"
 
 #include <QByteArray>
 #include <QMap>

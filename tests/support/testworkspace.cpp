@@ -1,14 +1,14 @@
-#include "testworkspace.h"
+#include "tests/support/testworkspace.h"
 
-#include "applicationcommands.h"
-#include "customercommands.h"
-#include "partnercommands.h"
-#include "postgrestestdatabase.h"
-#include "reviewcommands.h"
-#include "templatecommands.h"
-#include "usercommands.h"
-#include "userrepository.h"
-#include "vouchercommands.h"
+#include "core/commands/applicationcommands.h"
+#include "core/commands/customercommands.h"
+#include "core/commands/partnercommands.h"
+#include "core/commands/reviewcommands.h"
+#include "core/commands/templatecommands.h"
+#include "core/commands/usercommands.h"
+#include "core/commands/vouchercommands.h"
+#include "core/repositories/userrepository.h"
+#include "tests/support/postgrestestdatabase.h"
 
 #include <QTest>
 

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "actor.h"
-#include "commandcontext.h"
-#include "customer.h"
-#include "database.h"
-#include "deduction.h"
-#include "partner.h"
-#include "result.h"
-#include "session.h"
-#include "vouchertemplate.h"
+#include "core/base/result.h"
+#include "core/commands/commandcontext.h"
+#include "core/commands/session.h"
+#include "core/domain/actor.h"
+#include "core/domain/customer.h"
+#include "core/domain/deduction.h"
+#include "core/domain/partner.h"
+#include "core/domain/vouchertemplate.h"
+#include "core/store/database.h"
 
 #include <QTemporaryDir>
 

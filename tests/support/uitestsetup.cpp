@@ -2,7 +2,7 @@
 // with the English catalogue's plural forms ("1 record", "4 records") and an English locale for
 // dates and money, whatever the machine's language.
 
-#include "translationloader.h"
+#include "app/translationloader.h"
 
 #include <QCoreApplication>
 

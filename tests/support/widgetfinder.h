@@ -4,7 +4,7 @@
 // accessible name, by typing into a field, by clicking a row. For the ui suites only: they link
 // vdui (FieldMessage) and Qt Widgets.
 
-#include "fieldmessage.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QAbstractItemView>
 #include <QTest>

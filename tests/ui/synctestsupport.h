@@ -3,8 +3,8 @@
 // The sync widget suites' server workspace: a session on a TestWorkspace store posing as a
 // replica, its SyncController, and a stand-in voucherdesk-server.
 
-#include "session.h"
-#include "synccontroller.h"
+#include "core/commands/session.h"
+#include "core/sync/synccontroller.h"
 
 #include <QByteArray>
 #include <QHash>

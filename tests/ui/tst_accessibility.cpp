@@ -1,15 +1,15 @@
 // Every control a user can reach must carry a name that screen readers and UI automation
 // (AT-SPI) read, and every toolbar button a tooltip: checked over every page and dialog.
 
-#include "applicationwizard.h"
-#include "customerdialog.h"
-#include "mainwindow.h"
-#include "paydialog.h"
-#include "preferencesdialog.h"
-#include "signindialog.h"
-#include "templateeditor.h"
-#include "testworkspace.h"
-#include "voucherrepository.h"
+#include "core/repositories/voucherrepository.h"
+#include "tests/support/testworkspace.h"
+#include "ui/applications/applicationwizard.h"
+#include "ui/customers/customerdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/preferencesdialog.h"
+#include "ui/signin/signindialog.h"
+#include "ui/templates/templateeditor.h"
+#include "ui/vouchers/paydialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

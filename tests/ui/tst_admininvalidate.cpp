@@ -1,12 +1,12 @@
-#include "auditlog.h"
-#include "localcommandgateway.h"
-#include "partnerrepository.h"
-#include "resultmessage.h"
-#include "testworkspace.h"
-#include "vouchercommands.h"
-#include "voucherdetailpanel.h"
-#include "voucherrepository.h"
-#include "widgetfinder.h"
+#include "core/commands/localcommandgateway.h"
+#include "core/commands/vouchercommands.h"
+#include "core/repositories/auditlog.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/repositories/voucherrepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/testworkspace.h"
+#include "tests/support/widgetfinder.h"
+#include "ui/vouchers/voucherdetailpanel.h"
 
 #include <QLabel>
 #include <QMessageBox>

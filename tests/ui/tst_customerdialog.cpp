@@ -1,8 +1,8 @@
-#include "customerdialog.h"
-#include "customerrepository.h"
-#include "fieldmessage.h"
-#include "testworkspace.h"
-#include "widgetfinder.h"
+#include "core/repositories/customerrepository.h"
+#include "tests/support/testworkspace.h"
+#include "tests/support/widgetfinder.h"
+#include "ui/customers/customerdialog.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
-#include "mainwindow.h"
-#include "quotaheader.h"
-#include "testworkspace.h"
+#include "tests/support/testworkspace.h"
+#include "ui/mainwindow.h"
+#include "ui/quotaheader.h"
 
 #include <QAction>
 #include <QLabel>

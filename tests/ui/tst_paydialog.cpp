@@ -1,12 +1,12 @@
-#include "displayformat.h"
-#include "fieldmessage.h"
-#include "paydialog.h"
-#include "resultmessage.h"
-#include "session.h"
-#include "templatecommands.h"
-#include "testworkspace.h"
-#include "voucherrepository.h"
-#include "widgetfinder.h"
+#include "core/commands/session.h"
+#include "core/commands/templatecommands.h"
+#include "core/repositories/voucherrepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/testworkspace.h"
+#include "tests/support/widgetfinder.h"
+#include "ui/vouchers/paydialog.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -5,19 +5,19 @@
 // the partner keeps working (rows marked, "waiting to be sent"), and the server's return sends
 // every waiting change exactly once.
 
-#include "applicationrepository.h"
-#include "customerrepository.h"
-#include "customers/customertablemodel.h"
-#include "mainwindow.h"
-#include "review/reviewqueuemodel.h"
-#include "review/reviewqueuewindow.h"
-#include "serverprocess.h"
-#include "signedinworkspace.h"
-#include "signindialog.h"
-#include "testworkspace.h"
-#include "voucherrepository.h"
-#include "vouchers/voucherlistmodel.h"
-#include "widgetfinder.h"
+#include "core/repositories/applicationrepository.h"
+#include "core/repositories/customerrepository.h"
+#include "core/repositories/voucherrepository.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/testworkspace.h"
+#include "tests/support/widgetfinder.h"
+#include "ui/customers/customertablemodel.h"
+#include "ui/mainwindow.h"
+#include "ui/review/reviewqueuemodel.h"
+#include "ui/review/reviewqueuewindow.h"
+#include "ui/signin/signedinworkspace.h"
+#include "ui/signin/signindialog.h"
+#include "ui/vouchers/voucherlistmodel.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,9 +1,9 @@
-#include "admin/setquotadialog.h"
-#include "localcommandgateway.h"
-#include "mainwindow.h"
-#include "partnerrepository.h"
-#include "testworkspace.h"
-#include "widgetfinder.h"
+#include "core/commands/localcommandgateway.h"
+#include "core/repositories/partnerrepository.h"
+#include "tests/support/testworkspace.h"
+#include "tests/support/widgetfinder.h"
+#include "ui/admin/setquotadialog.h"
+#include "ui/mainwindow.h"
 
 #include <QAccessible>
 #include <QComboBox>

@@ -1,8 +1,8 @@
-#include "database.h"
-#include "fieldmessage.h"
-#include "signindialog.h"
-#include "testworkspace.h"
-#include "widgetfinder.h"
+#include "core/store/database.h"
+#include "tests/support/testworkspace.h"
+#include "tests/support/widgetfinder.h"
+#include "ui/signin/signindialog.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QFileInfo>
 #include <QLabel>

@@ -1,13 +1,13 @@
-#include "displayformat.h"
-#include "fieldmessage.h"
-#include "productrepository.h"
-#include "resultmessage.h"
-#include "templatecommands.h"
-#include "templateeditor.h"
-#include "templaterepository.h"
-#include "templatesummary.h"
-#include "testworkspace.h"
-#include "widgetfinder.h"
+#include "core/commands/templatecommands.h"
+#include "core/repositories/productrepository.h"
+#include "core/repositories/templaterepository.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/testworkspace.h"
+#include "tests/support/widgetfinder.h"
+#include "ui/templates/templateeditor.h"
+#include "ui/templates/templatesummary.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,10 +1,10 @@
-#include "displayformat.h"
-#include "icons.h"
-#include "itemroles.h"
-#include "statusstyle.h"
-#include "storeprobe.h"
-#include "templatetablemodel.h"
-#include "testworkspace.h"
+#include "tests/support/storeprobe.h"
+#include "tests/support/testworkspace.h"
+#include "ui/templates/templatetablemodel.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/icons.h"
+#include "ui/widgets/itemroles.h"
+#include "ui/widgets/statusstyle.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>

@@ -1,8 +1,8 @@
-#include "businesscalendar.h"
-#include "resultmessage.h"
-#include "testworkspace.h"
-#include "voucherdetail.h"
-#include "vouchertimeline.h"
+#include "core/rules/businesscalendar.h"
+#include "tests/support/resultmessage.h"
+#include "tests/support/testworkspace.h"
+#include "ui/vouchers/voucherdetail.h"
+#include "ui/vouchers/vouchertimeline.h"
 
 #include <QScopeGuard>
 #include <QTest>

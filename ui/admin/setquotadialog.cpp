@@ -1,12 +1,12 @@
-#include "setquotadialog.h"
+#include "ui/admin/setquotadialog.h"
 
-#include "displayformat.h"
-#include "fieldmessage.h"
-#include "money.h"
-#include "partnerrepository.h"
-#include "quotapool.h"
-#include "session.h"
-#include "storeerror.h"
+#include "core/commands/session.h"
+#include "core/domain/money.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/rules/quotapool.h"
+#include "core/store/storeerror.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

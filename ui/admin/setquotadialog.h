@@ -1,6 +1,6 @@
 #pragma once
 
-#include "partner.h"
+#include "core/domain/partner.h"
 
 #include <QDialog>
 

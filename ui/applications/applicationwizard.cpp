@@ -1,12 +1,12 @@
-#include "applicationwizard.h"
+#include "ui/applications/applicationwizard.h"
 
-#include "customerchoicepage.h"
-#include "icons.h"
-#include "scenariopage.h"
-#include "session.h"
-#include "submittedpage.h"
-#include "summarypage.h"
-#include "templatechoicepage.h"
+#include "core/commands/session.h"
+#include "ui/applications/customerchoicepage.h"
+#include "ui/applications/scenariopage.h"
+#include "ui/applications/submittedpage.h"
+#include "ui/applications/summarypage.h"
+#include "ui/applications/templatechoicepage.h"
+#include "ui/widgets/icons.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "choicepage.h"
+#include "ui/applications/choicepage.h"
 
-#include "emptystate.h"
-#include "searchfield.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/searchfield.h"
 
 #include <QHeaderView>
 #include <QLabel>

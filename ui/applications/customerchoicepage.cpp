@@ -1,9 +1,9 @@
-#include "customerchoicepage.h"
+#include "ui/applications/customerchoicepage.h"
 
-#include "customertablemodel.h"
-#include "emptystate.h"
-#include "searchfield.h"
-#include "session.h"
+#include "core/commands/session.h"
+#include "ui/customers/customertablemodel.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/searchfield.h"
 
 #include <QTableView>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "choicepage.h"
-#include "customer.h"
+#include "core/domain/customer.h"
+#include "ui/applications/choicepage.h"
 
 #include <optional>
 

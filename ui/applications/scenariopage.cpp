@@ -1,7 +1,7 @@
-#include "scenariopage.h"
+#include "ui/applications/scenariopage.h"
 
-#include "application.h"
-#include "fieldmessage.h"
+#include "core/domain/application.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

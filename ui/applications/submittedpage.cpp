@@ -1,7 +1,7 @@
-#include "submittedpage.h"
+#include "ui/applications/submittedpage.h"
 
-#include "displayformat.h"
-#include "session.h"
+#include "core/commands/session.h"
+#include "ui/widgets/displayformat.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

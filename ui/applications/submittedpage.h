@@ -1,6 +1,6 @@
 #pragma once
 
-#include "application.h"
+#include "core/domain/application.h"
 
 #include <QWizardPage>
 

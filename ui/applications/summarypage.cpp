@@ -1,9 +1,9 @@
-#include "summarypage.h"
+#include "ui/applications/summarypage.h"
 
-#include "businesscalendar.h"
-#include "displayformat.h"
-#include "fieldmessage.h"
-#include "session.h"
+#include "core/commands/session.h"
+#include "core/rules/businesscalendar.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "customer.h"
-#include "vouchertemplate.h"
+#include "core/domain/customer.h"
+#include "core/domain/vouchertemplate.h"
 
 #include <QWizardPage>
 

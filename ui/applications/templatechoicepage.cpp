@@ -1,10 +1,10 @@
-#include "templatechoicepage.h"
+#include "ui/applications/templatechoicepage.h"
 
-#include "badgedelegate.h"
-#include "emptystate.h"
-#include "searchfield.h"
-#include "session.h"
-#include "templatetablemodel.h"
+#include "core/commands/session.h"
+#include "ui/templates/templatetablemodel.h"
+#include "ui/widgets/badgedelegate.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/searchfield.h"
 
 #include <QTableView>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "choicepage.h"
-#include "vouchertemplate.h"
+#include "core/domain/vouchertemplate.h"
+#include "ui/applications/choicepage.h"
 
 #include <optional>
 

@@ -1,7 +1,7 @@
-#include "customerdialog.h"
+#include "ui/customers/customerdialog.h"
 
-#include "fieldmessage.h"
-#include "session.h"
+#include "core/commands/session.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

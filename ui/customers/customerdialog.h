@@ -1,6 +1,6 @@
 #pragma once
 
-#include "customer.h"
+#include "core/domain/customer.h"
 
 #include <QDialog>
 

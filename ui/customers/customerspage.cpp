@@ -1,15 +1,15 @@
-#include "customerspage.h"
+#include "ui/customers/customerspage.h"
 
-#include "customerdialog.h"
-#include "customerrepository.h"
-#include "customertablemodel.h"
-#include "displayformat.h"
-#include "emptystate.h"
-#include "icons.h"
-#include "itemroles.h"
-#include "searchfield.h"
-#include "session.h"
-#include "storeerror.h"
+#include "core/commands/session.h"
+#include "core/repositories/customerrepository.h"
+#include "core/store/storeerror.h"
+#include "ui/customers/customerdialog.h"
+#include "ui/customers/customertablemodel.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/icons.h"
+#include "ui/widgets/itemroles.h"
+#include "ui/widgets/searchfield.h"
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "customer.h"
-#include "page.h"
+#include "core/domain/customer.h"
+#include "ui/page.h"
 
 #include <optional>
 

@@ -1,10 +1,10 @@
-#include "customertablemodel.h"
+#include "ui/customers/customertablemodel.h"
 
-#include "database.h"
-#include "displayformat.h"
-#include "itemroles.h"
-#include "session.h"
-#include "sync/pendingmarker.h"
+#include "core/commands/session.h"
+#include "core/store/database.h"
+#include "ui/sync/pendingmarker.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/itemroles.h"
 
 #include <QLoggingCategory>
 

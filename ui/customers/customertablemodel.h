@@ -1,7 +1,7 @@
 #pragma once
 
-#include "commanderror.h"
-#include "customerrepository.h"
+#include "core/base/commanderror.h"
+#include "core/repositories/customerrepository.h"
 
 #include <QAbstractTableModel>
 #include <QSet>

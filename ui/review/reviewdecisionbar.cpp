@@ -1,8 +1,8 @@
-#include "reviewdecisionbar.h"
+#include "ui/review/reviewdecisionbar.h"
 
-#include "application.h"
-#include "fieldmessage.h"
-#include "icons.h"
+#include "core/domain/application.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/icons.h"
 
 #include <QComboBox>
 #include <QEvent>

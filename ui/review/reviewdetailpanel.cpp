@@ -1,12 +1,12 @@
-#include "reviewdetailpanel.h"
+#include "ui/review/reviewdetailpanel.h"
 
-#include "displayformat.h"
-#include "emptystate.h"
-#include "productscope.h"
-#include "reviewqueuemodel.h"
-#include "session.h"
-#include "statusstyle.h"
-#include "storeerror.h"
+#include "core/commands/session.h"
+#include "core/store/storeerror.h"
+#include "ui/review/reviewqueuemodel.h"
+#include "ui/templates/productscope.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/statusstyle.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

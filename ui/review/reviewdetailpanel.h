@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reviewqueuequery.h"
+#include "core/queries/reviewqueuequery.h"
 
 #include <QWidget>
 

@@ -1,11 +1,11 @@
-#include "reviewfilterbar.h"
+#include "ui/review/reviewfilterbar.h"
 
-#include "displayformat.h"
-#include "fieldmessage.h"
-#include "money.h"
-#include "partnerrepository.h"
-#include "session.h"
-#include "storeerror.h"
+#include "core/commands/session.h"
+#include "core/domain/money.h"
+#include "core/repositories/partnerrepository.h"
+#include "core/store/storeerror.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QComboBox>
 #include <QGridLayout>

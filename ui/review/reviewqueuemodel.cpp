@@ -1,9 +1,9 @@
-#include "reviewqueuemodel.h"
+#include "ui/review/reviewqueuemodel.h"
 
-#include "displayformat.h"
-#include "itemroles.h"
-#include "session.h"
-#include "storeerror.h"
+#include "core/commands/session.h"
+#include "core/store/storeerror.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/itemroles.h"
 
 #include <QFont>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "commanderror.h"
-#include "session.h"
+#include "core/base/commanderror.h"
+#include "core/commands/session.h"
 
 #include <QMainWindow>
 #include <QSet>

@@ -1,6 +1,6 @@
-#include "pendingmarker.h"
+#include "ui/sync/pendingmarker.h"
 
-#include "icons.h"
+#include "ui/widgets/icons.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "syncproblemmodel.h"
+#include "ui/sync/syncproblemmodel.h"
 
-#include "displayformat.h"
-#include "icons.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/icons.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "syncproblem.h"
+#include "core/sync/syncproblem.h"
 
 #include <QAbstractTableModel>
 #include <QList>

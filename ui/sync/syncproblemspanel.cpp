@@ -1,9 +1,9 @@
-#include "syncproblemspanel.h"
+#include "ui/sync/syncproblemspanel.h"
 
-#include "emptystate.h"
-#include "icons.h"
-#include "synccontroller.h"
-#include "syncproblemmodel.h"
+#include "core/sync/synccontroller.h"
+#include "ui/sync/syncproblemmodel.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/icons.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

@@ -1,9 +1,9 @@
-#include "syncstatuswidget.h"
+#include "ui/sync/syncstatuswidget.h"
 
-#include "displayformat.h"
-#include "icons.h"
-#include "synccontroller.h"
-#include "syncproblemspanel.h"
+#include "core/sync/synccontroller.h"
+#include "ui/sync/syncproblemspanel.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/icons.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

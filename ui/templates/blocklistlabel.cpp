@@ -1,4 +1,4 @@
-#include "blocklistlabel.h"
+#include "ui/templates/blocklistlabel.h"
 
 #include <QTextDocumentFragment>
 #include <QToolTip>

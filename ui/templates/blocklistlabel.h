@@ -1,6 +1,6 @@
 #pragma once
 
-#include "productscope.h"
+#include "ui/templates/productscope.h"
 
 #include <QLabel>
 

@@ -1,7 +1,7 @@
-#include "productpicker.h"
+#include "ui/templates/productpicker.h"
 
-#include "displayformat.h"
-#include "searchfield.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/searchfield.h"
 
 #include <QLabel>
 #include <QListView>

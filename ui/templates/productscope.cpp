@@ -1,8 +1,8 @@
-#include "productscope.h"
+#include "ui/templates/productscope.h"
 
-#include "displayformat.h"
+#include "ui/widgets/displayformat.h"
 
-#include "productrepository.h"
+#include "core/repositories/productrepository.h"
 
 #include <QLocale>
 

@@ -1,8 +1,8 @@
-#include "templateactions.h"
+#include "ui/templates/templateactions.h"
 
-#include "icons.h"
-#include "templatetablemodel.h"
-#include "vouchertemplate.h"
+#include "core/domain/vouchertemplate.h"
+#include "ui/templates/templatetablemodel.h"
+#include "ui/widgets/icons.h"
 
 #include <QAction>
 #include <QKeySequence>

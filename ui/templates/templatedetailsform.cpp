@@ -1,10 +1,10 @@
-#include "templatedetailsform.h"
+#include "ui/templates/templatedetailsform.h"
 
-#include "blocklistlabel.h"
-#include "fieldmessage.h"
-#include "money.h"
-#include "productpicker.h"
-#include "productscope.h"
+#include "core/domain/money.h"
+#include "ui/templates/blocklistlabel.h"
+#include "ui/templates/productpicker.h"
+#include "ui/templates/productscope.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QComboBox>
 #include <QFormLayout>

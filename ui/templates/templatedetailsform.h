@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fielderror.h"
-#include "vouchertemplate.h"
+#include "core/base/fielderror.h"
+#include "core/domain/vouchertemplate.h"
 
 #include <QWidget>
 

@@ -1,13 +1,13 @@
-#include "templateeditor.h"
+#include "ui/templates/templateeditor.h"
 
-#include "displayformat.h"
-#include "session.h"
-#include "storeerror.h"
-#include "templatedetailsform.h"
-#include "templaterepository.h"
-#include "templaterules.h"
-#include "templatesummary.h"
-#include "templatetablemodel.h"
+#include "core/commands/session.h"
+#include "core/repositories/templaterepository.h"
+#include "core/rules/templaterules.h"
+#include "core/store/storeerror.h"
+#include "ui/templates/templatedetailsform.h"
+#include "ui/templates/templatesummary.h"
+#include "ui/templates/templatetablemodel.h"
+#include "ui/widgets/displayformat.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

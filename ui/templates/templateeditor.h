@@ -1,8 +1,8 @@
 #pragma once
 
-#include "fielderror.h"
-#include "productscope.h"
-#include "vouchertemplate.h"
+#include "core/base/fielderror.h"
+#include "core/domain/vouchertemplate.h"
+#include "ui/templates/productscope.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "templatefilterbar.h"
+#include "ui/templates/templatefilterbar.h"
 
-#include "fieldmessage.h"
-#include "icons.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/icons.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "searchfield.h"
-#include "templaterepository.h"
+#include "core/repositories/templaterepository.h"
+#include "ui/widgets/searchfield.h"
 
 #include <QWidget>
 

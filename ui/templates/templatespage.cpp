@@ -1,15 +1,15 @@
-#include "templatespage.h"
+#include "ui/templates/templatespage.h"
 
-#include "applicationwizard.h"
-#include "emptystate.h"
-#include "session.h"
-#include "storeerror.h"
-#include "templateactions.h"
-#include "templatefilterbar.h"
-#include "templaterepository.h"
-#include "templatestatusrow.h"
-#include "templatetablemodel.h"
-#include "templatetableview.h"
+#include "core/commands/session.h"
+#include "core/repositories/templaterepository.h"
+#include "core/store/storeerror.h"
+#include "ui/applications/applicationwizard.h"
+#include "ui/templates/templateactions.h"
+#include "ui/templates/templatefilterbar.h"
+#include "ui/templates/templatestatusrow.h"
+#include "ui/templates/templatetablemodel.h"
+#include "ui/templates/templatetableview.h"
+#include "ui/widgets/emptystate.h"
 
 #include <QAction>
 #include <QHeaderView>

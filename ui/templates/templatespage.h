@@ -1,8 +1,8 @@
 #pragma once
 
-#include "page.h"
-#include "templateeditor.h"
-#include "vouchertemplate.h"
+#include "core/domain/vouchertemplate.h"
+#include "ui/page.h"
+#include "ui/templates/templateeditor.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "templatestatusrow.h"
+#include "ui/templates/templatestatusrow.h"
 
-#include "icons.h"
+#include "ui/widgets/icons.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

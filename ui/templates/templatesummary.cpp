@@ -1,6 +1,6 @@
-#include "templatesummary.h"
+#include "ui/templates/templatesummary.h"
 
-#include "displayformat.h"
+#include "ui/widgets/displayformat.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "productscope.h"
-#include "vouchertemplate.h"
+#include "core/domain/vouchertemplate.h"
+#include "ui/templates/productscope.h"
 
 #include <QWidget>
 

@@ -1,12 +1,12 @@
-#include "templatetablemodel.h"
+#include "ui/templates/templatetablemodel.h"
 
-#include "displayformat.h"
-#include "icons.h"
-#include "itemroles.h"
-#include "outbox.h"
-#include "statusstyle.h"
-#include "storeerror.h"
-#include "sync/pendingmarker.h"
+#include "core/repositories/outbox.h"
+#include "core/store/storeerror.h"
+#include "ui/sync/pendingmarker.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/icons.h"
+#include "ui/widgets/itemroles.h"
+#include "ui/widgets/statusstyle.h"
 
 #include <QLoggingCategory>
 

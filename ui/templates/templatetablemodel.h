@@ -1,7 +1,7 @@
 #pragma once
 
-#include "productscope.h"
-#include "templaterepository.h"
+#include "core/repositories/templaterepository.h"
+#include "ui/templates/productscope.h"
 
 #include <QAbstractTableModel>
 #include <QSet>

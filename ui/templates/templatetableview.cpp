@@ -1,7 +1,7 @@
-#include "templatetableview.h"
+#include "ui/templates/templatetableview.h"
 
-#include "badgedelegate.h"
-#include "templatetablemodel.h"
+#include "ui/templates/templatetablemodel.h"
+#include "ui/widgets/badgedelegate.h"
 
 #include <QHeaderView>
 #include <QMenu>

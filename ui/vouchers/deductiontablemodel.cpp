@@ -1,7 +1,7 @@
-#include "deductiontablemodel.h"
+#include "ui/vouchers/deductiontablemodel.h"
 
-#include "displayformat.h"
-#include "itemroles.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/itemroles.h"
 
 DeductionTableModel::DeductionTableModel(QObject *parent)
     : QAbstractTableModel(parent)

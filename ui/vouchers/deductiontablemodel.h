@@ -1,6 +1,6 @@
 #pragma once
 
-#include "deduction.h"
+#include "core/domain/deduction.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

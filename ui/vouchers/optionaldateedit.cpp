@@ -1,4 +1,4 @@
-#include "optionaldateedit.h"
+#include "ui/vouchers/optionaldateedit.h"
 
 #include <QCalendarWidget>
 #include <QKeyEvent>

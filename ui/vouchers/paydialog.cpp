@@ -1,13 +1,13 @@
-#include "paydialog.h"
+#include "ui/vouchers/paydialog.h"
 
-#include "database.h"
-#include "deductionrules.h"
-#include "displayformat.h"
-#include "fieldmessage.h"
-#include "icons.h"
-#include "money.h"
-#include "productrepository.h"
-#include "session.h"
+#include "core/commands/session.h"
+#include "core/domain/money.h"
+#include "core/repositories/productrepository.h"
+#include "core/rules/deductionrules.h"
+#include "core/store/database.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/icons.h"
 
 #include <QCollator>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "commanderror.h"
-#include "deduction.h"
-#include "voucher.h"
+#include "core/base/commanderror.h"
+#include "core/domain/deduction.h"
+#include "core/domain/voucher.h"
 
 #include <QDialog>
 #include <QHash>

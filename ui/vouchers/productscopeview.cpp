@@ -1,7 +1,7 @@
-#include "productscopeview.h"
+#include "ui/vouchers/productscopeview.h"
 
-#include "icons.h"
-#include "voucherdetail.h"
+#include "ui/vouchers/voucherdetail.h"
+#include "ui/widgets/icons.h"
 
 #include <QCollator>
 #include <QLabel>

@@ -1,12 +1,12 @@
-#include "voucherdetail.h"
+#include "ui/vouchers/voucherdetail.h"
 
-#include "actor.h"
-#include "applicationrepository.h"
-#include "customerrepository.h"
-#include "database.h"
-#include "productrepository.h"
-#include "userrepository.h"
-#include "voucherrepository.h"
+#include "core/domain/actor.h"
+#include "core/repositories/applicationrepository.h"
+#include "core/repositories/customerrepository.h"
+#include "core/repositories/productrepository.h"
+#include "core/repositories/userrepository.h"
+#include "core/repositories/voucherrepository.h"
+#include "core/store/database.h"
 
 #include <algorithm>
 

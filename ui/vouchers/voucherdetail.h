@@ -1,13 +1,13 @@
 #pragma once
 
-#include "application.h"
-#include "blocklistrevision.h"
-#include "customer.h"
-#include "deduction.h"
-#include "product.h"
-#include "result.h"
-#include "voucher.h"
-#include "voucherliststatus.h"
+#include "core/base/result.h"
+#include "core/domain/application.h"
+#include "core/domain/blocklistrevision.h"
+#include "core/domain/customer.h"
+#include "core/domain/deduction.h"
+#include "core/domain/product.h"
+#include "core/domain/voucher.h"
+#include "core/queries/voucherliststatus.h"
 
 #include <QHash>
 #include <QList>

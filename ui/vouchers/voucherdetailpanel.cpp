@@ -1,15 +1,15 @@
-#include "voucherdetailpanel.h"
+#include "ui/vouchers/voucherdetailpanel.h"
 
-#include "deductiontablemodel.h"
-#include "displayformat.h"
-#include "emptystate.h"
-#include "fieldmessage.h"
-#include "icons.h"
-#include "paydialog.h"
-#include "productscopeview.h"
-#include "session.h"
-#include "statusstyle.h"
-#include "vouchertimeline.h"
+#include "core/commands/session.h"
+#include "ui/vouchers/deductiontablemodel.h"
+#include "ui/vouchers/paydialog.h"
+#include "ui/vouchers/productscopeview.h"
+#include "ui/vouchers/vouchertimeline.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/icons.h"
+#include "ui/widgets/statusstyle.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "session.h"
-#include "voucherdetail.h"
+#include "core/commands/session.h"
+#include "ui/vouchers/voucherdetail.h"
 
 #include <QUuid>
 #include <QWidget>

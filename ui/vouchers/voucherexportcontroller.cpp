@@ -1,6 +1,6 @@
-#include "voucherexportcontroller.h"
+#include "ui/vouchers/voucherexportcontroller.h"
 
-#include "voucherlistlog.h"
+#include "ui/vouchers/voucherlistlog.h"
 
 #include <QSemaphore>
 #include <QtConcurrent>

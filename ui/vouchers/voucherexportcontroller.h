@@ -1,6 +1,6 @@
 #pragma once
 
-#include "vouchercsvexporter.h"
+#include "core/queries/vouchercsvexporter.h"
 
 #include <QFutureWatcher>
 #include <QObject>

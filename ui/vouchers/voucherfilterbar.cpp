@@ -1,13 +1,13 @@
-#include "voucherfilterbar.h"
+#include "ui/vouchers/voucherfilterbar.h"
 
-#include "customerrepository.h"
-#include "fieldmessage.h"
-#include "icons.h"
-#include "optionaldateedit.h"
-#include "searchfield.h"
-#include "session.h"
-#include "storeerror.h"
-#include "voucherlistlog.h"
+#include "core/commands/session.h"
+#include "core/repositories/customerrepository.h"
+#include "core/store/storeerror.h"
+#include "ui/vouchers/optionaldateedit.h"
+#include "ui/vouchers/voucherlistlog.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/icons.h"
+#include "ui/widgets/searchfield.h"
 
 #include <QAction>
 #include <QCheckBox>

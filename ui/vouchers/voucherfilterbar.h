@@ -1,6 +1,6 @@
 #pragma once
 
-#include "voucherlistfilter.h"
+#include "core/queries/voucherlistfilter.h"
 
 #include <QHash>
 #include <QWidget>

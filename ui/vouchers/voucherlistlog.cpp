@@ -1,3 +1,3 @@
-#include "voucherlistlog.h"
+#include "ui/vouchers/voucherlistlog.h"
 
 Q_LOGGING_CATEGORY(lcVoucherList, "voucherdesk.ui.voucherlist")

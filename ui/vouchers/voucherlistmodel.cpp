@@ -1,13 +1,13 @@
-#include "voucherlistmodel.h"
+#include "ui/vouchers/voucherlistmodel.h"
 
-#include "displayformat.h"
-#include "itemroles.h"
-#include "session.h"
-#include "statusstyle.h"
-#include "storeerror.h"
-#include "sync/pendingmarker.h"
-#include "voucherlistlog.h"
-#include "voucherlistquery.h"
+#include "core/commands/session.h"
+#include "core/queries/voucherlistquery.h"
+#include "core/store/storeerror.h"
+#include "ui/sync/pendingmarker.h"
+#include "ui/vouchers/voucherlistlog.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/itemroles.h"
+#include "ui/widgets/statusstyle.h"
 
 #include <QTimer>
 #include <QtConcurrent>

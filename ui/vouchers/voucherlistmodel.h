@@ -1,7 +1,7 @@
 #pragma once
 
-#include "voucherlistfilter.h"
-#include "voucherlistrow.h"
+#include "core/queries/voucherlistfilter.h"
+#include "core/queries/voucherlistrow.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>

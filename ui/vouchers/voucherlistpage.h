@@ -1,7 +1,7 @@
 #pragma once
 
-#include "page.h"
-#include "vouchercsvexporter.h"
+#include "core/queries/vouchercsvexporter.h"
+#include "ui/page.h"
 
 class EmptyState;
 class QAction;

@@ -1,6 +1,6 @@
-#include "vouchersortmenu.h"
+#include "ui/vouchers/vouchersortmenu.h"
 
-#include "voucherlistmodel.h"
+#include "ui/vouchers/voucherlistmodel.h"
 
 #include <QActionGroup>
 

@@ -1,8 +1,8 @@
-#include "vouchertimeline.h"
+#include "ui/vouchers/vouchertimeline.h"
 
-#include "businesscalendar.h"
-#include "displayformat.h"
-#include "voucherdetail.h"
+#include "core/rules/businesscalendar.h"
+#include "ui/vouchers/voucherdetail.h"
+#include "ui/widgets/displayformat.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -1,0 +1,47 @@
+# What the executables load proves the library layers (Debian's linker keeps every library it
+# is given, so a link interface that names Qt Network shows up here even if unused):
+#   cmake -DDEMO=<voucherdesk-demo> -DSERVER=<voucherdesk-server> -DDESKTOP=<voucherdesk> -P links.cmake
+# voucherdesk-demo links vdcore and vddemo only, the server vdcore and Qt HttpServer; the
+# desktop app, which links vdsync and the widgets, is the control that the reading works.
+
+function(vd_needed binary out)
+    execute_process(COMMAND readelf -d ${binary} RESULT_VARIABLE status OUTPUT_VARIABLE dynamic)
+    if(NOT status EQUAL 0)
+        message(FATAL_ERROR "readelf -d ${binary} failed")
+    endif()
+    string(REGEX MATCHALL "\\(NEEDED\\)[^\n]*\\[[^]]+\\]" entries "${dynamic}")
+    set(libraries "")
+    foreach(entry ${entries})
+        string(REGEX REPLACE ".*\\[([^]]+)\\].*" "\\1" library "${entry}")
+        list(APPEND libraries ${library})
+    endforeach()
+    set(${out} "${libraries}" PARENT_SCOPE)
+endfunction()
+
+set(problems "")
+function(vd_expect binary pattern wanted)
+    vd_needed(${binary} libraries)
+    get_filename_component(name ${binary} NAME)
+    set(found "")
+    foreach(library ${libraries})
+        if(library MATCHES "${pattern}")
+            list(APPEND found ${library})
+        endif()
+    endforeach()
+    if(wanted AND NOT found)
+        set(problems "${problems}${name} should load ${pattern}: it loads ${libraries}\n" PARENT_SCOPE)
+    elseif(NOT wanted AND found)
+        set(problems "${problems}${name} must not load ${found}\n" PARENT_SCOPE)
+    endif()
+endfunction()
+
+vd_expect(${DEMO} "^libQt6(Network|Gui|Widgets)\\.so" FALSE)
+vd_expect(${DEMO} "^libQt6Sql\\.so" TRUE)
+vd_expect(${SERVER} "^libQt6(Gui|Widgets)\\.so" FALSE)
+vd_expect(${SERVER} "^libQt6HttpServer\\.so" TRUE)
+vd_expect(${DESKTOP} "^libQt6Network\\.so" TRUE)
+vd_expect(${DESKTOP} "^libQt6Widgets\\.so" TRUE)
+if(problems)
+    message(FATAL_ERROR "layering: the libraries break the layers:\n${problems}")
+endif()
+message(NOTICE "layering: vdcore and vddemo load no Qt Network or GUI module, the server no GUI")
