@@ -343,6 +343,11 @@ std::optional<Money> Money::parse(const QString &text, const QString &currency,
     const QString groupedExample =
         formatMagnitude(123456789, digits, locale.groupSeparator(), decimalPoint);
     const QString ungroupedExample = formatMagnitude(123456789, digits, {}, decimalPoint);
+    const QString ungroupedPlainExample = formatMagnitude(100050, digits, {}, decimalPoint);
+    // A space that groups digits is invisible between quotes: name it.
+    const QString groupName = locale.groupSeparator().trimmed().isEmpty()
+                                  ? CoreTr::tr("a space")
+                                  : u"\u201C"_s + locale.groupSeparator() + u"\u201D"_s;
 
     const QString input = normalisedInput(text).trimmed();
     if (input.isEmpty())
@@ -387,9 +392,13 @@ std::optional<Money> Money::parse(const QString &text, const QString &currency,
     for (const QChar c : rest) {
         if (!isAsciiDigit(c) && !syntax.isDecimalPoint(c) && !syntax.isGroupSeparator(c) &&
             !isMinus(c) && !c.isSpace()) {
-            return fail(CoreTr::tr("%1 is not allowed in an amount. Use digits and “%2” as the "
-                                   "decimal point, for example %3.")
-                            .arg(describeCharacter(c), decimalPoint, example));
+            //: %2 is the decimal point and %3 the digit group separator of the user's
+            //: locale; %4 and %5 the same amount written with and without the separators.
+            return fail(CoreTr::tr("%1 is not allowed in an amount. Type digits, with “%2” as "
+                                   "the decimal point and, if you like, %3 between thousands: "
+                                   "for example %4 or %5.")
+                            .arg(describeCharacter(c), decimalPoint, groupName, example,
+                                 ungroupedPlainExample));
         }
     }
     qsizetype decimalAt = -1;

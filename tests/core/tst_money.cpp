@@ -545,6 +545,17 @@ void TestMoney::parseInvalid_data()
                                << u"too large"_s;
     QTest::newRow("max + 1 grouped")
         << u"¥92,233,720,368,547,758.08"_s << cny << en << u"too large"_s;
+    // What is accepted, in the locale's own spelling: its decimal point and its separator.
+    QTest::newRow("letter, English") << u"12a"_s << cny << en
+                                     << u"with “.” as the decimal point and, if you like, “,” "
+                                        "between thousands: for example 1,000.50 or 1000.50."_s;
+    QTest::newRow("letter, German")
+        << u"12a"_s << cny << QLocale(QLocale::German, QLocale::Germany)
+        << u"with “,” as the decimal point and, if you like, “.” between thousands: for "
+           "example 1.000,50 or 1000,50."_s;
+    QTest::newRow("letter, French")
+        << u"12a"_s << cny << QLocale(QLocale::French, QLocale::France)
+        << u"with “,” as the decimal point and, if you like, a space between thousands"_s;
 }
 
 void TestMoney::parseInvalid()

@@ -47,6 +47,7 @@ private slots:
     void refreshKeepsSelectionFurtherDown();
     void headerStateRoundTrips();
     void menuActionHasShortcutAndTooltip();
+    void tabLeavesTheTable();
 
 private:
     void showPage(Session &session);
@@ -401,6 +402,22 @@ void TestCustomersPage::menuActionHasShortcutAndTooltip()
     QTRY_COMPARE(QApplication::focusWidget(), searchField());
     QTest::keySequence(m_page.get(), add->shortcut());
     QTRY_VERIFY(m_page->findChild<CustomerDialog *>());
+}
+
+// Tab leaves the table after one press (the arrows move inside it), as in every other table.
+void TestCustomersPage::tabLeavesTheTable()
+{
+    showPage(*m_session);
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    QVERIFY(model()->rowCount() > 1);
+    view()->setFocus(Qt::TabFocusReason);
+    view()->setCurrentIndex(model()->index(0, 0));
+    QTRY_VERIFY(view()->hasFocus());
+    QTest::keyClick(view(), Qt::Key_Tab);
+    QVERIFY2(QApplication::focusWidget() != view(),
+             qPrintable(QApplication::focusWidget()->objectName()));
+    QCOMPARE(view()->currentIndex().column(), 0);
 }
 
 QTEST_MAIN(TestCustomersPage)

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -104,6 +105,9 @@ private slots:
     void amountRangeFilters();
     void amountRangeBelowMinimumIsRefusedAtTheField();
     void jAndKMove();
+    void clickBelowTheRowsLeavesNothingToDecide();
+    void detailFollowsASelectionThatDoesNotMoveTheCurrentRow();
+    void decisionAsksNamingTheApplication();
     void approveWithAIssuesTheVoucher();
     void typingInTheFieldsDecidesNothing();
     void rejectWithoutReasonSendsNothing();
@@ -136,6 +140,9 @@ private:
     QLineEdit *amount(const char *name) const;
     Application stored(const QUuid &id) const;
     void pressInQueue(Qt::Key key);
+    QMessageBox *confirmation() const;
+    void confirm();
+    void expectNoConfirmation();
 
     std::unique_ptr<TestWorkspace> m_ws;
     std::unique_ptr<Session> m_session;
@@ -246,6 +253,26 @@ void TestReviewQueueWindow::pressInQueue(Qt::Key key)
     view()->setFocus(Qt::OtherFocusReason);
     QTRY_VERIFY(view()->hasFocus());
     QTest::keyClick(view(), key);
+}
+
+QMessageBox *TestReviewQueueWindow::confirmation() const
+{
+    return waitForVisibleChild<QMessageBox>(m_window.get());
+}
+
+// The decision's confirmation, answered as a reviewer does: Enter takes its default button.
+void TestReviewQueueWindow::confirm()
+{
+    QPointer<QMessageBox> box = confirmation();
+    QVERIFY2(box, "the decision asked no confirmation");
+    QTest::keyClick(box, Qt::Key_Return);
+    QTRY_VERIFY(!box || !box->isVisible());
+}
+
+void TestReviewQueueWindow::expectNoConfirmation()
+{
+    for (const QMessageBox *box : m_window->findChildren<QMessageBox *>())
+        QVERIFY2(!box->isVisible(), qPrintable(box->text()));
 }
 
 void TestReviewQueueWindow::listsPendingApplicationsByDeadline()
@@ -462,6 +489,95 @@ void TestReviewQueueWindow::jAndKMove()
     QVERIFY(comment()->text().isEmpty());
 }
 
+// A click on the empty area below the rows clears the selection (Qt keeps the current index):
+// the detail must not go on showing, and A deciding, the row that was selected.
+void TestReviewQueueWindow::clickBelowTheRowsLeavesNothingToDecide()
+{
+    m_window = openWindow();
+    QCOMPARE(m_window->currentApplicationId(), m_first);
+    const QRect last = view()->visualRect(model()->index(model()->rowCount() - 1, 0));
+    QVERIFY(last.bottom() + 20 < view()->viewport()->height());
+    QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, QPoint(40, last.bottom() + 20));
+    QVERIFY(!view()->selectionModel()->hasSelection());
+    QVERIFY(m_window->currentApplicationId().isNull());
+    QVERIFY(m_window->detailPanel()->applicationId().isNull());
+    QVERIFY(requireChild<EmptyState>(m_window.get(), u"detailEmptyState"_s)->isEmpty());
+    QVERIFY(!approveButton()->isEnabled());
+    QVERIFY(!rejectButton()->isEnabled());
+    pressInQueue(Qt::Key_A);
+    pressInQueue(Qt::Key_R);
+    expectNoConfirmation();
+    QCOMPARE(stored(m_first).status, ApplicationStatus::PendingReview);
+
+    // J selects again where the selection was, then goes on; a click on a row selects it.
+    pressInQueue(Qt::Key_J);
+    QCOMPARE(m_window->currentApplicationId(), m_first);
+    QVERIFY(approveButton()->isEnabled());
+    pressInQueue(Qt::Key_J);
+    QCOMPARE(m_window->currentApplicationId(), m_second);
+    clickRow(view(), 2);
+    QCOMPARE(m_window->currentApplicationId(), m_third);
+    QVERIFY(approveButton()->isEnabled());
+}
+
+// A screen reader selects a row as QAccessibleTable::selectRow does (Table.addRowSelection):
+// a selection without moving the current index. The detail and the decision follow it.
+void TestReviewQueueWindow::detailFollowsASelectionThatDoesNotMoveTheCurrentRow()
+{
+    m_window = openWindow();
+    QCOMPARE(view()->currentIndex().row(), 0);
+    QAccessibleInterface *table = QAccessible::queryAccessibleInterface(view());
+    QVERIFY(table && table->tableInterface());
+    QVERIFY(table->tableInterface()->selectRow(2));
+    QCOMPARE(m_window->currentApplicationId(), m_third);
+    QCOMPARE(m_window->detailPanel()->applicationId(), m_third);
+    QCOMPARE(view()->currentIndex().row(), 2); // the arrows go on from the selected row
+    QCOMPARE(requireChild<QLabel>(m_window.get(), u"faceValue"_s)->text(), u"¥5,000.00"_s);
+
+    QTest::mouseClick(approveButton(), Qt::LeftButton);
+    confirm();
+    QCOMPARE(stored(m_third).status, ApplicationStatus::Approved);
+    QCOMPARE(stored(m_first).status, ApplicationStatus::PendingReview);
+
+    // Another row selected, then none: nothing left to decide.
+    QCOMPARE(m_window->currentApplicationId(), m_second); // the decision moved on
+    QVERIFY(table->tableInterface()->selectRow(0));
+    QCOMPARE(m_window->currentApplicationId(), m_first);
+    view()->clearSelection();
+    QVERIFY(m_window->currentApplicationId().isNull());
+    QVERIFY(!approveButton()->isEnabled());
+}
+
+// The confirmation names what is decided, so a wrong row is seen before it is decided; Esc keeps
+// the application pending.
+void TestReviewQueueWindow::decisionAsksNamingTheApplication()
+{
+    m_window = openWindow();
+    pressInQueue(Qt::Key_A);
+    QPointer<QMessageBox> box = confirmation();
+    QVERIFY(box);
+    const QString asked = box->text() + u'\n' + box->informativeText();
+    for (const QString &part : {u"Acme Test Co"_s, u"Demo Partner A"_s, u"Trial CVM 1000"_s,
+                                u"¥1,000.00"_s, u"100000001"_s})
+        QVERIFY2(asked.contains(part), qPrintable(asked));
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY(!box || !box->isVisible());
+    QCOMPARE(stored(m_first).status, ApplicationStatus::PendingReview);
+    QCOMPARE(stored(m_first).version, 1);
+    QCOMPARE(m_window->currentApplicationId(), m_first);
+
+    typeInto(reason(), u"Duplicate application"_s);
+    QTest::keyClick(reason()->lineEdit(), Qt::Key_Return);
+    box = confirmation();
+    QVERIFY(box);
+    const QString rejecting = box->text() + u'\n' + box->informativeText();
+    for (const QString &part :
+         {u"Reject"_s, u"Acme Test Co"_s, u"¥1,000.00"_s, u"Duplicate application"_s})
+        QVERIFY2(rejecting.contains(part), qPrintable(rejecting));
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QCOMPARE(stored(m_first).status, ApplicationStatus::PendingReview);
+}
+
 void TestReviewQueueWindow::approveWithAIssuesTheVoucher()
 {
     m_window = openWindow();
@@ -470,6 +586,7 @@ void TestReviewQueueWindow::approveWithAIssuesTheVoucher()
     QTest::keyClick(comment(), Qt::Key_Escape);
     QTRY_VERIFY(view()->hasFocus());
     QTest::keyClick(view(), Qt::Key_A);
+    confirm();
 
     const Application approved = stored(m_first);
     QCOMPARE(approved.status, ApplicationStatus::Approved);
@@ -491,6 +608,7 @@ void TestReviewQueueWindow::approveWithAIssuesTheVoucher()
 
     // The button approves as well.
     QTest::mouseClick(approveButton(), Qt::LeftButton);
+    confirm();
     QCOMPARE(stored(m_second).status, ApplicationStatus::Approved);
     QCOMPARE(m_window->currentApplicationId(), m_third);
 }
@@ -549,6 +667,7 @@ void TestReviewQueueWindow::rejectWithPresetReason()
     QCOMPARE(reason()->currentText(), u"Scenario too vague"_s);
     QVERIFY(!messageOf(m_window.get(), reason())->hasMessage());
     QTest::keyClick(reason()->lineEdit(), Qt::Key_Return);
+    confirm();
 
     const Application rejected = stored(m_first);
     QCOMPARE(rejected.status, ApplicationStatus::Rejected);
@@ -566,6 +685,7 @@ void TestReviewQueueWindow::rejectWithTypedReasonFromTheButton()
     m_window->selectApplication(m_third); // the last: the decision moves back to the previous
     typeInto(reason(), u"Needs a written migration plan"_s);
     QTest::mouseClick(rejectButton(), Qt::LeftButton);
+    confirm();
     QCOMPARE(stored(m_third).status, ApplicationStatus::Rejected);
     QCOMPARE(stored(m_third).rejectReason, u"Needs a written migration plan"_s);
     QCOMPARE(m_window->currentApplicationId(), m_second);
@@ -575,6 +695,7 @@ void TestReviewQueueWindow::rejectWithTypedReasonFromTheButton()
     QTest::keyClick(reason()->lineEdit(), Qt::Key_Escape);
     QTRY_VERIFY(view()->hasFocus());
     QTest::keyClick(view(), Qt::Key_R);
+    confirm();
     QCOMPARE(stored(m_second).status, ApplicationStatus::Rejected);
     QCOMPARE(stored(m_second).rejectReason, u"Duplicate application"_s);
 
@@ -582,6 +703,7 @@ void TestReviewQueueWindow::rejectWithTypedReasonFromTheButton()
     QCOMPARE(m_window->currentApplicationId(), m_first);
     typeInto(reason(), u"Customer not eligible for testing"_s);
     QTest::keyClick(reason()->lineEdit(), Qt::Key_Return, Qt::ControlModifier);
+    confirm();
     QCOMPARE(stored(m_first).status, ApplicationStatus::Rejected);
     QCOMPARE(stored(m_first).rejectReason, u"Customer not eligible for testing"_s);
     QCOMPARE(model()->rowCount(), 0);
@@ -609,6 +731,7 @@ void TestReviewQueueWindow::decisionMadeMeanwhileIsShownNotOverwritten()
     QVERIFY(!comment()->isEnabled());
     m_window->approve();
     pressInQueue(Qt::Key_A);
+    expectNoConfirmation();
     QCOMPARE(stored(m_first).status, ApplicationStatus::Rejected);
     QCOMPARE(stored(m_first).version, 2);
     QVERIFY(stored(m_first).voucherId.isNull());
@@ -634,6 +757,7 @@ void TestReviewQueueWindow::decisionMadeMeanwhileWithoutRefreshIsReported()
 
     // The window has not heard of it: A sends, the store refuses, the window says who decided.
     pressInQueue(Qt::Key_A);
+    confirm();
     QVERIFY2(m_window->messageText().startsWith(u"Already decided: Approved by reviewer at "_s),
              qPrintable(m_window->messageText()));
     QCOMPARE(stored(m_first).voucherId.toString(), voucherBefore);
@@ -654,6 +778,7 @@ void TestReviewQueueWindow::refusalIsShownInTheWindow()
     QVERIFY2(requireChild<QLabel>(m_window.get(), u"quotaLeft"_s)->text().contains(u"Not enough"_s),
              qPrintable(requireChild<QLabel>(m_window.get(), u"quotaLeft"_s)->text()));
     pressInQueue(Qt::Key_A);
+    confirm();
     QVERIFY2(m_window->messageText().contains(u"quota"_s), qPrintable(m_window->messageText()));
     QCOMPARE(stored(m_second).status, ApplicationStatus::PendingReview);
     QCOMPARE(m_window->currentApplicationId(), m_second);
@@ -671,6 +796,7 @@ void TestReviewQueueWindow::deferredDecisionIsMarkedSent()
 
     QTest::keyClicks(comment(), u"ok"_s);
     QTest::keyClick(comment(), Qt::Key_Return); // Enter in the comment approves
+    confirm();
     QCOMPARE(deferring->sent.size(), 1);
     QCOMPARE(deferring->sent.first().command, u"approve"_s);
     QCOMPARE(deferring->sent.first().id, m_first);
@@ -693,6 +819,7 @@ void TestReviewQueueWindow::deferredDecisionIsMarkedSent()
     QVERIFY(!approveButton()->isEnabled());
     QVERIFY(!rejectButton()->isEnabled());
     QTest::keyClick(view(), Qt::Key_A);
+    expectNoConfirmation();
     QCOMPARE(deferring->sent.size(), 1);
     m_session->notifyChanged(Session::Change::Applications);
     QCOMPARE(due(0), u"Decision sent"_s);
@@ -720,6 +847,7 @@ void TestReviewQueueWindow::emptyQueue()
     QVERIFY(!approveButton()->isEnabled());
     QTest::keyClick(m_window.get(), Qt::Key_J);
     QTest::keyClick(m_window.get(), Qt::Key_A);
+    expectNoConfirmation();
     QVERIFY(m_window->currentApplicationId().isNull());
     QVERIFY(requireChild<EmptyState>(m_window.get(), u"detailEmptyState"_s)->isEmpty());
 }
@@ -733,6 +861,7 @@ void TestReviewQueueWindow::adminSeesTheQueueButCannotDecide()
     QVERIFY(!approveButton()->isEnabled());
     QVERIFY(!rejectButton()->isEnabled());
     pressInQueue(Qt::Key_A);
+    expectNoConfirmation();
     QCOMPARE(stored(m_first).status, ApplicationStatus::PendingReview);
 }
 

@@ -21,6 +21,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -147,6 +148,9 @@ private slots:
         QCOMPARE(queue->currentApplicationId(), applicationId);
         saveScreenshot(queue, u"server-review-queue.png"_s);
         QTest::keyClick(queue->view(), Qt::Key_A);
+        auto *confirmation = waitForVisibleChild<QMessageBox>(queue);
+        QVERIFY(confirmation);
+        QTest::keyClick(confirmation, Qt::Key_Return);
         QVERIFY(queue->messageText().startsWith(u"Decision sent"_s));
         QTRY_COMPARE_WITH_TIMEOUT(ApplicationRepository(ws.db()).find(applicationId)->status,
                                   ApplicationStatus::Approved, kWaitMs);

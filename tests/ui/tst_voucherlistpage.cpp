@@ -19,6 +19,7 @@
 #include "ui/widgets/itemroles.h"
 
 #include <QAbstractItemModelTester>
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -78,6 +79,9 @@ private slots:
     void scrollingReachesEveryRow();
     void countArrivesLater();
     void selectionShowsTheDetail();
+    void clickBelowTheRowsClearsTheDetail();
+    void screenReaderSelectionDrivesTheDetail();
+    void tabLeavesTheTable();
     void refreshKeepsTheSelection();
     void hiddenPageReadsOnceWhenShown();
     void refreshKeepsADeepSelection();
@@ -710,6 +714,54 @@ void TestVoucherListPage::selectionShowsTheDetail()
         ->setCurrentIndex(child<QComboBox>(u"statusFilter"_s)
                               ->findText(voucherListStatusDisplayName(VoucherListStatus::Unused)));
     QCOMPARE(detail->applicationId(), QUuid());
+}
+
+// A click below the last row clears the selection but not Qt's current index: the detail (and
+// Pay with voucher in it) must not stay on the row that was selected.
+void TestVoucherListPage::clickBelowTheRowsClearsTheDetail()
+{
+    auto *detail = m_page->findChild<VoucherDetailPanel *>();
+    QVERIFY(detail);
+    clickRow(view(), listedIds().indexOf(m_partial));
+    QCOMPARE(detail->applicationId(), m_partial);
+    auto *pay = requireByAccessibleName<QPushButton>(detail, u"Pay with voucher"_s);
+    QVERIFY(pay->isVisible() && pay->isEnabled());
+
+    const QRect last = view()->visualRect(model()->index(model()->rowCount() - 1, 0));
+    QVERIFY(last.bottom() + 20 < view()->viewport()->height());
+    QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, QPoint(40, last.bottom() + 20));
+    QVERIFY(!view()->selectionModel()->hasSelection());
+    QCOMPARE(detail->applicationId(), QUuid());
+    QVERIFY(!pay->isVisible() || !pay->isEnabled());
+}
+
+// A screen reader selects a row as QAccessibleTable::selectRow does (Table.addRowSelection),
+// without moving the current index: the detail shows that row, and the arrows go on from it.
+void TestVoucherListPage::screenReaderSelectionDrivesTheDetail()
+{
+    auto *detail = m_page->findChild<VoucherDetailPanel *>();
+    clickRow(view(), 0);
+    const int row = listedIds().indexOf(m_partial);
+    QVERIFY(row > 0);
+    QAccessibleInterface *table = QAccessible::queryAccessibleInterface(view());
+    QVERIFY(table && table->tableInterface());
+    QVERIFY(table->tableInterface()->selectRow(row));
+    QCOMPARE(detail->applicationId(), m_partial);
+    QCOMPARE(view()->currentIndex().row(), row);
+}
+
+// Tab leaves the table for the detail's actions after one press; the arrows move inside it.
+void TestVoucherListPage::tabLeavesTheTable()
+{
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    clickRow(view(), listedIds().indexOf(m_partial));
+    QTRY_VERIFY(view()->hasFocus());
+    QTest::keyClick(view(), Qt::Key_Tab);
+    QWidget *focus = QApplication::focusWidget();
+    QVERIFY2(focus != view(), qPrintable(focus->objectName()));
+    auto *detail = m_page->findChild<VoucherDetailPanel *>();
+    QVERIFY2(detail->isAncestorOf(focus), qPrintable(focus->objectName()));
 }
 
 void TestVoucherListPage::refreshKeepsTheSelection()

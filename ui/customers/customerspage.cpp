@@ -62,6 +62,8 @@ CustomersPage::CustomersPage(Session &session, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    // Tab leaves the table for the page's buttons and the navigation; the arrows move in it.
+    m_view->setTabKeyNavigation(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(CustomerTableModel::NameColumn,
@@ -205,8 +207,8 @@ void CustomersPage::updateState()
 
 QUuid CustomersPage::selectedId() const
 {
-    const QModelIndex current = m_view->selectionModel()->currentIndex();
-    return current.isValid() ? current.data(ItemRoles::Id).toUuid() : QUuid();
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.size() == 1 ? rows.first().data(ItemRoles::Id).toUuid() : QUuid();
 }
 
 std::optional<Customer> CustomersPage::readCustomer(const QUuid &id) const

@@ -12,6 +12,7 @@
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/itemroles.h"
+#include "ui/widgets/rowselection.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -19,6 +20,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -60,8 +63,10 @@ ReviewQueueWindow::ReviewQueueWindow(Session &session, QWidget *parent)
                 // Other conditions, another list: start at its earliest deadline.
                 m_currentId = {};
                 m_anchorRow = 0;
+                m_reloading = true;
                 m_model->setFilter(filter);
-                restoreSelection();
+                m_reloading = false;
+                restoreSelection({});
             });
     connect(m_model, &ReviewQueueModel::countsChanged, this, &ReviewQueueWindow::updateCounts);
     connect(m_model, &ReviewQueueModel::loadFailed, this,
@@ -73,7 +78,7 @@ ReviewQueueWindow::ReviewQueueWindow(Session &session, QWidget *parent)
     connect(&m_session, &Session::changed, this, &ReviewQueueWindow::onSessionChanged);
 
     m_model->setFilter(m_filterBar->filter());
-    restoreSelection();
+    restoreSelection({});
     resize(1280, 800);
     restoreLayout();
     m_view->setFocus();
@@ -153,8 +158,8 @@ void ReviewQueueWindow::setUpTable()
     };
     for (const auto &[column, width] : widths)
         m_view->setColumnWidth(column, width);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { onCurrentRowChanged(current); });
+    m_selection = new RowSelection(m_view);
+    connect(m_selection, &RowSelection::changed, this, &ReviewQueueWindow::onSelectedRowChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ReviewQueueWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ReviewQueueWindow::updateEmptyState);
 }
@@ -221,6 +226,8 @@ void ReviewQueueWindow::refresh()
 {
     if (const int row = currentRow(); row >= 0)
         m_anchorRow = row;
+    // The reset clears the selection, and with it what the detail shows: keep it to select again.
+    const QUuid shown = m_currentId;
     if (m_session.isReplica()) {
         // Decisions still in the outbox; a refused one leaves it, and its row is free again.
         m_sent.clear();
@@ -253,25 +260,24 @@ void ReviewQueueWindow::refresh()
             m_awaited = {};
         }
     }
+    m_reloading = true;
     m_model->refresh();
-    restoreSelection();
+    m_reloading = false;
+    const QUuid target = m_selectAfterRefresh.isNull() ? shown : m_selectAfterRefresh;
+    m_selectAfterRefresh = {};
+    restoreSelection(target);
 }
 
 int ReviewQueueWindow::currentRow() const
 {
-    const QModelIndex current = m_view->selectionModel()->currentIndex();
-    return current.isValid() ? current.row() : -1;
+    return m_selection->row();
 }
 
-// After the list was read again: the application shown before if it is still pending (or the
-// one a decision moved on to); on first showing, the earliest deadline. An application that
-// left the list stays in the detail, showing what became of it.
-void ReviewQueueWindow::restoreSelection()
+// After the list was read again: `target` (the application shown before, or the one a decision
+// moved on to) if it is still pending; with none, the earliest deadline. An application that
+// left the list stays in the detail, showing what became of it, and cannot be decided.
+void ReviewQueueWindow::restoreSelection(const QUuid &target)
 {
-    QUuid target = m_selectAfterRefresh;
-    m_selectAfterRefresh = {};
-    if (target.isNull())
-        target = m_currentId;
     int row = m_model->rowOf(target);
     if (row < 0 && target.isNull() && m_model->rowCount() > 0)
         row = 0;
@@ -289,30 +295,37 @@ void ReviewQueueWindow::selectRow(int row)
     const QModelIndex index = m_model->index(row, 0);
     if (!index.isValid())
         return;
+    const bool alreadySelected = m_selection->index() == index;
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                          QItemSelectionModel::Rows);
     m_view->scrollTo(index);
-    // Selecting the row that was already current emits nothing: show it anyway (re-read).
-    if (m_model->rowAt(row).applicationId == m_currentId)
+    // Selecting the row that was already selected changes nothing: show it anyway (re-read).
+    if (alreadySelected)
         showCurrent();
 }
 
-void ReviewQueueWindow::onCurrentRowChanged(const QModelIndex &current)
+void ReviewQueueWindow::onSelectedRowChanged(int row)
 {
-    if (!current.isValid())
+    // While the list is read again its reset drops the selection; restoreSelection() follows.
+    if (m_reloading)
         return;
-    const QUuid id = m_model->rowAt(current.row()).applicationId;
-    m_anchorRow = current.row();
-    if (id != m_currentId) {
-        // A comment or reason belongs to the application it was typed for.
-        m_decisionBar->clear();
-        m_currentId = id;
+    if (row < 0) {
+        // Nothing selected (a click below the rows, Ctrl+click on the row): nothing to decide.
+        m_currentId = {};
+    } else {
+        m_currentId = m_model->rowAt(row).applicationId;
+        m_anchorRow = row;
     }
     showCurrent();
 }
 
 void ReviewQueueWindow::showCurrent()
 {
+    if (m_currentId != m_typedFor) {
+        // A comment or reason belongs to the application it was typed for.
+        m_decisionBar->clear();
+        m_typedFor = m_currentId;
+    }
     m_detail->showApplication(m_currentId, m_sent.contains(m_currentId));
     updateDecisionState();
 }
@@ -359,6 +372,8 @@ void ReviewQueueWindow::updateDecisionState()
         why = tr("Decision sent — waiting for the server");
     else if (detail->application.status != ApplicationStatus::PendingReview)
         why = tr("Already decided: %1").arg(ReviewDetailPanel::decisionText(*detail));
+    else if (m_selection->row() < 0)
+        why = tr("Select an application to approve or reject it.");
     const bool decidable = why.isEmpty();
     m_decisionBar->setDecidable(decidable, why);
     m_approveAction->setEnabled(decidable);
@@ -404,8 +419,6 @@ void ReviewQueueWindow::decide(bool approve)
     if (!m_decisionBar->isDecidable() || !m_detail->isDecidable())
         return;
     const ReviewQueueDetail detail = *m_detail->detail();
-    const QUuid id = detail.application.id;
-    const int version = detail.application.version;
     const QString reason = m_decisionBar->reason();
     if (!approve && reason.isEmpty()) {
         m_decisionBar->showReasonMessage(
@@ -414,11 +427,63 @@ void ReviewQueueWindow::decide(bool approve)
         m_decisionBar->focusReason();
         return;
     }
+    confirmDecision(approve, detail, approve ? m_decisionBar->comment() : reason);
+}
+
+// A decision cannot be taken back: say which application it is about before taking it.
+void ReviewQueueWindow::confirmDecision(bool approve, const ReviewQueueDetail &detail,
+                                        const QString &text)
+{
+    const VoucherTemplate &snapshot = detail.application.templateSnapshot;
+    const QString face = DisplayFormat::money(snapshot.faceValueMinor, snapshot.currency);
+    auto *box = new QMessageBox(this);
+    box->setObjectName(approve ? u"confirmApprove"_s : u"confirmReject"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->setIcon(QMessageBox::Question);
+    box->setWindowTitle(approve ? tr("Approve Application") : tr("Reject Application"));
+    box->setTextFormat(Qt::PlainText);
+    //: %1 is the face value, %2 the template, %3 the customer, %4 the partner.
+    box->setText(approve
+                     ? tr("Approve %1 from “%2” for %3 (%4)?")
+                           .arg(face, snapshot.name, detail.customer.name, detail.partner.name)
+                     : tr("Reject %1 from “%2” for %3 (%4)?")
+                           .arg(face, snapshot.name, detail.customer.name, detail.partner.name));
+    QStringList details{tr("Customer: %1 (UIN %2)").arg(detail.customer.name, detail.customer.uin),
+                        tr("Template: %1").arg(snapshot.name), tr("Face value: %1").arg(face)};
+    if (approve) {
+        details.append(tr("A voucher of %1 is issued at once from the partner's quota.").arg(face));
+        if (!text.isEmpty())
+            details.append(tr("Comment: %1").arg(text));
+    } else {
+        details.append(tr("Reason: %1").arg(text));
+    }
+    box->setInformativeText(details.join(u'\n'));
+    QPushButton *confirm =
+        box->addButton(approve ? tr("&Approve") : tr("&Reject"), QMessageBox::AcceptRole);
+    confirm->setObjectName(u"confirm"_s);
+    box->addButton(QMessageBox::Cancel)->setObjectName(u"cancel"_s);
+    box->setDefaultButton(confirm);
+    box->setEscapeButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, approve, detail, text, confirm](QAbstractButton *clicked) {
+                if (clicked == confirm)
+                    runDecision(approve, detail, text);
+                else
+                    m_view->setFocus(Qt::OtherFocusReason);
+            });
+    box->open();
+}
+
+void ReviewQueueWindow::runDecision(bool approve, const ReviewQueueDetail &detail,
+                                    const QString &text)
+{
+    const QUuid id = detail.application.id;
+    const int version = detail.application.version;
     clearMessage();
     CommandGateway &commands = m_session.commands();
-    const Result<Application> result = approve
-                                           ? commands.approve(id, m_decisionBar->comment(), version)
-                                           : commands.reject(id, reason, version);
+    const Result<Application> result =
+        approve ? commands.approve(id, text, version) : commands.reject(id, text, version);
     if (!result) {
         showRefusal(id, result.error());
         return;

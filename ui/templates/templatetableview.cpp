@@ -56,9 +56,11 @@ void TemplateTableView::setContextActions(const QList<QAction *> &actions)
 
 const VoucherTemplate *TemplateTableView::selectedTemplate() const
 {
-    if (!selectionModel() || !selectionModel()->hasSelection())
-        return nullptr;
-    return m_model->templateAt(currentIndex().row());
+    // The selected row, not the current one: a screen reader selects a row without moving the
+    // current index, and a click below the rows clears the selection but keeps it.
+    const QModelIndexList rows =
+        selectionModel() ? selectionModel()->selectedRows() : QModelIndexList();
+    return rows.size() == 1 ? m_model->templateAt(rows.first().row()) : nullptr;
 }
 
 void TemplateTableView::selectAndReveal(int row)

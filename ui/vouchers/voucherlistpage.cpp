@@ -14,6 +14,7 @@
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/itemroles.h"
+#include "ui/widgets/rowselection.h"
 
 #include <QAction>
 #include <QDir>
@@ -95,6 +96,8 @@ void VoucherListPage::setUpTable()
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    // Tab leaves the table for the detail and its actions; the arrows move between rows.
+    m_view->setTabKeyNavigation(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(28);
     QHeaderView *header = m_view->horizontalHeader();
@@ -114,6 +117,7 @@ void VoucherListPage::setUpTable()
         m_view->setColumnWidth(column, width);
     connect(header, &QHeaderView::sortIndicatorChanged, this,
             [this](int column) { sortByColumn(column); });
+    m_selection = new RowSelection(m_view);
 }
 
 // The line below the table: the record count, what the last export did, and a running
@@ -173,9 +177,12 @@ void VoucherListPage::connectModel()
 {
     connect(m_filterBar, &VoucherFilterBar::filterChanged, this, &VoucherListPage::applyFilter);
     // A reset (filter, sort, refresh) keeps the selected row when it is still listed.
-    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
-            [this] { m_keptSelection = selectedId(); });
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keptSelection = selectedId();
+        m_resetting = true;
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_resetting = false;
         if (m_model->rowOf(m_keptSelection) >= 0)
             select(m_keptSelection);
         else if (m_keepDetail)
@@ -186,11 +193,15 @@ void VoucherListPage::connectModel()
     });
     connect(m_model, &VoucherListModel::totalCountChanged, this, &VoucherListPage::updateCount);
     connect(m_model, &VoucherListModel::pageEndsRead, this, &VoucherListPage::followMovedRow);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                m_currentId = current.isValid() ? current.data(ItemRoles::Id).toUuid() : QUuid();
-                m_detail->showApplication(m_currentId);
-            });
+    // The detail (and Pay with voucher in it) follows the one selected row, and with none shows
+    // none: a click below the rows or a screen reader's selection must not leave it elsewhere.
+    connect(m_selection, &RowSelection::changed, this, [this] {
+        const QUuid id = selectedId();
+        if (id.isNull() && m_resetting)
+            return; // a reset dropped the selection; its handler selects the kept row again
+        m_currentId = id;
+        m_detail->showApplication(m_currentId);
+    });
     connect(&m_session, &Session::changed, this, [this](Session::Changes changes) {
         if (changes & (Session::Change::Applications | Session::Change::Vouchers))
             refresh();
@@ -211,7 +222,7 @@ void VoucherListPage::refresh()
         return;
     }
     m_stale = false;
-    const int current = m_view->selectionModel()->currentIndex().row();
+    const int current = m_selection->row();
     // Spanning every row, the model reads the pages around the kept row again at once: the
     // current row's when there is one (the user may have scrolled far from it).
     const int keepRow =
@@ -431,15 +442,14 @@ void VoucherListPage::updateCount()
 
 QUuid VoucherListPage::selectedId() const
 {
-    const QModelIndex current = m_view->selectionModel()->currentIndex();
-    return current.isValid() ? current.data(ItemRoles::Id).toUuid() : QUuid();
+    return m_selection->index().data(ItemRoles::Id).toUuid();
 }
 
 // After a refresh the model reads where its pages end again, and rows added or removed above the
 // current one shift it: the selection follows its application rather than the row number.
 void VoucherListPage::followMovedRow()
 {
-    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    const QModelIndex current = m_selection->index();
     if (!current.isValid() || m_currentId.isNull() ||
         current.data(ItemRoles::Id).toUuid() == m_currentId) {
         return;

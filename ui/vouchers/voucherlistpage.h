@@ -10,6 +10,7 @@ class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QTableView;
+class RowSelection;
 class Session;
 class VoucherDetailPanel;
 class VoucherExportController;
@@ -79,6 +80,7 @@ private:
     VoucherListModel *m_model;
     VoucherFilterBar *m_filterBar;
     QTableView *m_view;
+    RowSelection *m_selection = nullptr;
     EmptyState *m_emptyState;
     QLabel *m_countLabel;
     QLabel *m_statusLine;
@@ -95,4 +97,5 @@ private:
     QUuid m_currentId;         // the application of the current row, kept when rows move under it
     bool m_keepDetail = false; // the kept selection lies beyond what the refresh reads
     bool m_stale = false;      // changed while hidden: read again when shown
+    bool m_resetting = false;  // between the model's reset signals
 };
