@@ -515,10 +515,6 @@
         <translation>此处不接受“%1”，请以 %2 输入金额。</translation>
     </message>
     <message>
-        <source>%1 is not allowed in an amount. Use digits and “%2” as the decimal point, for example %3.</source>
-        <translation>金额中不能包含 %1。请使用数字，并以“%2”作为小数点，例如 %3。</translation>
-    </message>
-    <message>
         <source>Use only one minus sign, at the start of the amount.</source>
         <translation>只能使用一个负号，且须位于金额开头。</translation>
     </message>
@@ -1075,6 +1071,15 @@
     <message>
         <source>Sign-in cancelled.</source>
         <translation>已取消登录。</translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed in an amount. Type digits, with “%2” as the decimal point and, if you like, %3 between thousands: for example %4 or %5.</source>
+        <extracomment>%2 is the decimal point and %3 the digit group separator of the user&apos;s locale; %4 and %5 the same amount written with and without the separators.</extracomment>
+        <translation>金额中不能包含 %1。请输入数字，以“%2”作为小数点，也可以用 %3 分隔千位：例如 %4 或 %5。</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2239,47 @@
     <message>
         <source>The server refused your decision on %1 (%2): see Sync › Sync Problems.</source>
         <translation>服务器拒绝了您对 %1（%2）的审核决定：请查看“同步 › 同步问题”。</translation>
+    </message>
+    <message>
+        <source>Approve Application</source>
+        <translation>通过申请</translation>
+    </message>
+    <message>
+        <source>Reject Application</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <source>Approve %1 from “%2” for %3 (%4)?</source>
+        <extracomment>%1 is the face value, %2 the template, %3 the customer, %4 the partner.</extracomment>
+        <translation>通过 %3（%4）的“%2”申请，面额 %1？</translation>
+    </message>
+    <message>
+        <source>Reject %1 from “%2” for %3 (%4)?</source>
+        <translation>驳回 %3（%4）的“%2”申请，面额 %1？</translation>
+    </message>
+    <message>
+        <source>Customer: %1 (UIN %2)</source>
+        <translation>客户：%1（UIN %2）</translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <translation>模板：%1</translation>
+    </message>
+    <message>
+        <source>Face value: %1</source>
+        <translation>面额：%1</translation>
+    </message>
+    <message>
+        <source>A voucher of %1 is issued at once from the partner&apos;s quota.</source>
+        <translation>将立即从合作伙伴额度中发放一张 %1 的代金券。</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
     </message>
 </context>
 <context>
