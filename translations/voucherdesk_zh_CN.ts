@@ -167,6 +167,17 @@
     </message>
 </context>
 <context>
+    <name>ClearButton</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the field</source>
+        <translation>清空此字段</translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <source>Choose the template to apply with.</source>
@@ -1347,10 +1358,6 @@
         <translation>%1（%2）· %3</translation>
     </message>
     <message>
-        <source>Signed in as</source>
-        <translation>登录身份</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1453,6 +1460,11 @@
     <message>
         <source>Send the waiting changes and receive the server&apos;s changes now (%1)</source>
         <translation>立即发送待发送的更改并接收服务器的更改（%1）</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <extracomment>The status bar&apos;s account label read by a screen reader; %1 is what it shows.</extracomment>
+        <translation>当前登录：%1</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2340,13 @@
     <message>
         <source>Load test of CVM and COS for a two-week trial before the customer migrates its shop.</source>
         <translation>客户在迁移网店前，对 CVM 和 COS 进行为期两周的压力测试。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
     </message>
 </context>
 <context>
@@ -3731,6 +3750,10 @@ SHA-256：%3
     <message>
         <source>Deleted the template “%1”.</source>
         <translation>已删除模板“%1”。</translation>
+    </message>
+    <message>
+        <source>More template actions</source>
+        <translation>更多模板操作</translation>
     </message>
 </context>
 <context>

@@ -94,13 +94,22 @@ MainWindow::MainWindow(Session &session, const QString &workspaceDescription, QW
     for (int i = 0; i < m_navigation->topLevelItemCount(); ++i)
         m_navigation->topLevelItem(i)->setFlags(Qt::ItemIsEnabled);
     connect(m_navigation, &QTreeWidget::currentItemChanged, this, &MainWindow::onNavigationChanged);
+    // A screen reader selects an item (its action, Selection.selectChild) without making it
+    // current: the selected page is shown all the same.
+    connect(m_navigation, &QTreeWidget::itemSelectionChanged, this, [this] {
+        const QList<QTreeWidgetItem *> selected = m_navigation->selectedItems();
+        if (selected.size() == 1 && selected.first() != m_navigation->currentItem() &&
+            selected.first()->data(0, PageRole).isValid())
+            m_navigation->setCurrentItem(selected.first());
+    });
 
     createMenus();
 
     m_who->setText(
         tr("%1 (%2) · %3")
             .arg(session.user().login, roleDisplayName(session.user().role), workspaceDescription));
-    m_who->setAccessibleName(tr("Signed in as"));
+    //: The status bar's account label read by a screen reader; %1 is what it shows.
+    m_who->setAccessibleName(tr("Signed in as %1").arg(m_who->text()));
     statusBar()->addPermanentWidget(m_who);
 
     showPage(Page::Id::VoucherList);
@@ -230,6 +239,7 @@ void MainWindow::setSync(SyncController *sync)
     m_who->setText(tr("%1 (%2) · %3")
                        .arg(m_session.user().login, roleDisplayName(m_session.user().role),
                             tr("Server %1").arg(sync->server().toDisplayString())));
+    m_who->setAccessibleName(tr("Signed in as %1").arg(m_who->text()));
     m_syncStatus = new SyncStatusWidget(*sync);
     statusBar()->addPermanentWidget(m_syncStatus);
     createSyncMenu();

@@ -19,6 +19,7 @@
 #include "ui/signin/signedinworkspace.h"
 #include "ui/signin/signindialog.h"
 #include "ui/widgets/icons.h"
+#include "ui/widgets/mnemonicnames.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -145,10 +146,12 @@ int main(int argc, char *argv[])
     }
 
     std::unique_ptr<QCoreApplication> application;
-    if (needsWindow(argc, argv))
+    if (needsWindow(argc, argv)) {
         application = std::make_unique<QApplication>(argc, argv);
-    else
+        application->installEventFilter(new MnemonicNames(application.get()));
+    } else {
         application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(u"VoucherDesk"_s);
     QCoreApplication::setApplicationName(u"voucherdesk"_s);

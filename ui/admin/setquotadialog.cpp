@@ -52,7 +52,9 @@ SetQuotaDialog::SetQuotaDialog(Session &session, const QUuid &partnerId, QWidget
     auto *form = new QFormLayout;
     form->addRow(tr("&Partner:"), m_partner);
     form->addRow(QString(), m_current);
-    form->addRow(tr("&New total quota:"), FieldMessage::wrap(m_quota, m_quotaMessage));
+    auto *quotaLabel = new QLabel(tr("&New total quota:"));
+    quotaLabel->setBuddy(m_quota);
+    form->addRow(quotaLabel, FieldMessage::wrap(m_quota, m_quotaMessage));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

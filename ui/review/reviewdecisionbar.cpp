@@ -1,6 +1,7 @@
 #include "ui/review/reviewdecisionbar.h"
 
 #include "core/domain/application.h"
+#include "ui/widgets/clearbutton.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/icons.h"
 
@@ -28,7 +29,7 @@ ReviewDecisionBar::ReviewDecisionBar(QWidget *parent)
     m_comment->setAccessibleName(tr("Comment"));
     m_comment->setPlaceholderText(tr("Optional comment for the partner"));
     m_comment->setMaxLength(Application::MaxCommentLength);
-    m_comment->setClearButtonEnabled(true);
+    ClearButton::enable(m_comment);
     m_comment->setToolTip(tr("Optional; Enter approves"));
     connect(m_comment, &QLineEdit::returnPressed, this, &ReviewDecisionBar::approveRequested);
     connect(m_comment, &QLineEdit::textEdited, m_commentMessage, &FieldMessage::clearMessage);
@@ -47,6 +48,7 @@ ReviewDecisionBar::ReviewDecisionBar(QWidget *parent)
     m_reason->setToolTip(tr("Pick a preset reason or type your own; the partner sees it. Enter "
                             "rejects"));
     m_reason->lineEdit()->setPlaceholderText(tr("Reason for a rejection (required)"));
+    m_reason->lineEdit()->setAccessibleName(tr("Reason"));
     m_reason->lineEdit()->setMaxLength(Application::MaxRejectReasonLength);
     m_reason->setMinimumContentsLength(28);
     m_reason->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

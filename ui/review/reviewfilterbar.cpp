@@ -4,6 +4,7 @@
 #include "core/domain/money.h"
 #include "core/repositories/partnerrepository.h"
 #include "core/store/storeerror.h"
+#include "ui/widgets/clearbutton.h"
 #include "ui/widgets/displayformat.h"
 #include "ui/widgets/fieldmessage.h"
 
@@ -49,7 +50,7 @@ ReviewFilterBar::ReviewFilterBar(Session &session, QWidget *parent)
     m_kind->setToolTip(tr("Show only universal or only specific product vouchers"));
 
     for (QLineEdit *field : {m_min, m_max}) {
-        field->setClearButtonEnabled(true);
+        ClearButton::enable(field);
         field->setMaximumWidth(130);
         connect(field, &QLineEdit::editingFinished, this, &ReviewFilterBar::update);
     }

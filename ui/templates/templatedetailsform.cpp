@@ -33,31 +33,43 @@ TemplateDetailsForm::TemplateDetailsForm(const ProductScope &scope, const QStrin
     m_name->setAccessibleName(tr("Name"));
     m_name->setMaxLength(VoucherTemplate::MaxNameLength + 20); // longer input gets a message
     m_nameMessage = messageFor(m_name, u"nameMessage"_s);
-    m_form->addRow(tr("&Name:"), withMessage(m_name, m_nameMessage));
+    addLabelledRow(tr("&Name:"), m_name, withMessage(fullWidth(m_name), m_nameMessage));
     addKindRows(scope);
     addValueRows();
     addTermsRows();
     updateKind();
 }
 
-QWidget *TemplateDetailsForm::withMessage(QWidget *field, FieldMessage *message)
+QLayout *TemplateDetailsForm::withMessage(QLayout *field, FieldMessage *message)
 {
-    QWidget *box = FieldMessage::wrap(field, message);
-    // The row's label mnemonic focuses the cell.
-    box->setFocusProxy(field);
-    return box;
+    return FieldMessage::wrap(field, message);
 }
 
-QWidget *TemplateDetailsForm::rowWith(QWidget *field, QWidget *trailing)
+// The label's buddy is the input itself, a sibling in this form (never a wrapping widget): its
+// mnemonic focuses the input, and a screen reader reads the label as the input's.
+void TemplateDetailsForm::addLabelledRow(const QString &label, QWidget *input, QLayout *field)
 {
-    auto *row = new QWidget;
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(field);
+    auto *labelWidget = new QLabel(label);
+    labelWidget->setBuddy(input);
+    m_form->addRow(labelWidget, field);
+}
+
+QLayout *TemplateDetailsForm::rowWith(QWidget *field, QWidget *trailing)
+{
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(field);
     if (trailing)
-        layout->addWidget(trailing);
-    layout->addStretch();
-    row->setFocusProxy(field);
+        row->addWidget(trailing);
+    row->addStretch();
+    return row;
+}
+
+QLayout *TemplateDetailsForm::fullWidth(QWidget *field)
+{
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(field);
     return row;
 }
 
@@ -98,8 +110,8 @@ void TemplateDetailsForm::addKindRows(const ProductScope &scope)
     m_products->setObjectName(u"productPicker"_s);
     m_products->setProducts(scope.products());
     m_productsMessage = messageFor(m_products->list(), u"productsMessage"_s);
-    m_productsRow = withMessage(m_products, m_productsMessage);
-    m_form->addRow(tr("&Products:"), m_productsRow);
+    m_productsRow = withMessage(fullWidth(m_products), m_productsMessage);
+    addLabelledRow(tr("&Products:"), m_products, m_productsRow);
 }
 
 void TemplateDetailsForm::addValueRows()
@@ -112,7 +124,7 @@ void TemplateDetailsForm::addValueRows()
     auto *currency = new QLabel(m_currency);
     currency->setObjectName(u"currencyLabel"_s);
     currency->setToolTip(tr("Your quota pool's currency"));
-    m_form->addRow(tr("&Face value:"),
+    addLabelledRow(tr("&Face value:"), m_faceValue,
                    withMessage(rowWith(m_faceValue, currency), m_faceValueMessage));
 
     m_validity = new QSpinBox;
@@ -121,8 +133,8 @@ void TemplateDetailsForm::addValueRows()
     m_validity->setRange(VoucherTemplate::MinValidityDays, VoucherTemplate::MaxValidityDays);
     m_validity->setValue(30);
     m_validityMessage = messageFor(m_validity, u"validityMessage"_s);
-    m_form->addRow(
-        tr("&Validity:"),
+    addLabelledRow(
+        tr("&Validity:"), m_validity,
         withMessage(rowWith(m_validity, new QLabel(tr("days after issue"))), m_validityMessage));
 
     m_minSpend = new QLineEdit;
@@ -132,7 +144,7 @@ void TemplateDetailsForm::addValueRows()
     m_minSpend->setToolTip(tr("Orders below this amount cannot be paid with the voucher."));
     m_minSpend->setText(Money(0, m_currency).toEditString());
     m_minSpendMessage = messageFor(m_minSpend, u"minSpendMessage"_s);
-    m_form->addRow(tr("&Min spend:"),
+    addLabelledRow(tr("&Min spend:"), m_minSpend,
                    withMessage(rowWith(m_minSpend, new QLabel(m_currency)), m_minSpendMessage));
 }
 
@@ -145,7 +157,7 @@ void TemplateDetailsForm::addTermsRows()
     m_payMode->addItem(tr("Prepaid"), int(PayMode::Prepaid));
     m_payMode->addItem(tr("Postpaid"), int(PayMode::Postpaid));
     m_payMode->setToolTip(tr("Which bills the voucher may pay: prepaid, postpaid, or both."));
-    m_form->addRow(tr("Pa&y mode:"), rowWith(m_payMode));
+    addLabelledRow(tr("Pa&y mode:"), m_payMode, rowWith(m_payMode));
 
     m_note = new QPlainTextEdit;
     m_note->setObjectName(u"noteEdit"_s);
@@ -155,7 +167,7 @@ void TemplateDetailsForm::addTermsRows()
     m_note->setPlaceholderText(
         tr("Optional, up to %1 characters").arg(VoucherTemplate::MaxNoteLength));
     m_noteMessage = messageFor(m_note, u"noteMessage"_s);
-    m_form->addRow(tr("N&ote:"), withMessage(m_note, m_noteMessage));
+    addLabelledRow(tr("N&ote:"), m_note, withMessage(fullWidth(m_note), m_noteMessage));
 }
 
 void TemplateDetailsForm::setTemplate(const VoucherTemplate &t)

@@ -11,6 +11,7 @@ class ProductPicker;
 class ProductScope;
 class QComboBox;
 class QFormLayout;
+class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QRadioButton;
@@ -38,9 +39,11 @@ public:
     void focusFirstField();
 
 private:
-    QWidget *withMessage(QWidget *field, FieldMessage *message);
-    // The field and a trailing label (unit or currency) in a row that hands focus to the field.
-    QWidget *rowWith(QWidget *field, QWidget *trailing = nullptr);
+    QLayout *withMessage(QLayout *field, FieldMessage *message);
+    void addLabelledRow(const QString &label, QWidget *input, QLayout *field);
+    // The field and a trailing label (unit or currency) in a row, kept to the field's own width.
+    QLayout *rowWith(QWidget *field, QWidget *trailing = nullptr);
+    static QLayout *fullWidth(QWidget *field);
     FieldMessage *messageFor(QWidget *field, const QString &name);
     void addKindRows(const ProductScope &scope);
     void addValueRows();
@@ -54,7 +57,7 @@ private:
     QRadioButton *m_universal = nullptr;
     BlocklistLabel *m_blocklist = nullptr;
     ProductPicker *m_products = nullptr;
-    QWidget *m_productsRow = nullptr;
+    QLayout *m_productsRow = nullptr;
     QLineEdit *m_faceValue = nullptr;
     QSpinBox *m_validity = nullptr;
     QLineEdit *m_minSpend = nullptr;

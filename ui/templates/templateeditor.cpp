@@ -8,6 +8,7 @@
 #include "ui/templates/templatesummary.h"
 #include "ui/templates/templatetablemodel.h"
 #include "ui/widgets/displayformat.h"
+#include "ui/widgets/mnemonicnames.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -101,7 +102,8 @@ QHBoxLayout *TemplateEditor::buildButtons()
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     for (QPushButton *button : {m_cancel, m_back, m_next, m_confirm, m_close}) {
-        button->setAccessibleName(button->text().remove(u'&').remove(u'◂').remove(u'▸').trimmed());
+        button->setAccessibleName(
+            MnemonicNames::spoken(button->text()).remove(u'◂').remove(u'▸').trimmed());
         buttons->addWidget(button);
     }
     return buttons;

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -68,6 +69,11 @@ QToolBar *TemplatesPage::buildToolbar()
     toolbar->setAccessibleName(tr("Template actions"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setIconSize(QSize(18, 18));
+    // Where the window is too narrow for every action, Qt's » button shows the rest.
+    if (auto *more = toolbar->findChild<QToolButton *>(u"qt_toolbar_ext_button"_s)) {
+        more->setAccessibleName(tr("More template actions"));
+        more->setToolTip(tr("More template actions"));
+    }
     toolbar->addAction(m_actions->createAction());
     toolbar->addSeparator();
     for (QAction *action :

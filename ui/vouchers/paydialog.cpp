@@ -127,27 +127,28 @@ void PayDialog::setUpInputs()
 // retires its message.
 QFormLayout *PayDialog::createForm()
 {
-    auto *amountRow = new QHBoxLayout;
-    amountRow->setContentsMargins(0, 0, 0, 0);
-    amountRow->addWidget(m_amount, 1);
-    amountRow->addWidget(new QLabel(m_voucher.currency));
-    auto *amountBox = new QWidget;
-    amountBox->setLayout(amountRow);
-
     auto *form = new QFormLayout;
-    const auto addRow = [&](const QString &label, QWidget *input, QWidget *shown,
-                            const QString &field) {
+    // Every message wraps below its field over the field's whole width.
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const auto addRow = [&](const QString &label, QWidget *input, const QString &field,
+                            QWidget *trailing = nullptr) {
         auto *message = new FieldMessage(input);
         m_fieldMessages.insert(field, message);
         auto *labelWidget = new QLabel(label);
         labelWidget->setBuddy(input);
-        form->addRow(labelWidget, FieldMessage::wrap(shown, message));
+        auto *row = new QHBoxLayout;
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addWidget(input, 1);
+        if (trailing)
+            row->addWidget(trailing);
+        form->addRow(labelWidget, FieldMessage::wrap(row, message));
         return message;
     };
-    FieldMessage *orderMessage = addRow(tr("&Order number:"), m_orderId, m_orderId, kOrderId);
-    FieldMessage *productMessage = addRow(tr("P&roduct:"), m_product, m_product, kProduct);
-    FieldMessage *payModeMessage = addRow(tr("Order pay &mode:"), m_payMode, m_payMode, kPayMode);
-    FieldMessage *amountMessage = addRow(tr("Order &amount:"), m_amount, amountBox, kAmount);
+    FieldMessage *orderMessage = addRow(tr("&Order number:"), m_orderId, kOrderId);
+    FieldMessage *productMessage = addRow(tr("P&roduct:"), m_product, kProduct);
+    FieldMessage *payModeMessage = addRow(tr("Order pay &mode:"), m_payMode, kPayMode);
+    FieldMessage *amountMessage =
+        addRow(tr("Order &amount:"), m_amount, kAmount, new QLabel(m_voucher.currency));
 
     connect(m_orderId, &QLineEdit::textEdited, orderMessage, &FieldMessage::clearMessage);
     connect(m_amount, &QLineEdit::textEdited, amountMessage, &FieldMessage::clearMessage);

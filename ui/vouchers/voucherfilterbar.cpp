@@ -5,6 +5,7 @@
 #include "core/store/storeerror.h"
 #include "ui/vouchers/optionaldateedit.h"
 #include "ui/vouchers/voucherlistlog.h"
+#include "ui/widgets/clearbutton.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/searchfield.h"
@@ -99,7 +100,7 @@ void VoucherFilterBar::setUpCustomer()
 {
     m_customer->setObjectName(u"customerFilter"_s);
     m_customer->setPlaceholderText(tr("All customers"));
-    m_customer->setClearButtonEnabled(true);
+    ClearButton::enable(m_customer);
     m_customer->setAccessibleName(tr("Customer"));
     m_customer->setToolTip(tr("Type part of a customer's name or the start of the UIN, then "
                               "choose the customer from the suggestions"));

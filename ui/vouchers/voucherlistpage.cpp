@@ -127,6 +127,7 @@ void VoucherListPage::setUpExportStatus()
     m_countLabel->setObjectName(u"countLabel"_s);
     m_statusLine->setObjectName(u"statusLine"_s);
     m_statusLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statusLine->hide(); // until an export has something to say: no empty line to land on
     m_exportProgress->setObjectName(u"exportProgress"_s);
     m_exportProgress->setAccessibleName(tr("Export progress"));
     m_exportProgress->setMaximumWidth(260);
@@ -316,6 +317,7 @@ bool VoucherListPage::exportTo(const QString &path)
     if (m_export->isRunning())
         return false;
     m_statusLine->setText(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    m_statusLine->show();
     m_exportProgress->setRange(0, 0); // busy until the count is known
     m_exportProgress->show();
     m_cancelExport->show();

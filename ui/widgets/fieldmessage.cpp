@@ -43,14 +43,23 @@ void FieldMessage::clearMessage()
     hide();
 }
 
-QWidget *FieldMessage::wrap(QWidget *field, FieldMessage *message)
+QLayout *FieldMessage::wrap(QWidget *field, FieldMessage *message)
 {
-    auto *cell = new QWidget;
-    auto *layout = new QVBoxLayout(cell);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
+    auto *cell = new QVBoxLayout;
+    cell->setContentsMargins(0, 0, 0, 0);
+    cell->setSpacing(2);
+    cell->addWidget(field);
+    cell->addWidget(message);
+    return cell;
+}
+
+QLayout *FieldMessage::wrap(QLayout *field, FieldMessage *message)
+{
+    auto *cell = new QVBoxLayout;
+    cell->setContentsMargins(0, 0, 0, 0);
+    cell->setSpacing(2);
+    cell->addLayout(field);
+    cell->addWidget(message);
     return cell;
 }
 

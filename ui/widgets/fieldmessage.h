@@ -2,6 +2,8 @@
 
 #include <QLabel>
 
+class QLayout;
+
 // The message shown beside (below) one input field when its value breaks a rule. Hidden while
 // empty; announces itself to screen readers with the field's name.
 class FieldMessage : public QLabel
@@ -17,8 +19,11 @@ public:
     bool hasMessage() const { return !text().isEmpty(); }
     QWidget *field() const { return m_field; }
 
-    // `field` with `message` below it, as one cell of a form (the caller lays it out).
-    static QWidget *wrap(QWidget *field, FieldMessage *message);
+    // `field` with `message` below it, as one cell of a form (the caller lays it out). A layout,
+    // not a widget: the input stays a sibling of the form's label, and only a sibling label's
+    // buddy becomes the input's labelled-by relation for a screen reader.
+    static QLayout *wrap(QWidget *field, FieldMessage *message);
+    static QLayout *wrap(QLayout *field, FieldMessage *message);
     // The colour of every error text: these messages, and a form's message about the whole
     // input.
     static QString errorStyleSheet();

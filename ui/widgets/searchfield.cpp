@@ -1,8 +1,10 @@
 #include "ui/widgets/searchfield.h"
 
+#include "ui/widgets/clearbutton.h"
 #include "ui/widgets/icons.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QKeyEvent>
 #include <QTableView>
 #include <QTimer>
@@ -15,8 +17,9 @@ SearchField::SearchField(const QString &placeholder, const QString &accessibleNa
 {
     setPlaceholderText(placeholder);
     setAccessibleName(accessibleName);
-    setClearButtonEnabled(true);
-    addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition);
+    ClearButton::enable(this);
+    // A screen reader reads the icon as a button, by its action's text.
+    addAction(Icons::get(u"search"_s), QLineEdit::LeadingPosition)->setText(tr("Search"));
 
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &SearchField::applyNow);
