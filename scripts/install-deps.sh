@@ -10,6 +10,9 @@ packages=(
   qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
   qt6-svg-dev libqt6svg6 qt6-qpa-plugins libgl-dev libxkbcommon-dev libsodium-dev
   postgresql xvfb xauth fonts-noto-cjk sqlite3 tzdata openssl curl wrk
+  # The AT-SPI walk (tests/atspi): a window manager, the accessibility bus and its Python
+  # client, a D-Bus session, and xdotool for the keys of a combo box popup.
+  openbox at-spi2-core python3-pyatspi dbus-daemon xdotool
 )
 
 missing=()

@@ -1466,6 +1466,14 @@
         <extracomment>The status bar&apos;s account label read by a screen reader; %1 is what it shows.</extracomment>
         <translation>当前登录：%1</translation>
     </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
@@ -2293,6 +2301,14 @@
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPage</name>
@@ -2557,6 +2573,37 @@ DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</transl
     <message>
         <source>Sent — waiting for the server: setting the quota of %1 to %2.</source>
         <translation>已发送 — 等待服务器确认：将 %1 的额度设为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <source>%1 › On the page</source>
+        <translation>%1 › 页面内</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -3754,6 +3801,85 @@ SHA-256：%3
     <message>
         <source>More template actions</source>
         <translation>更多模板操作</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>VoucherDesk User Guide</source>
+        <translation>VoucherDesk 用户指南</translation>
+    </message>
+    <message>
+        <source>The Partner Center</source>
+        <translation>合作伙伴中心</translation>
+    </message>
+    <message>
+        <source>Sign in with your login and password. The navigation on the left opens the pages (Ctrl+1, Ctrl+2, Ctrl+3); the header shows your partner&apos;s quota pool: the total, what vouchers have taken from it, and what is left.</source>
+        <translation>使用登录名和密码登录。左侧导航用于打开各页面（Ctrl+1、Ctrl+2、Ctrl+3）；页眉显示合作伙伴的额度池：总额、代金券已占用的金额以及剩余额度。</translation>
+    </message>
+    <message>
+        <source>A local workspace is a file on this computer. A server workspace keeps a copy of the server&apos;s data and sends what you do when the server can be reached; the status bar says whether it is connected.</source>
+        <translation>本地工作区是本机上的一个文件。服务器工作区保存服务器数据的副本，并在能连接服务器时发送您的操作；状态栏显示是否已连接。</translation>
+    </message>
+    <message>
+        <source>Voucher templates</source>
+        <translation>代金券模板</translation>
+    </message>
+    <message>
+        <source>Vendor Voucher Application lists your templates. Create Template asks for the name, the kind (specific products, or universal: everything except the blocklist), the face value, how many days the voucher stays valid after it is issued, the minimum bill it pays, and which bills it pays: prepaid, postpaid or both.</source>
+        <translation>“厂商代金券申请”列出您的模板。创建模板需要填写名称、类型（指定产品，或通用：黑名单以外的全部产品）、面额、发放后的有效天数、可抵扣的最低账单金额，以及可抵扣的账单类型：预付费、后付费或两者皆可。</translation>
+    </message>
+    <message>
+        <source>A template can be edited until the first application is submitted with it; then it is locked, and Duplicate makes an editable copy.</source>
+        <translation>模板在首次以其提交申请之前都可以编辑；之后即被锁定，可用“复制”生成一份可编辑的副本。</translation>
+    </message>
+    <message>
+        <source>Applying for a voucher</source>
+        <translation>申请代金券</translation>
+    </message>
+    <message>
+        <source>Apply… starts the application: choose the template and an eligible customer, and describe the customer&apos;s testing scenario. The vendor reviews it within three business days (Asia/Shanghai). While it is pending you can cancel it.</source>
+        <translation>“申请…”开始一次申请：选择模板和符合条件的客户，并描述客户的测试场景。厂商会在三个工作日内（按 Asia/Shanghai）完成审核。待审核期间您可以撤销申请。</translation>
+    </message>
+    <message>
+        <source>The Vendor Voucher List</source>
+        <translation>厂商代金券列表</translation>
+    </message>
+    <message>
+        <source>Every application and voucher, filtered by status, customer, kind, dates and balance, or found by code, customer name or UIN. The detail below the list shows the selected row&apos;s timeline, product scope, balance and usage records; with no row selected it shows nothing and its buttons are off.</source>
+        <translation>所有申请和代金券，可按状态、客户、类型、日期和余额筛选，或按券码、客户名称或 UIN 查找。列表下方的详情显示所选行的时间线、产品范围、余额和使用记录；未选中任何行时不显示内容，其按钮也不可用。</translation>
+    </message>
+    <message>
+        <source>Pay with voucher records a bill paid from the selected voucher: the order number, the product, the bill&apos;s pay mode and its amount. The voucher pays up to its balance; the rest stays to be paid. Export CSV… saves the filtered list.</source>
+        <translation>“使用代金券支付”记录一笔由所选代金券支付的账单：订单号、产品、账单的付费模式及金额。代金券最多抵扣其余额，其余部分仍需支付。“导出 CSV…”保存筛选后的列表。</translation>
+    </message>
+    <message>
+        <source>The Review Queue (vendor reviewers)</source>
+        <translation>审核队列（厂商审核员）</translation>
+    </message>
+    <message>
+        <source>Review › Review Queue… (Ctrl+Shift+R) lists every pending application, the earliest deadline first. J and K move between applications; A approves with the comment typed, if any; R rejects with the reason picked or typed. Each decision asks first, naming the customer, the template and the face value: Enter confirms, Esc keeps it pending.</source>
+        <translation>“审核 › 审核队列…”（Ctrl+Shift+R）列出所有待审核的申请，截止时间最早的排在最前。J 和 K 在申请之间移动；A 以填写的备注（如有）通过申请；R 以选择或填写的原因驳回申请。每次决定前都会先确认，并列出客户、模板和面额：按 Enter 确认，按 Esc 保持待审核。</translation>
+    </message>
+    <message>
+        <source>Keyboard and screen readers</source>
+        <translation>键盘与屏幕阅读器</translation>
+    </message>
+    <message>
+        <source>Every control can be reached with Tab; in a table the arrow keys move between rows and Tab leaves it. Alt with the underlined letter jumps to a field. Help › Keyboard Shortcuts lists every key of the window you are in.</source>
+        <translation>所有控件都可以用 Tab 键到达；在表格中用方向键在行之间移动，按 Tab 离开表格。按 Alt 加带下划线的字母可跳到对应字段。“帮助 › 键盘快捷键”列出当前窗口的所有按键。</translation>
+    </message>
+    <message>
+        <source>User Guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,13 @@
 
 #include "core/commands/session.h"
 #include "core/domain/role.h"
+#include "core/store/externalwritewatcher.h"
 #include "core/sync/synccontroller.h"
 #include "ui/admin/setquotadialog.h"
 #include "ui/customers/customerspage.h"
 #include "ui/customers/customertablemodel.h"
+#include "ui/help/shortcutsdialog.h"
+#include "ui/help/userguidedialog.h"
 #include "ui/quotaheader.h"
 #include "ui/review/reviewqueuewindow.h"
 #include "ui/sync/syncstatuswidget.h"
@@ -51,7 +54,11 @@ MainWindow::MainWindow(Session &session, const QString &workspaceDescription, QW
 
     m_navigation->setHeaderLabel(tr("Partner Center"));
     m_navigation->setAccessibleName(tr("Navigation"));
-    m_navigation->setRootIsDecorated(true);
+    // One level: the group headings are rows of their own. In a tree Qt 6.4's accessible cell
+    // toggles the row of its index within the parent ("Vendor Voucher List", second of its group,
+    // selected "Customers"), so a screen reader's action picked the wrong page.
+    m_navigation->setRootIsDecorated(false);
+    m_navigation->setIndentation(0);
     m_navigation->setMinimumWidth(240);
 
     QFont titleFont = m_title->font();
@@ -81,26 +88,25 @@ MainWindow::MainWindow(Session &session, const QString &workspaceDescription, QW
     setCentralWidget(splitter);
 
     if (session.actor().isPartnerManager()) {
-        auto *business = new QTreeWidgetItem(m_navigation, {tr("Customer Business")});
-        addPage(new CustomersPage(session), business, u"customers"_s);
-        auto *vouchers = new QTreeWidgetItem(m_navigation, {tr("Voucher Management")});
-        addPage(new TemplatesPage(session), vouchers, u"template"_s);
-        addPage(new VoucherListPage(session), vouchers, u"voucher"_s);
+        addHeading(tr("Customer Business"));
+        addPage(new CustomersPage(session), u"customers"_s);
+        addHeading(tr("Voucher Management"));
+        addPage(new TemplatesPage(session), u"template"_s);
+        addPage(new VoucherListPage(session), u"voucher"_s);
     } else {
-        auto *vouchers = new QTreeWidgetItem(m_navigation, {tr("Voucher Management")});
-        addPage(new VoucherListPage(session), vouchers, u"voucher"_s);
+        addHeading(tr("Voucher Management"));
+        addPage(new VoucherListPage(session), u"voucher"_s);
     }
-    m_navigation->expandAll();
-    for (int i = 0; i < m_navigation->topLevelItemCount(); ++i)
-        m_navigation->topLevelItem(i)->setFlags(Qt::ItemIsEnabled);
     connect(m_navigation, &QTreeWidget::currentItemChanged, this, &MainWindow::onNavigationChanged);
     // A screen reader selects an item (its action, Selection.selectChild) without making it
     // current: the selected page is shown all the same.
     connect(m_navigation, &QTreeWidget::itemSelectionChanged, this, [this] {
-        const QList<QTreeWidgetItem *> selected = m_navigation->selectedItems();
-        if (selected.size() == 1 && selected.first() != m_navigation->currentItem() &&
-            selected.first()->data(0, PageRole).isValid())
-            m_navigation->setCurrentItem(selected.first());
+        for (QTreeWidgetItem *item : m_navigation->selectedItems()) {
+            if (item != m_navigation->currentItem() && item->data(0, PageRole).isValid()) {
+                m_navigation->setCurrentItem(item);
+                return;
+            }
+        }
     });
 
     createMenus();
@@ -114,11 +120,37 @@ MainWindow::MainWindow(Session &session, const QString &workspaceDescription, QW
 
     showPage(Page::Id::VoucherList);
     resize(1280, 800);
+    watchExternalWrites();
 }
 
-void MainWindow::addPage(Page *page, QTreeWidgetItem *group, const QString &iconName)
+// Another VoucherDesk on the same local workspace file (a second window, another user at the
+// same machine) commits without this one hearing of it: what it changed is read again.
+void MainWindow::watchExternalWrites()
 {
-    auto *item = new QTreeWidgetItem(group, {page->title()});
+    if (m_session.isReplica())
+        return; // a server workspace hears of changes through its sync
+    m_externalWrites =
+        new ExternalWriteWatcher(m_session.db(), ExternalWriteWatcher::DefaultIntervalMs, this);
+    connect(m_externalWrites, &ExternalWriteWatcher::changed, this, [this] {
+        m_session.notifyChanged(Session::Change::Templates | Session::Change::Customers |
+                                Session::Change::Applications | Session::Change::Vouchers |
+                                Session::Change::Partner);
+    });
+    m_externalWrites->start();
+}
+
+void MainWindow::addHeading(const QString &title)
+{
+    auto *heading = new QTreeWidgetItem(m_navigation, {title});
+    heading->setFlags(Qt::ItemIsEnabled); // not a page: never selected
+    QFont bold = m_navigation->font();
+    bold.setBold(true);
+    heading->setFont(0, bold);
+}
+
+void MainWindow::addPage(Page *page, const QString &iconName)
+{
+    auto *item = new QTreeWidgetItem(m_navigation, {page->title()});
     item->setIcon(0, Icons::get(iconName));
     item->setData(0, PageRole, int(page->id()));
     m_stack->addWidget(page);
@@ -183,6 +215,24 @@ void MainWindow::createMenus()
     createVendorMenus();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(Icons::get(u"info"_s), tr("&User Guide"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    connect(guide, &QAction::triggered, this, [this] {
+        auto *dialog = new UserGuideDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(keys, &QAction::triggered, this, [this] {
+        QList<QMainWindow *> windows{this};
+        if (m_reviewQueue)
+            windows.append(m_reviewQueue);
+        auto *dialog = new ShortcutsDialog(windows, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    help->addSeparator();
     QAction *about = help->addAction(Icons::get(u"info"_s), tr("&About VoucherDesk"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -236,6 +286,8 @@ void MainWindow::setSync(SyncController *sync)
     if (!sync || m_sync)
         return;
     m_sync = sync;
+    if (m_externalWrites)
+        m_externalWrites->stop(); // the sync announces what it writes
     m_who->setText(tr("%1 (%2) · %3")
                        .arg(m_session.user().login, roleDisplayName(m_session.user().role),
                             tr("Server %1").arg(sync->server().toDisplayString())));

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class ExternalWriteWatcher;
 class QLabel;
 class QStackedWidget;
 class QTreeWidget;
@@ -53,7 +54,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void addPage(Page *page, QTreeWidgetItem *group, const QString &iconName);
+    void watchExternalWrites();
+    void addHeading(const QString &title);
+    void addPage(Page *page, const QString &iconName);
     void createMenus();
     void createVendorMenus();
     static QString menuTitle(Page::Id id);
@@ -71,6 +74,7 @@ private:
     QHash<Page *, QTreeWidgetItem *> m_items;
     QLabel *m_who;
     SyncController *m_sync = nullptr;
+    ExternalWriteWatcher *m_externalWrites = nullptr;
     SyncStatusWidget *m_syncStatus = nullptr;
     int m_pending = 0; // the outbox's size the lists' pending markers were last read at
     QPointer<ReviewQueueWindow> m_reviewQueue;

@@ -1,7 +1,12 @@
+#include "core/commands/commandcontext.h"
+#include "core/commands/reviewcommands.h"
+#include "core/store/database.h"
 #include "tests/support/testworkspace.h"
 #include "ui/mainwindow.h"
 #include "ui/quotaheader.h"
+#include "ui/vouchers/voucherlistmodel.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QLabel>
 #include <QMenuBar>
@@ -56,6 +61,24 @@ private slots:
         tree->setCurrentItem(items.first());
         QCOMPARE(window.currentPage()->id(), Page::Id::Customers);
 
+        // And a screen reader: it selects a row (Table.addRowSelection) or toggles a cell without
+        // making it current. Headings are rows of their own that select nothing.
+        QAccessibleInterface *navigation = QAccessible::queryAccessibleInterface(tree);
+        QVERIFY(navigation && navigation->tableInterface());
+        QAccessibleTableInterface *rows = navigation->tableInterface();
+        QCOMPARE(rows->rowCount(), 5);
+        QCOMPARE(rows->cellAt(4, 0)->text(QAccessible::Name), u"Vendor Voucher List"_s);
+        QVERIFY(rows->selectRow(4));
+        QCOMPARE(window.currentPage()->id(), Page::Id::VoucherList);
+        QVERIFY(rows->selectRow(3));
+        QCOMPARE(window.currentPage()->id(), Page::Id::Templates);
+        rows->selectRow(2); // "Voucher Management"
+        QCOMPARE(window.currentPage()->id(), Page::Id::Templates);
+        QAccessibleInterface *listCell = rows->cellAt(4, 0);
+        QVERIFY(listCell->actionInterface());
+        listCell->actionInterface()->doAction(QAccessibleActionInterface::toggleAction());
+        QCOMPARE(window.currentPage()->id(), Page::Id::VoucherList);
+
         const QString status = window.statusBar()->findChild<QLabel *>()->text();
         QVERIFY2(status.contains(u"manager.a"_s) && status.contains(u"test.db"_s),
                  qPrintable(status));
@@ -86,6 +109,34 @@ private slots:
         const QString after = window.quotaHeader()->summaryText();
         QVERIFY2(after.contains(u"issued ¥2,500.00"_s) && after.contains(u"left ¥997,500.00"_s),
                  qPrintable(after));
+    }
+
+    // Another process (a second window) approves on the same file: this window reads it again
+    // by itself, without F5.
+    void writesOfAnotherProcessAreShown()
+    {
+        TestWorkspace ws;
+        const VoucherTemplate tmpl = ws.createTemplate(u"Trial"_s, VoucherKind::Specific, 250000);
+        const QUuid applicationId = ws.submit(tmpl.id);
+        auto session = ws.session(ws.managerA);
+        MainWindow window(*session, u"Local workspace test.db"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *list = window.findChild<VoucherListModel *>();
+        QVERIFY(list);
+        const auto phase = [list, &applicationId] {
+            return list->rowAt(list->rowOf(applicationId)).phase;
+        };
+        QCOMPARE(phase(), VoucherListRow::Phase::PendingReview);
+
+        QString error;
+        auto other = Database::open(ws.db().location(), &error);
+        QVERIFY2(other, qPrintable(error));
+        CommandContext otherContext(*other, ws.reviewer);
+        QVERIFY(ReviewCommands(otherContext).approve(applicationId).ok());
+
+        QTRY_COMPARE_WITH_TIMEOUT(phase(), VoucherListRow::Phase::Issued, 5000);
+        QTRY_VERIFY(window.quotaHeader()->summaryText().contains(u"issued ¥2,500.00"_s));
     }
 
     void aPageCanAskForAnotherPage()

@@ -329,7 +329,7 @@ void TestPartnerCenterFlow::createTemplate()
              u"¥1,000.00"_s);
     QCOMPARE(currentCell(templates, TemplateTableModel::State).data().toString(), u"Editable"_s);
     QVERIFY(templateAction(u"editTemplateAction"_s)->isEnabled());
-    // Ctrl+E edits it: the Vendor Voucher List's Export shares the key, on its own page.
+    // Ctrl+E edits it.
     STEP(activateMainWindow());
     QTRY_VERIFY(templates->hasFocus()); // where saving left it
     press(Qt::Key_E, Qt::ControlModifier);
@@ -622,11 +622,11 @@ void TestPartnerCenterFlow::filterTheList()
     QCOMPARE(empty->title(), u"No records match these filters"_s);
     QTRY_COMPARE(count->text(), u"0 records"_s);
 
-    // Ctrl+E exports from this page (on the templates page it edits).
+    // Ctrl+Shift+S exports the list (Ctrl+E is Edit, on the templates page only).
     QVERIFY(search->hasFocus());
-    press(Qt::Key_E, Qt::ControlModifier);
+    press(Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
     auto *save = waitForDialog<QFileDialog>();
-    QVERIFY2(save, "Ctrl+E opened no export dialog");
+    QVERIFY2(save, "Ctrl+Shift+S opened no export dialog");
     QCOMPARE(save->acceptMode(), QFileDialog::AcceptSave);
     QPointer<QFileDialog> guard(save);
     press(Qt::Key_Escape);

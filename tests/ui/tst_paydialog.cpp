@@ -39,6 +39,7 @@ private slots:
     void refusalsNameTheirReason_data();
     void refusalsNameTheirReason();
     void editingAFieldRetiresItsMessage();
+    void amountMessageHasRoomAndSaysWhatIsAccepted();
     void repeatedPayIsOnePayment();
     void correctedRetryAfterARefusalPays();
     void screenshot();
@@ -316,6 +317,32 @@ void TestPayDialog::editingAFieldRetiresItsMessage()
     QVERIFY(messageOf(amount)->hasMessage());
     QTest::keyClick(amount, Qt::Key_Backspace);
     QVERIFY(!messageOf(amount)->hasMessage());
+}
+
+// The message under the amount wraps over the field's width with the height it needs, below the
+// field (it was squeezed onto one line over it), and names what the locale accepts.
+void TestPayDialog::amountMessageHasRoomAndSaysWhatIsAccepted()
+{
+    fill(u"O-1"_s, u"cvm"_s, PayMode::Prepaid, u"1000,50x"_s);
+    QTest::mouseClick(input<QPushButton>(u"Pay"_s), Qt::LeftButton);
+    auto *amount = input<QLineEdit>(u"Order amount"_s);
+    FieldMessage *message = messageOf(amount);
+    QVERIFY(message && message->hasMessage());
+    QVERIFY2(message->text().contains(u"“.” as the decimal point"_s) &&
+                 message->text().contains(u"1,000.50 or 1000.50"_s),
+             qPrintable(message->text()));
+    QTRY_VERIFY(message->isVisible());
+    const QRect field = amount->geometry();
+    const QRect shown = message->geometry();
+    QVERIFY2(shown.top() >= field.bottom(), "the message overlaps its field");
+    QVERIFY2(shown.height() >= message->heightForWidth(shown.width()),
+             qPrintable(u"%1 px high, needs %2"_s.arg(shown.height())
+                            .arg(message->heightForWidth(shown.width()))));
+    QVERIFY(shown.height() > message->fontMetrics().height()); // it wraps: more than one line
+    // Nothing below it is pushed out of the dialog.
+    auto *pay = input<QPushButton>(u"Pay"_s);
+    QVERIFY(m_dialog->rect().contains(
+        pay->geometry().translated(pay->parentWidget()->mapTo(m_dialog.get(), QPoint()))));
 }
 
 void TestPayDialog::repeatedPayIsOnePayment()

@@ -48,6 +48,8 @@ private slots:
     void viewIsReadOnly();
     void blocklistToolTipListsBlockedAndApplicable();
     void keyboardPicksProducts();
+    void messagesFollowTheFieldsAsTheyAreFixed();
+    void validityAboveTheLimitIsRefusedNotCut();
 
 private:
     std::unique_ptr<TemplateEditor> open(TemplateEditor::Mode mode, const VoucherTemplate &t = {});
@@ -499,6 +501,72 @@ void TestTemplateEditor::keyboardPicksProducts()
     QTest::mouseClick(child<QPushButton>(u"confirmButton"_s), Qt::LeftButton);
     QCOMPARE(TemplateRepository(m_ws->db()).find(editor->savedTemplate().id)->productCodes,
              (QStringList{u"cbs"_s, u"cos"_s}));
+}
+
+// A message describes what the field holds now: fixing the field retires it at once (in place,
+// so the form does not move), a new mistake in a marked field replaces it, and an unmarked
+// field gets no message before Next.
+void TestTemplateEditor::messagesFollowTheFieldsAsTheyAreFixed()
+{
+    auto editor = open(TemplateEditor::Mode::Create);
+    typeInto(child<QLineEdit>(u"faceValueEdit"_s), u"9999999999"_s);
+    clickNext();
+    auto *products = child<FieldMessage>(u"productsMessage"_s);
+    auto *face = child<FieldMessage>(u"faceValueMessage"_s);
+    auto *name = child<FieldMessage>(u"nameMessage"_s);
+    QVERIFY(products->hasMessage() && face->hasMessage() && name->hasMessage());
+    QVERIFY2(face->text().contains(u"too large"_s) || face->text().contains(u"at most"_s),
+             qPrintable(face->text()));
+    const QPoint noteAt = child<QPlainTextEdit>(u"noteEdit"_s)->mapTo(m_editor, QPoint());
+
+    pickProduct(u"virtual machine"_s);
+    QVERIFY(!products->hasMessage());
+    QVERIFY(!products->isVisible());
+    auto *faceField = child<QLineEdit>(u"faceValueEdit"_s);
+    faceField->selectAll();
+    QTest::keyClicks(faceField, u"100"_s);
+    QVERIFY2(!face->hasMessage(), qPrintable(face->text()));
+    QTest::keyClicks(faceField, u"x"_s);
+    QVERIFY2(face->hasMessage() && face->text().contains(u"not allowed"_s),
+             qPrintable(face->text()));
+    QTest::keyClick(faceField, Qt::Key_Backspace);
+    QVERIFY(!face->hasMessage());
+    QCOMPARE(child<QPlainTextEdit>(u"noteEdit"_s)->mapTo(m_editor, QPoint()), noteAt);
+    QVERIFY(name->hasMessage()); // still empty
+
+    // An unmarked field stays quiet while typed into.
+    typeInto(child<QLineEdit>(u"minSpendEdit"_s), u"abc"_s);
+    QVERIFY(!child<FieldMessage>(u"minSpendMessage"_s)->hasMessage());
+    typeInto(child<QLineEdit>(u"minSpendEdit"_s), u"0"_s);
+    QTest::keyClicks(child<QLineEdit>(u"nameEdit"_s), u"Trial"_s);
+    QVERIFY(!name->hasMessage());
+    clickNext();
+    QVERIFY(onConfirmStep());
+}
+
+// Typed as 400, the validity was cut to 40 by the spin box: it is kept and refused instead.
+void TestTemplateEditor::validityAboveTheLimitIsRefusedNotCut()
+{
+    auto editor = open(TemplateEditor::Mode::Create);
+    QTest::keyClicks(child<QLineEdit>(u"nameEdit"_s), u"Trial"_s);
+    pickProduct(u"virtual machine"_s);
+    typeInto(child<QLineEdit>(u"faceValueEdit"_s), u"100"_s);
+    auto *validity = child<QSpinBox>(u"validitySpin"_s);
+    validity->setFocus();
+    validity->selectAll();
+    QTest::keyClicks(validity, u"400"_s);
+    QCOMPARE(validity->value(), 400);
+    clickNext();
+    QVERIFY(!onConfirmStep());
+    auto *message = child<FieldMessage>(u"validityMessage"_s);
+    QVERIFY2(message->hasMessage() && message->text().contains(u"365"_s),
+             qPrintable(message->text()));
+    QVERIFY(validity->hasFocus());
+    validity->selectAll();
+    QTest::keyClicks(validity, u"90"_s);
+    QVERIFY(!message->hasMessage());
+    clickNext();
+    QVERIFY(onConfirmStep());
 }
 
 QTEST_MAIN(TestTemplateEditor)

@@ -296,7 +296,7 @@ void TestVoucherListPage::everyControlIsNamed()
     }
     const QAction *exportAction = m_page->menuActions().value(0);
     QVERIFY(exportAction);
-    QCOMPARE(exportAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QCOMPARE(exportAction->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QVERIFY(exportAction->toolTip().contains(u"CSV"_s));
     QVERIFY(!child<QComboBox>(u"statusFilter"_s)->toolTip().isEmpty());
     QVERIFY(!child<QCheckBox>(u"positiveBalance"_s)->toolTip().isEmpty());
@@ -1023,7 +1023,7 @@ void TestVoucherListPage::exportActionAsksForAFile()
 {
     m_page->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
-    QTest::keyClick(m_page.get(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClick(m_page.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
     QFileDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_page->findChild<QFileDialog *>()) && dialog->isVisible());
     QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);

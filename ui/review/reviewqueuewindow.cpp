@@ -2,6 +2,7 @@
 
 #include "core/repositories/applicationrepository.h"
 #include "core/store/storeerror.h"
+#include "ui/help/shortcutsdialog.h"
 #include "ui/review/reviewdecisionbar.h"
 #include "ui/review/reviewdetailpanel.h"
 #include "ui/review/reviewfilterbar.h"
@@ -131,6 +132,15 @@ void ReviewQueueWindow::createActions()
     QAction *close = review->addAction(tr("&Close"));
     close->setShortcut(QKeySequence::Close);
     connect(close, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(keys, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog({this}, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void ReviewQueueWindow::setUpTable()

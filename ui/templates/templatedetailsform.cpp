@@ -38,6 +38,18 @@ TemplateDetailsForm::TemplateDetailsForm(const ProductScope &scope, const QStrin
     addValueRows();
     addTermsRows();
     updateKind();
+
+    connect(m_name, &QLineEdit::textEdited, this, &TemplateDetailsForm::edited);
+    connect(m_specific, &QRadioButton::toggled, this, &TemplateDetailsForm::edited);
+    connect(m_products, &ProductPicker::checkedCodesChanged, this, &TemplateDetailsForm::edited);
+    connect(m_faceValue, &QLineEdit::textEdited, this, &TemplateDetailsForm::edited);
+    connect(m_validity, &QSpinBox::valueChanged, this, &TemplateDetailsForm::edited);
+    connect(m_minSpend, &QLineEdit::textEdited, this, &TemplateDetailsForm::edited);
+    connect(m_payMode, &QComboBox::currentIndexChanged, this, &TemplateDetailsForm::edited);
+    connect(m_note, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_note->isReadOnly())
+            emit edited();
+    });
 }
 
 QLayout *TemplateDetailsForm::withMessage(QLayout *field, FieldMessage *message)
@@ -130,7 +142,9 @@ void TemplateDetailsForm::addValueRows()
     m_validity = new QSpinBox;
     m_validity->setObjectName(u"validitySpin"_s);
     m_validity->setAccessibleName(tr("Validity in days after issue"));
-    m_validity->setRange(VoucherTemplate::MinValidityDays, VoucherTemplate::MaxValidityDays);
+    // Wider than the rule: a spin box clamps what is typed ("400" became 40 as the 0 was
+    // refused), where the rule's message says what is allowed.
+    m_validity->setRange(VoucherTemplate::MinValidityDays, 9999);
     m_validity->setValue(30);
     m_validityMessage = messageFor(m_validity, u"validityMessage"_s);
     addLabelledRow(
@@ -231,9 +245,9 @@ FieldErrors TemplateDetailsForm::read(VoucherTemplate &draft) const
     return errors;
 }
 
-QStringList TemplateDetailsForm::showErrors(const FieldErrors &errors)
+QList<std::pair<QStringList, FieldMessage *>> TemplateDetailsForm::messageTargets() const
 {
-    const QList<std::pair<QStringList, FieldMessage *>> targets = {
+    return {
         {{u"name"_s}, m_nameMessage},
         {{u"productCodes"_s, u"kind"_s}, m_productsMessage},
         {{u"faceValueMinor"_s, u"currency"_s}, m_faceValueMessage},
@@ -241,6 +255,37 @@ QStringList TemplateDetailsForm::showErrors(const FieldErrors &errors)
         {{u"minSpendMinor"_s, u"payMode"_s}, m_minSpendMessage},
         {{u"note"_s}, m_noteMessage},
     };
+}
+
+void TemplateDetailsForm::updateShownErrors(const FieldErrors &errors)
+{
+    for (const auto &[fields, message] : messageTargets()) {
+        if (!m_live.contains(message))
+            continue;
+        QStringList texts;
+        for (const FieldError &error : errors) {
+            if (fields.contains(error.field))
+                texts.append(error.message);
+        }
+        if (texts.isEmpty()) {
+            QSizePolicy keep = message->sizePolicy();
+            keep.setRetainSizeWhenHidden(true);
+            message->setSizePolicy(keep);
+            message->clearMessage();
+        } else if (texts.join(u'\n') != message->text()) {
+            message->showMessage(texts.join(u'\n'));
+        }
+    }
+}
+
+bool TemplateDetailsForm::hasMessages() const
+{
+    return !m_live.isEmpty();
+}
+
+QStringList TemplateDetailsForm::showErrors(const FieldErrors &errors)
+{
+    const QList<std::pair<QStringList, FieldMessage *>> targets = messageTargets();
     QStringList unplaced;
     for (const FieldError &error : errors) {
         FieldMessage *target = nullptr;
@@ -254,6 +299,7 @@ QStringList TemplateDetailsForm::showErrors(const FieldErrors &errors)
         }
         target->showMessage(target->hasMessage() ? target->text() + u'\n' + error.message
                                                  : error.message);
+        m_live.insert(target);
     }
     for (const auto &[fields, message] : targets) {
         if (message->hasMessage()) {
@@ -267,8 +313,13 @@ QStringList TemplateDetailsForm::showErrors(const FieldErrors &errors)
 void TemplateDetailsForm::clearMessages()
 {
     for (FieldMessage *message : {m_nameMessage, m_productsMessage, m_faceValueMessage,
-                                  m_validityMessage, m_minSpendMessage, m_noteMessage})
+                                  m_validityMessage, m_minSpendMessage, m_noteMessage}) {
+        QSizePolicy free = message->sizePolicy();
+        free.setRetainSizeWhenHidden(false);
+        message->setSizePolicy(free);
         message->clearMessage();
+    }
+    m_live.clear();
 }
 
 void TemplateDetailsForm::focusFirstField()

@@ -3,6 +3,7 @@
 #include "core/base/fielderror.h"
 #include "core/domain/vouchertemplate.h"
 
+#include <QSet>
 #include <QWidget>
 
 class BlocklistLabel;
@@ -35,8 +36,18 @@ public:
     // Shows each error below its field and focuses the first field with a message. Returns the
     // messages that belong to no visible field.
     QStringList showErrors(const FieldErrors &errors);
+    // While the user corrects the fields: the message of each field marked by the last
+    // showErrors() follows its new errors, or goes, keeping its room so that the form does not
+    // move under the pointer; a field that was not marked gets none until then.
+    void updateShownErrors(const FieldErrors &errors);
+    // Whether the last showErrors() marked a field, whose message now follows it.
+    bool hasMessages() const;
     void clearMessages();
     void focusFirstField();
+
+signals:
+    // A field was changed by the user.
+    void edited();
 
 private:
     QLayout *withMessage(QLayout *field, FieldMessage *message);
@@ -49,6 +60,7 @@ private:
     void addValueRows();
     void addTermsRows();
     void updateKind();
+    QList<std::pair<QStringList, FieldMessage *>> messageTargets() const;
 
     QString m_currency;
     QFormLayout *m_form = nullptr;
@@ -58,6 +70,7 @@ private:
     BlocklistLabel *m_blocklist = nullptr;
     ProductPicker *m_products = nullptr;
     QLayout *m_productsRow = nullptr;
+    QSet<FieldMessage *> m_live; // marked by the last showErrors()
     QLineEdit *m_faceValue = nullptr;
     QSpinBox *m_validity = nullptr;
     QLineEdit *m_minSpend = nullptr;

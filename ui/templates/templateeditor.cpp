@@ -59,6 +59,7 @@ TemplateEditor::TemplateEditor(Session &session, Mode mode, const VoucherTemplat
 
     m_details = new TemplateDetailsForm(m_scope, m_currency);
     m_details->setObjectName(u"details"_s);
+    connect(m_details, &TemplateDetailsForm::edited, this, &TemplateEditor::revalidate);
     m_steps = new QStackedWidget;
     m_steps->addWidget(m_details);
     m_steps->addWidget(buildConfirmPage());
@@ -197,6 +198,18 @@ bool TemplateEditor::readDraft()
     m_draft = draft;
     showFieldErrors(errors);
     return errors.isEmpty();
+}
+
+// A field changed while messages show: they follow what the fields now hold.
+void TemplateEditor::revalidate()
+{
+    if (!m_details->hasMessages())
+        return;
+    VoucherTemplate draft = m_mode == Mode::Create ? VoucherTemplate() : m_base;
+    draft.id = m_mode == Mode::Create ? m_newId : m_base.id;
+    FieldErrors errors = m_details->read(draft);
+    errors.append(checkDraft(draft, errors));
+    m_details->updateShownErrors(errors);
 }
 
 FieldErrors TemplateEditor::checkDraft(const VoucherTemplate &draft,

@@ -284,8 +284,20 @@ void PayDialog::showFieldErrors(const FieldErrors &errors)
     }
     if (!elsewhere.isEmpty())
         showMessage(elsewhere.join(u'\n'));
+    growToFit();
     if (first)
         first->setFocus();
+}
+
+// A wrapped message needs the height its width gives it; the dialog was sized before it
+// showed, and Qt gives a word-wrapped label one line of a fixed-height dialog.
+void PayDialog::growToFit()
+{
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : sizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void PayDialog::showMessage(const QString &message)
@@ -293,4 +305,5 @@ void PayDialog::showMessage(const QString &message)
     m_message->setText(message);
     m_message->setAccessibleName(message);
     m_message->show();
+    growToFit();
 }

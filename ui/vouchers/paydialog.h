@@ -44,6 +44,7 @@ private:
     void clearMessages();
     void showFieldErrors(const FieldErrors &errors);
     void showMessage(const QString &message);
+    void growToFit();
 
     Session &m_session;
     Voucher m_voucher;

@@ -67,10 +67,9 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
 
 void VoucherListPage::createActions()
 {
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    // Only while this page has the focus: on the templates page Ctrl+E edits a template, and a
-    // window-wide Ctrl+E (through the main window's menu) made that key ambiguous there.
-    m_exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Saving the list as a file: Ctrl+E is Edit on the templates page, and one key meaning two
+    // things by page was a trap. Window-wide, through the Vouchers menu.
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_exportAction->setToolTip(
         tr("Export the filtered list to a CSV file (%1)")
             .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
