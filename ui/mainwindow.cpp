@@ -59,7 +59,7 @@ MainWindow::MainWindow(Session &session, const QString &workspaceDescription, QW
     // selected "Customers"), so a screen reader's action picked the wrong page.
     m_navigation->setRootIsDecorated(false);
     m_navigation->setIndentation(0);
-    m_navigation->setMinimumWidth(240);
+    m_navigation->setMinimumWidth(200);
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);

@@ -3,6 +3,7 @@
 #include "core/store/database.h"
 #include "tests/support/testworkspace.h"
 #include "ui/mainwindow.h"
+#include "ui/page.h"
 #include "ui/quotaheader.h"
 #include "ui/vouchers/voucherlistmodel.h"
 
@@ -137,6 +138,40 @@ private slots:
 
         QTRY_COMPARE_WITH_TIMEOUT(phase(), VoucherListRow::Phase::Issued, 5000);
         QTRY_VERIFY(window.quotaHeader()->summaryText().contains(u"issued ¥2,500.00"_s));
+    }
+
+    // 1024×700 is usable: no page asks for more (the window could not be narrower than 1177 px),
+    // and what does not fit scrolls or wraps instead of being cut.
+    void fitsA1024By700Screen()
+    {
+        TestWorkspace ws;
+        const VoucherTemplate tmpl = ws.createTemplate(u"Trial"_s);
+        ws.approve(ws.submit(tmpl.id));
+        for (const Actor *actor : {&ws.managerA, &ws.reviewer}) {
+            auto session = ws.session(*actor);
+            MainWindow window(*session, u"Local workspace test.db"_s);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            for (Page *page : window.pages()) {
+                window.showPage(page->id());
+                const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+                QStringList wide;
+                for (QWidget *child : window.findChildren<QWidget *>()) {
+                    if (child->minimumSizeHint().width() > 300)
+                        wide.append(u"%1#%2 %3"_s
+                                        .arg(QString::fromLatin1(child->metaObject()->className()),
+                                             child->objectName())
+                                        .arg(child->minimumSizeHint().width()));
+                }
+                QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 700,
+                         qPrintable(u"%1: %2×%3; %4"_s.arg(page->title())
+                                        .arg(minimum.width())
+                                        .arg(minimum.height())
+                                        .arg(wide.join(u", "_s))));
+                window.resize(1024, 700);
+                QTRY_COMPARE(window.size(), QSize(1024, 700));
+            }
+        }
     }
 
     void aPageCanAskForAnotherPage()

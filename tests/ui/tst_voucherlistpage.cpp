@@ -28,6 +28,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -40,6 +41,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QToolTip>
 
 #include <memory>
 
@@ -82,6 +84,7 @@ private slots:
     void clickBelowTheRowsClearsTheDetail();
     void screenReaderSelectionDrivesTheDetail();
     void tabLeavesTheTable();
+    void elidedCellShowsItsTextAsTooltip();
     void refreshKeepsTheSelection();
     void hiddenPageReadsOnceWhenShown();
     void refreshKeepsADeepSelection();
@@ -764,6 +767,30 @@ void TestVoucherListPage::tabLeavesTheTable()
     QVERIFY2(detail->isAncestorOf(focus), qPrintable(focus->objectName()));
 }
 
+// A name cut short ("Tri…") shows whole in its tooltip; one that fits shows none.
+void TestVoucherListPage::elidedCellShowsItsTextAsTooltip()
+{
+    const int row = listedIds().indexOf(m_partial);
+    const QModelIndex name = model()->index(row, VoucherListModel::TemplateColumn);
+    const QString text = name.data().toString();
+    QHeaderView *header = view()->horizontalHeader();
+    header->setSectionResizeMode(VoucherListModel::TemplateColumn, QHeaderView::Interactive);
+    view()->setColumnWidth(VoucherListModel::TemplateColumn, 40);
+    QVERIFY(40 < view()->fontMetrics().horizontalAdvance(text));
+    const QPoint at = view()->visualRect(name).center();
+    QHelpEvent tip(QEvent::ToolTip, at, view()->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(view()->viewport(), &tip);
+    QTRY_COMPARE(QToolTip::text(), text);
+    QToolTip::hideText();
+
+    const QModelIndex kind = model()->index(row, VoucherListModel::KindColumn);
+    QTRY_VERIFY(!QToolTip::isVisible());
+    const QPoint kindAt = view()->visualRect(kind).center();
+    QHelpEvent fits(QEvent::ToolTip, kindAt, view()->viewport()->mapToGlobal(kindAt));
+    QApplication::sendEvent(view()->viewport(), &fits);
+    QVERIFY(QToolTip::text() != kind.data().toString() || !QToolTip::isVisible());
+}
+
 void TestVoucherListPage::refreshKeepsTheSelection()
 {
     m_page->showItem(m_partial);
@@ -1088,7 +1115,7 @@ void TestVoucherListPage::stateIsRestored()
 {
     clickHeader(VoucherListModel::CustomerColumn);
     const Qt::SortOrder order = view()->horizontalHeader()->sortIndicatorOrder();
-    view()->setColumnWidth(VoucherListModel::TemplateColumn, 222);
+    view()->setColumnWidth(VoucherListModel::FaceColumn, 122);
     const QList<QUuid> sorted = listedIds();
     QSettings settings(m_dir.filePath(u"state.ini"_s), QSettings::IniFormat);
     m_page->saveState(settings);
@@ -1099,8 +1126,12 @@ void TestVoucherListPage::stateIsRestored()
     QCOMPARE(view()->horizontalHeader()->sortIndicatorSection(),
              int(VoucherListModel::CustomerColumn));
     QCOMPARE(view()->horizontalHeader()->sortIndicatorOrder(), order);
-    QCOMPARE(view()->columnWidth(VoucherListModel::TemplateColumn), 222);
+    QCOMPARE(view()->columnWidth(VoucherListModel::FaceColumn), 122);
     QCOMPARE(listedIds(), sorted);
+    // The names keep taking the width that is left (at 1920 px it went to the last column).
+    for (int column : {VoucherListModel::CustomerColumn, VoucherListModel::TemplateColumn})
+        QCOMPARE(view()->horizontalHeader()->sectionResizeMode(column), QHeaderView::Stretch);
+    QVERIFY(!view()->horizontalHeader()->stretchLastSection());
 }
 
 // Set VD_UI_SCREENSHOTS to a folder to look at the page as a person would.

@@ -160,7 +160,10 @@ void ReviewQueueWindow::setUpTable()
     m_view->verticalHeader()->setDefaultSectionSize(28);
     QHeaderView *header = m_view->horizontalHeader();
     header->setHighlightSections(false);
-    header->setStretchLastSection(true);
+    // The names take the window's width; the other columns keep theirs.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ReviewQueueModel::CustomerColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ReviewQueueModel::TemplateColumn, QHeaderView::Stretch);
     const std::pair<int, int> widths[] = {
         {ReviewQueueModel::DueColumn, 150},      {ReviewQueueModel::PartnerColumn, 190},
         {ReviewQueueModel::CustomerColumn, 220}, {ReviewQueueModel::TemplateColumn, 220},

@@ -1,13 +1,13 @@
 #include "ui/templates/templatefilterbar.h"
 
 #include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/flowlayout.h"
 #include "ui/widgets/icons.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
 
@@ -28,12 +28,12 @@ TemplateFilterBar::TemplateFilterBar(const QDate &today, QWidget *parent)
     , m_created(new QCheckBox(tr("C&reated between")))
     , m_clearAction(new QAction(Icons::get(u"cancel"_s), tr("C&lear Filters"), this))
 {
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // One line that wraps where the window is narrow; a label never leaves its field.
+    auto *layout = new FlowLayout(this);
 
     m_name->setObjectName(u"nameFilter"_s);
     m_name->setMinimumWidth(180);
-    layout->addWidget(m_name, 2);
+    layout->addGroup({m_name}, {m_name});
 
     auto *kindLabel = new QLabel(tr("&Kind:"));
     m_kind->setObjectName(u"kindFilter"_s);
@@ -42,8 +42,7 @@ TemplateFilterBar::TemplateFilterBar(const QDate &today, QWidget *parent)
     m_kind->addItem(tr("Specific"), int(VoucherKind::Specific));
     m_kind->addItem(tr("Universal"), int(VoucherKind::Universal));
     kindLabel->setBuddy(m_kind);
-    layout->addWidget(kindLabel);
-    layout->addWidget(m_kind);
+    layout->addGroup({kindLabel, m_kind});
 
     auto *stateLabel = new QLabel(tr("&State:"));
     m_state->setObjectName(u"stateFilter"_s);
@@ -52,8 +51,7 @@ TemplateFilterBar::TemplateFilterBar(const QDate &today, QWidget *parent)
     m_state->addItem(tr("Editable"), false);
     m_state->addItem(tr("Locked"), true);
     stateLabel->setBuddy(m_state);
-    layout->addWidget(stateLabel);
-    layout->addWidget(m_state);
+    layout->addGroup({stateLabel, m_state});
 
     addCreatedFilter(layout, today);
 
@@ -66,9 +64,8 @@ TemplateFilterBar::TemplateFilterBar(const QDate &today, QWidget *parent)
     clearButton->setDefaultAction(m_clearAction);
     clearButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     clearButton->setAccessibleName(tr("Clear filters"));
-    layout->addWidget(clearButton);
+    layout->addGroup({clearButton});
     m_clearButton = clearButton;
-    layout->addStretch(1);
 
     setTabOrder(m_name, m_kind);
     setTabOrder(m_kind, m_state);
@@ -85,7 +82,7 @@ TemplateFilterBar::TemplateFilterBar(const QDate &today, QWidget *parent)
     connect(m_createdTo, &QDateEdit::dateChanged, this, &TemplateFilterBar::inputChanged);
 }
 
-void TemplateFilterBar::addCreatedFilter(QHBoxLayout *layout, const QDate &today)
+void TemplateFilterBar::addCreatedFilter(FlowLayout *layout, const QDate &today)
 {
     m_created->setObjectName(u"createdFilter"_s);
     m_created->setToolTip(tr("Only templates created between the two dates (both included)"));
@@ -106,11 +103,8 @@ void TemplateFilterBar::addCreatedFilter(QHBoxLayout *layout, const QDate &today
     m_dateMessage = new FieldMessage(m_createdTo);
     m_dateMessage->setObjectName(u"createdMessage"_s);
     m_dateMessage->setWordWrap(false);
-    layout->addWidget(m_created);
-    layout->addWidget(m_createdFrom);
-    layout->addWidget(new QLabel(u"–"_s));
-    layout->addWidget(m_createdTo);
-    layout->addWidget(m_dateMessage);
+    layout->addGroup({m_created, m_createdFrom, new QLabel(u"–"_s), m_createdTo});
+    layout->addGroup({m_dateMessage});
     connect(m_created, &QCheckBox::toggled, this, [this](bool on) {
         m_createdFrom->setEnabled(on);
         m_createdTo->setEnabled(on);

@@ -9,8 +9,8 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class FieldMessage;
+class FlowLayout;
 class QDateEdit;
-class QHBoxLayout;
 
 // The filters over the templates table: name, kind, editable/locked, created between. A date
 // range that ends before it starts is marked beside the dates and not applied.
@@ -37,7 +37,7 @@ signals:
     void changed();
 
 private:
-    void addCreatedFilter(QHBoxLayout *layout, const QDate &today);
+    void addCreatedFilter(FlowLayout *layout, const QDate &today);
     bool rangeReversed() const;
     // Emits changed() unless the dates need fixing first.
     void inputChanged();

@@ -5,6 +5,7 @@
 #include "ui/vouchers/paydialog.h"
 #include "ui/vouchers/productscopeview.h"
 #include "ui/vouchers/vouchertimeline.h"
+#include "ui/widgets/badgedelegate.h"
 #include "ui/widgets/displayformat.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/fieldmessage.h"
@@ -18,6 +19,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -127,6 +129,7 @@ QWidget *VoucherDetailPanel::createContent()
     // The product name gives way first when the pane is narrow.
     columns->setSectionResizeMode(DeductionTableModel::ProductColumn, QHeaderView::Stretch);
     m_usageView->setTextElideMode(Qt::ElideRight);
+    m_usageView->setItemDelegate(new BadgeDelegate(m_usageView)); // the whole text as tooltip
     m_usageView->setWordWrap(false);
     m_usageEmpty = new EmptyState(m_usageView);
     m_usageEmpty->setObjectName(u"usageEmptyState"_s);
@@ -147,7 +150,14 @@ QWidget *VoucherDetailPanel::createContent()
     setTabOrder(m_cancelButton, m_payButton);
     setTabOrder(m_payButton, m_invalidateButton);
     setTabOrder(m_invalidateButton, m_usageView);
-    return content;
+    // Where the pane is low (1024×700, a big font) the detail scrolls; squeezed, its wrapped
+    // labels lost the bottom of their glyphs ("bv Li Wei." for "by Li Wei,").
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(u"detailScroll"_s);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    return scroll;
 }
 
 void VoucherDetailPanel::showApplication(const QUuid &applicationId)

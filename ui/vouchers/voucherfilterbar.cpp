@@ -7,6 +7,7 @@
 #include "ui/vouchers/voucherlistlog.h"
 #include "ui/widgets/clearbutton.h"
 #include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/flowlayout.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/searchfield.h"
 
@@ -21,6 +22,7 @@
 #include <QStringListModel>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -172,43 +174,38 @@ void VoucherFilterBar::setUpButtons()
 }
 
 // Two rows (choices and search; dates, balance and buttons) and the messages below them, with
-// the tab order following the rows.
+// the tab order following the rows. Each row wraps where the window is narrow (1024 px); a
+// label never leaves its field.
 void VoucherFilterBar::layOut()
 {
-    auto *first = new QHBoxLayout;
-    first->addWidget(buddyLabel(tr("S&tatus"), m_status));
-    first->addWidget(m_status);
-    first->addSpacing(8);
-    first->addWidget(buddyLabel(tr("C&ustomer"), m_customer));
-    first->addWidget(m_customer, 1);
-    first->addSpacing(8);
-    first->addWidget(buddyLabel(tr("&Kind"), m_kind));
-    first->addWidget(m_kind);
-    first->addSpacing(8);
-    first->addWidget(m_search, 2);
-    auto *second = new QHBoxLayout;
-    second->addWidget(buddyLabel(tr("&Applied"), m_appliedFrom));
-    second->addWidget(m_appliedFrom);
+    m_customer->setMinimumWidth(160);
+    m_search->setMinimumWidth(200);
+    auto *first = new FlowLayout;
+    first->addGroup({buddyLabel(tr("S&tatus"), m_status), m_status});
+    first->addGroup({buddyLabel(tr("C&ustomer"), m_customer), m_customer}, {m_customer});
+    first->addGroup({buddyLabel(tr("&Kind"), m_kind), m_kind});
+    first->addGroup({m_search}, {m_search});
+    auto *second = new FlowLayout;
     //: Between the two dates of "Applied … to …".
-    second->addWidget(buddyLabel(tr("t&o"), m_appliedTo));
-    second->addWidget(m_appliedTo);
-    second->addSpacing(8);
-    second->addWidget(buddyLabel(tr("E&xpires before"), m_expiresBefore));
-    second->addWidget(m_expiresBefore);
-    second->addSpacing(8);
-    second->addWidget(m_positiveBalance);
-    second->addStretch();
-    second->addWidget(m_clearButton);
-    second->addWidget(m_exportButton);
+    QLabel *to = buddyLabel(tr("t&o"), m_appliedTo);
+    second->addGroup({buddyLabel(tr("&Applied"), m_appliedFrom), m_appliedFrom, to, m_appliedTo});
+    second->addGroup({buddyLabel(tr("E&xpires before"), m_expiresBefore), m_expiresBefore});
+    second->addGroup({m_positiveBalance});
+    auto *spacer = new QWidget; // pushes the buttons to the end of their line
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
+    spacer->setFixedHeight(1);
+    second->addGroup({spacer}, {spacer});
+    second->addGroup({m_clearButton, m_exportButton});
     auto *messages = new QHBoxLayout;
     messages->addWidget(m_customerMessage);
     messages->addWidget(m_dateMessage);
     messages->addStretch();
-    auto *grid = new QGridLayout(this);
+    auto *grid = new QVBoxLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->addLayout(first, 0, 0);
-    grid->addLayout(second, 1, 0);
-    grid->addLayout(messages, 2, 0);
+    grid->setSpacing(6);
+    grid->addLayout(first);
+    grid->addLayout(second);
+    grid->addLayout(messages);
 
     QWidget *const order[] = {m_status,      m_customer,    m_kind,          m_search,
                               m_appliedFrom, m_appliedTo,   m_expiresBefore, m_positiveBalance,

@@ -104,7 +104,12 @@ void VoucherListPage::setUpTable()
     header->setSortIndicatorShown(true);
     header->setSortIndicator(VoucherListModel::AppliedColumn, Qt::DescendingOrder);
     m_sortMenu->showSort(VoucherListModel::AppliedColumn, Qt::DescendingOrder);
-    header->setStretchLastSection(true);
+    // The names take the window's width (at 1920 px the room went to the last column); the
+    // other columns keep theirs, and the user may still resize any of them.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(VoucherListModel::CustomerColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(VoucherListModel::TemplateColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(60);
     header->setHighlightSections(false);
     const std::pair<int, int> widths[] = {
         {VoucherListModel::CodeColumn, 130},     {VoucherListModel::CustomerColumn, 220},

@@ -2,9 +2,12 @@
 
 #include "ui/widgets/itemroles.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 
 void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const
@@ -64,4 +67,22 @@ QSize BadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIn
         size.rwidth() += 24;
     size.setHeight(qMax(size.height(), 26));
     return size;
+}
+
+bool BadgeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                              const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip && index.isValid() &&
+        index.data(Qt::ToolTipRole).toString().isEmpty()) {
+        QStyleOptionViewItem cell = option;
+        initStyleOption(&cell, index);
+        const QStyle *style = view->style();
+        const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &cell, view);
+        const QString text = cell.text;
+        if (!text.isEmpty() && cell.fontMetrics.horizontalAdvance(text) > textRect.width()) {
+            QToolTip::showText(event->globalPos(), text, view->viewport(), option.rect);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
