@@ -1656,6 +1656,14 @@
         <source>Picked (%1): %2</source>
         <translation>已选择（%1）：%2</translation>
     </message>
+    <message>
+        <source>Picked</source>
+        <translation>已选</translation>
+    </message>
+    <message>
+        <source>Not picked</source>
+        <translation>未选</translation>
+    </message>
 </context>
 <context>
     <name>ProductScope</name>
@@ -2733,10 +2741,6 @@ DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</transl
         <translation>正在登录…</translation>
     </message>
     <message>
-        <source>The demo workspace: sign in as manager.a or manager.b (partner managers); every demo account&apos;s password is &quot;%1&quot;.</source>
-        <translation>演示工作区：请以 manager.a 或 manager.b（合作伙伴经理）登录；所有演示账号的密码均为“%1”。</translation>
-    </message>
-    <message>
         <source>L&amp;ocal workspace</source>
         <translation>本地工作区(&amp;O)</translation>
     </message>
@@ -2827,6 +2831,10 @@ SHA-256：%3
     <message>
         <source>Cancel sign-in</source>
         <translation>取消登录</translation>
+    </message>
+    <message>
+        <source>The demo workspace: sign in as manager.a or manager.b (partner managers), rev1 (vendor reviewer) or admin (administrator); every demo account&apos;s password is &quot;%1&quot;.</source>
+        <translation>演示工作区：可以 manager.a 或 manager.b（合作伙伴经理）、rev1（厂商审核员）或 admin（管理员）登录；所有演示账号的密码均为“%1”。</translation>
     </message>
 </context>
 <context>
@@ -3407,18 +3415,6 @@ SHA-256：%3
         <translation>付费模式</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Prepaid</source>
-        <translation>预付费</translation>
-    </message>
-    <message>
-        <source>Postpaid</source>
-        <translation>后付费</translation>
-    </message>
-    <message>
         <source>Which bills the voucher may pay: prepaid, postpaid, or both.</source>
         <translation>代金券可抵扣的账单：预付费、后付费或两者皆可。</translation>
     </message>
@@ -3496,6 +3492,30 @@ SHA-256：%3
     <message>
         <source>Version %1 · created %2 · last changed %3 · Locked: an application was submitted</source>
         <translation>版本 %1 · 创建于 %2 · 最后修改于 %3 · 已锁定：已有申请提交</translation>
+    </message>
+    <message>
+        <source>Discard Template</source>
+        <translation>放弃模板</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>Discard the template you started? Nothing was saved.</source>
+        <translation>放弃正在填写的模板吗？尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Discard your changes to “%1”?</source>
+        <translation>放弃对“%1”的更改吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation>继续编辑(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -4072,6 +4092,22 @@ SHA-256：%3
     <message>
         <source>Invalidate voucher %1 of customer %2? It can no longer pay, and its unused balance %3 returns to the partner&apos;s quota. This cannot be undone.</source>
         <translation>确定作废客户 %2 的代金券 %1 吗？作废后将无法再用于支付，其未使用余额 %3 将退回合作伙伴的额度。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>No voucher</source>
+        <translation>没有代金券</translation>
+    </message>
+    <message>
+        <source>The vendor rejected the application; no voucher was issued.</source>
+        <translation>厂商已驳回该申请，未发放代金券。</translation>
+    </message>
+    <message>
+        <source>The application was cancelled; no voucher was issued.</source>
+        <translation>该申请已撤销，未发放代金券。</translation>
+    </message>
+    <message>
+        <source>The application was not approved: there is no voucher to pay with.</source>
+        <translation>该申请未获通过，没有可用于支付的代金券。</translation>
     </message>
 </context>
 <context>

@@ -224,7 +224,8 @@ def partner_manager(app, db):
     check(not unlabelled, 'inputs without a label: %s' % unlabelled)
     expected = {'Name:', 'Face value:', 'Validity:', 'Min spend:', 'Pay mode:', 'Note:'}
     check(expected <= set(read), 'labels read: %s' % sorted(read))
-    check(read['Pay mode:'] == 'All', 'the pay mode combo reads "%s"' % read['Pay mode:'])
+    check(read['Pay mode:'] == 'Prepaid and postpaid',
+          'the pay mode combo reads "%s"' % read['Pay mode:'])
     press(find(editor, 'Cancel', role=pyatspi.ROLE_PUSH_BUTTON, name='Cancel'))
     wait_for(lambda: not showing(editor), 'the editor to close')
 

@@ -5,6 +5,7 @@
 #include "tests/support/testworkspace.h"
 #include "tests/support/widgetfinder.h"
 #include "ui/applications/applicationwizard.h"
+#include "ui/applications/customerchoicepage.h"
 #include "ui/applications/scenariopage.h"
 #include "ui/applications/summarypage.h"
 #include "ui/applications/templatechoicepage.h"
@@ -51,6 +52,7 @@ private slots:
     void expectedReviewIsTheVendorsDay();
     void searchWaitsForAPauseInTyping();
     void nextAppliesAPendingSearch();
+    void theOneMatchingCustomerIsChosenWithEnter();
 
 private:
     void openWizard(const QUuid &templateId = {});
@@ -480,6 +482,21 @@ void TestApplicationWizard::searchWaitsForAPauseInTyping()
     QCOMPARE(model->rowCount(), 0);
     QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::CustomerPage));
     QVERIFY(!button(QWizard::NextButton)->isEnabled());
+}
+
+// A search that leaves one customer selects it: Enter goes on with it (it did nothing).
+void TestApplicationWizard::theOneMatchingCustomerIsChosenWithEnter()
+{
+    openWizard(m_trial.id);
+    QTest::mouseClick(button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::CustomerPage));
+    auto *search = byName<QLineEdit>(u"Search customers by name or UIN"_s);
+    search->setFocus();
+    QTest::keyClicks(search, u"acme"_s);
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(m_wizard->currentId(), int(ApplicationWizard::ScenarioStep));
+    QCOMPARE(m_wizard->findChild<CustomerChoicePage *>()->selectedCustomer()->id,
+             m_ws->customerA.id);
 }
 
 void TestApplicationWizard::nextAppliesAPendingSearch()

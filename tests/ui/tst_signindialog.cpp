@@ -54,6 +54,28 @@ private slots:
         QVERIFY(messages.contains(u"Enter your login."_s));
         QVERIFY(messages.contains(u"Enter your password."_s));
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
+
+        // Typing retires the message about the empty field.
+        QTest::keyClicks(field(dialog, u"Password"_s), u"x"_s);
+        QTest::keyClicks(field(dialog, u"Login"_s), u"m"_s);
+        const QStringList after = visibleMessages(dialog);
+        QVERIFY2(!after.contains(u"Enter your password."_s) &&
+                     !after.contains(u"Enter your login."_s),
+                 qPrintable(after.join(u'|')));
+    }
+
+    // The hint names every demo account, the vendor's too.
+    void demoHintNamesEveryAccount()
+    {
+        QTemporaryDir dir;
+        SignInDialog dialog(dir.filePath(u"demo.db"_s));
+        QString hint;
+        for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (label->text().startsWith(u"The demo workspace"_s))
+                hint = label->text();
+        }
+        for (const QString &login : {u"manager.a"_s, u"manager.b"_s, u"rev1"_s, u"admin"_s})
+            QVERIFY2(hint.contains(login), qPrintable(hint));
     }
 
     void missingWorkspaceIsRefusedWithoutCreatingIt()

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -50,6 +51,7 @@ private slots:
     void keyboardPicksProducts();
     void messagesFollowTheFieldsAsTheyAreFixed();
     void validityAboveTheLimitIsRefusedNotCut();
+    void escapeAsksBeforeDiscardingInput();
 
 private:
     std::unique_ptr<TemplateEditor> open(TemplateEditor::Mode mode, const VoucherTemplate &t = {});
@@ -145,7 +147,9 @@ void TestTemplateEditor::createSpecificTemplate()
     typeInto(child<QLineEdit>(u"minSpendEdit"_s), u"100.50"_s);
     auto *payMode = child<QComboBox>(u"payModeCombo"_s);
     payMode->setFocus();
-    QTest::keyClick(payMode, Qt::Key_Down); // All -> Prepaid
+    // Worded as on the confirm step and everywhere else (it said "All" here).
+    QCOMPARE(payMode->itemText(0), payModeDisplayName(PayMode::All));
+    QTest::keyClick(payMode, Qt::Key_Down); // Prepaid and postpaid -> Prepaid
     QCOMPARE(payMode->currentText(), u"Prepaid"_s);
     QTest::keyClicks(child<QPlainTextEdit>(u"noteEdit"_s), u"For CVM load tests"_s);
     QCOMPARE(storedTemplates(), 0);
@@ -567,6 +571,44 @@ void TestTemplateEditor::validityAboveTheLimitIsRefusedNotCut()
     QVERIFY(!message->hasMessage());
     clickNext();
     QVERIFY(onConfirmStep());
+}
+
+// Esc (and Cancel) threw typed input away at once; now it asks, and Esc there keeps editing.
+void TestTemplateEditor::escapeAsksBeforeDiscardingInput()
+{
+    auto editor = open(TemplateEditor::Mode::Create);
+    editor->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(editor.get()));
+    // Nothing typed: Esc closes at once.
+    auto untouched = open(TemplateEditor::Mode::Create);
+    QTest::keyClick(untouched.get(), Qt::Key_Escape);
+    QVERIFY(!untouched->isVisible());
+    m_editor = editor.get();
+
+    auto *name = child<QLineEdit>(u"nameEdit"_s);
+    name->setFocus();
+    QTest::keyClicks(name, u"Half typed"_s);
+    QTest::keyClick(name, Qt::Key_Escape);
+    auto *question = waitForVisibleChild<QMessageBox>(editor.get());
+    QVERIFY(question);
+    QVERIFY(editor->isVisible());
+    QTest::keyClick(question, Qt::Key_Escape); // Keep Editing
+    QTRY_VERIFY(!question->isVisible());
+    QVERIFY(editor->isVisible());
+    QCOMPARE(name->text(), u"Half typed"_s);
+
+    QTest::mouseClick(child<QPushButton>(u"cancelButton"_s), Qt::LeftButton);
+    QTRY_VERIFY((question = editor->findChild<QMessageBox *>()) && question->isVisible());
+    QAbstractButton *discard = nullptr;
+    for (QAbstractButton *button : question->buttons()) {
+        if (question->buttonRole(button) == QMessageBox::DestructiveRole)
+            discard = button;
+    }
+    QVERIFY(discard);
+    QTest::mouseClick(discard, Qt::LeftButton);
+    QTRY_VERIFY(!editor->isVisible());
+    QCOMPARE(editor->result(), int(QDialog::Rejected));
+    QCOMPARE(storedTemplates(), 0);
 }
 
 QTEST_MAIN(TestTemplateEditor)

@@ -15,9 +15,11 @@
 #include "ui/vouchers/vouchertimeline.h"
 #include "ui/widgets/displayformat.h"
 #include "ui/widgets/emptystate.h"
+#include "ui/widgets/icons.h"
 #include "ui/widgets/itemroles.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +27,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTableView>
 #include <QTest>
 
@@ -186,7 +189,7 @@ void TestVoucherDetailPanel::pendingApplication()
     const Application application = *ApplicationRepository(m_ws->db()).find(id);
     m_panel->showApplication(id);
 
-    QCOMPARE(label("title")->text(), u"— · Acme Test Co (100000001) · Specific product voucher · "
+    QCOMPARE(label("title")->text(), u"Acme Test Co (100000001) · Specific product voucher · "
                                      u"Prepaid and postpaid · Trial CVM 1000"_s);
     QCOMPARE(label("status")->text(), u"Pending review"_s);
     const QString steps = timeline();
@@ -230,6 +233,12 @@ void TestVoucherDetailPanel::cancelReviewAfterConfirmation()
 
     QTest::mouseClick(button(u"Cancel review"_s), Qt::LeftButton);
     QMessageBox *box = confirmBox();
+    // Each answer carries the icon of what it does, not the style's Yes (a green tick) and No.
+    const auto image = [](const QIcon &icon) { return icon.pixmap(16, 16).toImage(); };
+    const QIcon yes = QApplication::style()->standardIcon(QStyle::SP_DialogYesButton);
+    QVERIFY(image(box->button(QMessageBox::Yes)->icon()) != image(yes));
+    QCOMPARE(image(box->button(QMessageBox::Yes)->icon()), image(Icons::get(u"cancel"_s)));
+    QCOMPARE(image(box->button(QMessageBox::No)->icon()), image(Icons::get(u"apply"_s)));
     QVERIFY(box);
     QTRY_VERIFY(box->isVisible());
     QCOMPARE(box->text(), u"Cancel the application for Acme Test Co? The vendor will not review "
@@ -322,6 +331,13 @@ void TestVoucherDetailPanel::rejectedApplication()
     QVERIFY2(timeline().contains(u"reason: Scenario too vague"_s), qPrintable(timeline()));
     QVERIFY(!button(u"Cancel review"_s)->isEnabled());
     QVERIFY(!button(u"Pay with voucher"_s)->isEnabled());
+    // It says what became of it, not that a voucher is still to come.
+    QVERIFY2(!label("title")->text().startsWith(u"—"_s), qPrintable(label("title")->text()));
+    auto *usage = m_panel->findChild<EmptyState *>(u"usageEmptyState"_s);
+    QVERIFY(usage);
+    QCOMPARE(usage->title(), u"No voucher"_s);
+    QVERIFY2(usage->hint().contains(u"rejected"_s), qPrintable(usage->hint()));
+    QVERIFY(!button(u"Pay with voucher"_s)->toolTip().contains(u"when the vendor approves"_s));
 }
 
 void TestVoucherDetailPanel::payWithVoucherMovesBalanceAndUsage()

@@ -37,6 +37,8 @@ void CustomerChoicePage::applySearch()
     // Only among the loaded rows: looking further would read every page on each keystroke.
     if (const int row = selected ? m_model->rowOf(selected->id) : -1; row >= 0)
         selectRow(row);
+    else if (m_model->rowCount() == 1 && !m_model->canFetchMore({}))
+        selectRow(0); // the one match: Enter goes on with it
     updateEmptyState();
     emit completeChanged();
 }

@@ -75,6 +75,9 @@ SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     m_login->setAccessibleName(tr("Login"));
     m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
+    // A message is about what the field held: typing retires it.
+    connect(m_login, &QLineEdit::textEdited, m_loginMessage, &FieldMessage::clearMessage);
+    connect(m_password, &QLineEdit::textEdited, m_passwordMessage, &FieldMessage::clearMessage);
     m_language->setAccessibleName(tr("Language"));
     m_language->addItem(u"English"_s, u"en"_s);
     m_language->addItem(u"简体中文"_s, u"zh_CN"_s);
@@ -111,8 +114,9 @@ SignInDialog::SignInDialog(const QString &demoPath, QWidget *parent)
     pathLabel->setBuddy(m_localMode);
     form->addRow(pathLabel, where);
     m_demoHint->setText(
-        tr("The demo workspace: sign in as manager.a or manager.b (partner managers); every "
-           "demo account's password is \"%1\".")
+        tr("The demo workspace: sign in as manager.a or manager.b (partner managers), rev1 "
+           "(vendor reviewer) or admin (administrator); every demo account's password is "
+           "\"%1\".")
             .arg(QString::fromLatin1(DemoGenerator::Password)));
     m_demoHint->setWordWrap(true);
     m_demoHint->setStyleSheet(u"color: palette(mid);"_s);

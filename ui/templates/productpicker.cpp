@@ -3,6 +3,7 @@
 #include "ui/widgets/displayformat.h"
 #include "ui/widgets/searchfield.h"
 
+#include <QCollator>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
@@ -32,8 +33,6 @@ ProductPicker::ProductPicker(QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(SearchTextRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setSortLocaleAware(true);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_list->setObjectName(u"productList"_s);
     m_list->setModel(m_proxy);
     m_list->setAccessibleName(tr("Products"));
@@ -55,13 +54,26 @@ ProductPicker::ProductPicker(QWidget *parent)
     m_search->setResultView(m_list, SearchField::ResultEntry::FocusCurrentItem);
     connect(m_search, &SearchField::searchChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_model, &QStandardItemModel::itemChanged, this, [this] {
+    connect(m_model, &QStandardItemModel::itemChanged, this, [this](QStandardItem *item) {
         if (m_filling)
             return;
+        describeCheck(item);
         updateCount();
         emit checkedCodesChanged();
     });
     updateCount();
+}
+
+// A screen reader reads a list item as its text: the check box is said in words as well.
+void ProductPicker::describeCheck(QStandardItem *item)
+{
+    const QString said = item->checkState() == Qt::Checked ? tr("Picked") : tr("Not picked");
+    if (item->data(Qt::AccessibleDescriptionRole).toString() == said)
+        return;
+    const bool filling = m_filling;
+    m_filling = true; // the description is not a change of what is picked
+    item->setData(said, Qt::AccessibleDescriptionRole);
+    m_filling = filling;
 }
 
 void ProductPicker::setProducts(const QList<Product> &products)
@@ -77,7 +89,14 @@ void ProductPicker::setCheckedCodes(const QStringList &codes)
     m_filling = true;
     m_model->clear();
     const QLocale locale;
-    for (const Product &product : std::as_const(m_products)) {
+    // In the order of the user's language (pinyin for Chinese): QString::localeAwareCompare
+    // follows the system's locale, not the language chosen in VoucherDesk.
+    QCollator collator(locale);
+    QList<Product> ordered = m_products;
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const Product &a, const Product &b) {
+        return collator.compare(a.displayName(locale), b.displayName(locale)) < 0;
+    });
+    for (const Product &product : std::as_const(ordered)) {
         const bool checked = codes.contains(product.code);
         if (!product.active && !checked)
             continue;
@@ -89,6 +108,7 @@ void ProductPicker::setCheckedCodes(const QStringList &codes)
                       SearchTextRole);
         item->setToolTip(product.category);
         item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+        describeCheck(item);
         m_model->appendRow(item);
     }
     // A code the catalogue does not know stays listed so that saving reports it.
@@ -109,7 +129,6 @@ void ProductPicker::setCheckedCodes(const QStringList &codes)
                                   : (item->flags() | Qt::ItemIsUserCheckable));
     }
     m_filling = false;
-    m_proxy->sort(0);
     updateCount();
     emit checkedCodesChanged();
 }
@@ -148,8 +167,9 @@ void ProductPicker::updateCount()
         if (item->checkState() == Qt::Checked)
             names.append(item->text());
     }
-    std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
-        return QString::localeAwareCompare(a, b) < 0;
+    const QCollator collator{QLocale()};
+    std::sort(names.begin(), names.end(), [&collator](const QString &a, const QString &b) {
+        return collator.compare(a, b) < 0;
     });
     m_count->setText(names.isEmpty()
                          ? tr("No product picked yet")

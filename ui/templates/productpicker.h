@@ -7,6 +7,7 @@
 class QLabel;
 class QListView;
 class QSortFilterProxyModel;
+class QStandardItem;
 class QStandardItemModel;
 class SearchField;
 
@@ -34,6 +35,7 @@ signals:
     void checkedCodesChanged();
 
 private:
+    void describeCheck(QStandardItem *item);
     void updateCount();
 
     SearchField *m_search;

@@ -14,6 +14,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -39,17 +40,19 @@ TemplateDetailsForm::TemplateDetailsForm(const ProductScope &scope, const QStrin
     addTermsRows();
     updateKind();
 
-    connect(m_name, &QLineEdit::textEdited, this, &TemplateDetailsForm::edited);
-    connect(m_specific, &QRadioButton::toggled, this, &TemplateDetailsForm::edited);
-    connect(m_products, &ProductPicker::checkedCodesChanged, this, &TemplateDetailsForm::edited);
-    connect(m_faceValue, &QLineEdit::textEdited, this, &TemplateDetailsForm::edited);
-    connect(m_validity, &QSpinBox::valueChanged, this, &TemplateDetailsForm::edited);
-    connect(m_minSpend, &QLineEdit::textEdited, this, &TemplateDetailsForm::edited);
-    connect(m_payMode, &QComboBox::currentIndexChanged, this, &TemplateDetailsForm::edited);
-    connect(m_note, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_note->isReadOnly())
+    // What the user changes; setTemplate() fills the fields without a word.
+    const auto byUser = [this] {
+        if (!m_loading)
             emit edited();
-    });
+    };
+    connect(m_name, &QLineEdit::textEdited, this, byUser);
+    connect(m_specific, &QRadioButton::toggled, this, byUser);
+    connect(m_products, &ProductPicker::checkedCodesChanged, this, byUser);
+    connect(m_faceValue, &QLineEdit::textEdited, this, byUser);
+    connect(m_validity, &QSpinBox::valueChanged, this, byUser);
+    connect(m_minSpend, &QLineEdit::textEdited, this, byUser);
+    connect(m_payMode, &QComboBox::currentIndexChanged, this, byUser);
+    connect(m_note, &QPlainTextEdit::textChanged, this, byUser);
 }
 
 QLayout *TemplateDetailsForm::withMessage(QLayout *field, FieldMessage *message)
@@ -167,9 +170,10 @@ void TemplateDetailsForm::addTermsRows()
     m_payMode = new QComboBox;
     m_payMode->setObjectName(u"payModeCombo"_s);
     m_payMode->setAccessibleName(tr("Pay mode"));
-    m_payMode->addItem(tr("All"), int(PayMode::All));
-    m_payMode->addItem(tr("Prepaid"), int(PayMode::Prepaid));
-    m_payMode->addItem(tr("Postpaid"), int(PayMode::Postpaid));
+    // The words of every other place (the summary, the list, the Pay dialog): "All" here read
+    // as another choice than "Prepaid and postpaid" on the confirm step.
+    for (const PayMode mode : {PayMode::All, PayMode::Prepaid, PayMode::Postpaid})
+        m_payMode->addItem(payModeDisplayName(mode), int(mode));
     m_payMode->setToolTip(tr("Which bills the voucher may pay: prepaid, postpaid, or both."));
     addLabelledRow(tr("Pa&y mode:"), m_payMode, rowWith(m_payMode));
 
@@ -186,6 +190,7 @@ void TemplateDetailsForm::addTermsRows()
 
 void TemplateDetailsForm::setTemplate(const VoucherTemplate &t)
 {
+    const QScopedValueRollback loading(m_loading, true);
     m_name->setText(t.name);
     (t.kind == VoucherKind::Universal ? m_universal : m_specific)->setChecked(true);
     m_products->setCheckedCodes(t.productCodes);
@@ -200,6 +205,7 @@ void TemplateDetailsForm::setTemplate(const VoucherTemplate &t)
 
 void TemplateDetailsForm::setReadOnly(bool readOnly)
 {
+    const QScopedValueRollback loading(m_loading, true);
     m_name->setReadOnly(readOnly);
     m_specific->setEnabled(!readOnly);
     m_universal->setEnabled(!readOnly);

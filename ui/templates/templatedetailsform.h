@@ -71,6 +71,7 @@ private:
     ProductPicker *m_products = nullptr;
     QLayout *m_productsRow = nullptr;
     QSet<FieldMessage *> m_live; // marked by the last showErrors()
+    bool m_loading = false;      // setTemplate() is filling the fields
     QLineEdit *m_faceValue = nullptr;
     QSpinBox *m_validity = nullptr;
     QLineEdit *m_minSpend = nullptr;

@@ -8,10 +8,14 @@
 #include "ui/templates/templatesummary.h"
 #include "ui/templates/templatetablemodel.h"
 #include "ui/widgets/displayformat.h"
+#include "ui/widgets/icons.h"
 #include "ui/widgets/mnemonicnames.h"
 
+#include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -60,6 +64,7 @@ TemplateEditor::TemplateEditor(Session &session, Mode mode, const VoucherTemplat
     m_details = new TemplateDetailsForm(m_scope, m_currency);
     m_details->setObjectName(u"details"_s);
     connect(m_details, &TemplateDetailsForm::edited, this, &TemplateEditor::revalidate);
+    connect(m_details, &TemplateDetailsForm::edited, this, [this] { m_edited = true; });
     m_steps = new QStackedWidget;
     m_steps->addWidget(m_details);
     m_steps->addWidget(buildConfirmPage());
@@ -94,7 +99,7 @@ QHBoxLayout *TemplateEditor::buildButtons()
     m_confirm->setObjectName(u"confirmButton"_s);
     m_close = new QPushButton(tr("Close"));
     m_close->setObjectName(u"closeButton"_s);
-    connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_cancel, &QPushButton::clicked, this, &TemplateEditor::cancelRequested);
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_back, &QPushButton::clicked, this, &TemplateEditor::back);
     connect(m_next, &QPushButton::clicked, this, &TemplateEditor::next);
@@ -198,6 +203,55 @@ bool TemplateEditor::readDraft()
     m_draft = draft;
     showFieldErrors(errors);
     return errors.isEmpty();
+}
+
+void TemplateEditor::cancelRequested()
+{
+    if (QMessageBox *asking = findChild<QMessageBox *>(u"discardQuestion"_s);
+        asking && asking->isVisible())
+        return;
+    if (!m_edited || m_mode == Mode::View) {
+        reject();
+        return;
+    }
+    auto *box = new QMessageBox(
+        QMessageBox::Question,
+        m_mode == Mode::Create ? tr("Discard Template") : tr("Discard Changes"),
+        m_mode == Mode::Create ? tr("Discard the template you started? Nothing was saved.")
+                               : tr("Discard your changes to “%1”?").arg(m_base.name),
+        QMessageBox::NoButton, this);
+    box->setObjectName(u"discardQuestion"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    discard->setIcon(Icons::get(u"delete"_s));
+    QPushButton *keep = box->addButton(tr("&Keep Editing"), QMessageBox::RejectRole);
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::buttonClicked, this, [this, discard](QAbstractButton *clicked) {
+        if (clicked == discard)
+            reject();
+    });
+    box->open();
+}
+
+void TemplateEditor::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        cancelRequested();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
+
+void TemplateEditor::closeEvent(QCloseEvent *event)
+{
+    // Only the window's own close button (a spontaneous event); done() closes without asking.
+    if (event->spontaneous() && m_edited && m_mode != Mode::View) {
+        event->ignore();
+        cancelRequested();
+        return;
+    }
+    QDialog::closeEvent(event);
 }
 
 // A field changed while messages show: they follow what the fields now hold.

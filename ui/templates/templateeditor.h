@@ -36,7 +36,14 @@ public:
     // The stored template the editor is based on (Edit, View).
     VoucherTemplate baseTemplate() const { return m_base; }
 
+protected:
+    // Esc and closing the window ask before typed input is thrown away (reject() does not).
+    void keyPressEvent(QKeyEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    // Cancel, Esc or the window's close button: asks first when something was typed.
+    void cancelRequested();
     QWidget *buildConfirmPage();
     QHBoxLayout *buildButtons();
     void loadTemplate(const VoucherTemplate &t);
@@ -57,6 +64,7 @@ private:
 
     Session &m_session;
     Mode m_mode;
+    bool m_edited = false; // the user changed a field since the editor opened
     VoucherTemplate m_base;
     VoucherTemplate m_draft;
     VoucherTemplate m_saved;

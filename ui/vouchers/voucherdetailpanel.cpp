@@ -205,13 +205,15 @@ void VoucherDetailPanel::showDetail(const VoucherDetail &detail)
     m_detail = detail;
     const Application &application = detail.application;
     const VoucherTemplate &snapshot = application.templateSnapshot;
-    const QStringList parts{
-        detail.voucher ? detail.voucher->code : u"—"_s,
+    // Without a voucher the title starts with the customer (it started with "— ·").
+    QStringList parts{
         tr("%1 (%2)").arg(detail.customer.name, detail.customer.uin),
         voucherKindDisplayName(detail.voucher ? detail.voucher->kind : snapshot.kind),
         payModeDisplayName(detail.voucher ? detail.voucher->payMode : snapshot.payMode),
         snapshot.name,
     };
+    if (detail.voucher)
+        parts.prepend(detail.voucher->code);
     m_title->setText(parts.join(u" · "_s));
     m_title->setAccessibleName(m_title->text());
 
@@ -262,6 +264,13 @@ void VoucherDetailPanel::showUsage(const VoucherDetail &detail)
     if (detail.voucher) {
         m_usageEmpty->setMessage(tr("No usage records yet"),
                                  tr("Payments with this voucher appear here."));
+    } else if (detail.application.status == ApplicationStatus::Rejected) {
+        m_usageEmpty->setMessage(tr("No voucher"),
+                                 tr("The vendor rejected the application; no voucher was "
+                                    "issued."));
+    } else if (detail.application.status == ApplicationStatus::Cancelled) {
+        m_usageEmpty->setMessage(tr("No voucher"),
+                                 tr("The application was cancelled; no voucher was issued."));
     } else {
         m_usageEmpty->setMessage(tr("No voucher yet"),
                                  tr("A voucher is issued when the vendor approves the "
@@ -317,6 +326,8 @@ QString VoucherDetailPanel::payRefusal() const
         return {};
     if (!m_session.actor().isPartnerManager())
         return tr("Only the partner that holds a voucher can pay with it.");
+    if (!m_detail->voucher && m_detail->application.status != ApplicationStatus::PendingReview)
+        return tr("The application was not approved: there is no voucher to pay with.");
     if (!m_detail->voucher)
         return tr(
             "There is no voucher yet: it is issued when the vendor approves the application.");
@@ -348,8 +359,12 @@ void VoucherDetailPanel::cancelReview()
                                 tr("Cancel the application for %1? The vendor will not review it.")
                                     .arg(m_detail->customer.name),
                                 QMessageBox::Yes | QMessageBox::No, this);
+    // The style's Yes/No icons read backwards here (a green tick on "Cancel application"):
+    // each button gets the icon of what it does.
     box->button(QMessageBox::Yes)->setText(tr("Cancel application"));
+    box->button(QMessageBox::Yes)->setIcon(Icons::get(u"cancel"_s));
     box->button(QMessageBox::No)->setText(tr("Keep application"));
+    box->button(QMessageBox::No)->setIcon(Icons::get(u"apply"_s));
     box->setDefaultButton(QMessageBox::No);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, applicationId, version] {

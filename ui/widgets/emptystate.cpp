@@ -67,3 +67,8 @@ QString EmptyState::title() const
 {
     return m_title->text();
 }
+
+QString EmptyState::hint() const
+{
+    return m_hint->text();
+}

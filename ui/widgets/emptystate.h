@@ -20,6 +20,7 @@ public:
     void setEmpty(bool empty);
     bool isEmpty() const { return currentIndex() == 1; }
     QString title() const;
+    QString hint() const;
 
 private:
     QWidget *m_content;
