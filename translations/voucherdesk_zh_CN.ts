@@ -4260,6 +4260,22 @@ SHA-256：%3
         <source>Several customers match: choose one from the suggestions.</source>
         <translation>有多个客户匹配，请从建议中选择一个。</translation>
     </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>Show only one partner&apos;s applications and vouchers</source>
+        <translation>只显示一个合作伙伴的申请和代金券</translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation>合作伙伴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>All partners</source>
+        <translation>全部合作伙伴</translation>
+    </message>
 </context>
 <context>
     <name>VoucherListModel</name>
@@ -4340,6 +4356,10 @@ UIN %2</translation>
     <message>
         <source>Expires</source>
         <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,7 @@ private slots:
     void screenReaderSelectionDrivesTheDetail();
     void tabLeavesTheTable();
     void elidedCellShowsItsTextAsTooltip();
+    void reviewerSeesAndFiltersByPartner();
     void refreshKeepsTheSelection();
     void hiddenPageReadsOnceWhenShown();
     void refreshKeepsADeepSelection();
@@ -789,6 +790,36 @@ void TestVoucherListPage::elidedCellShowsItsTextAsTooltip()
     QHelpEvent fits(QEvent::ToolTip, kindAt, view()->viewport()->mapToGlobal(kindAt));
     QApplication::sendEvent(view()->viewport(), &fits);
     QVERIFY(QToolTip::text() != kind.data().toString() || !QToolTip::isVisible());
+}
+
+// A reviewer sees every partner's rows: with a Partner column and a Partner filter (the list
+// had neither); a partner manager has neither, its rows being all its own.
+void TestVoucherListPage::reviewerSeesAndFiltersByPartner()
+{
+    QVERIFY(view()->isColumnHidden(VoucherListModel::PartnerColumn));
+    QVERIFY(!m_page->findChild<QComboBox *>(u"partnerFilter"_s));
+
+    auto session = m_ws->session(m_ws->reviewer);
+    openPage(*session);
+    QVERIFY(!view()->isColumnHidden(VoucherListModel::PartnerColumn));
+    QCOMPARE(model()->headerData(VoucherListModel::PartnerColumn, Qt::Horizontal).toString(),
+             u"Partner"_s);
+    const auto partnerOf = [this](const QUuid &id) {
+        const QList<QUuid> ids = listedIds();
+        return model()->index(ids.indexOf(id), VoucherListModel::PartnerColumn).data().toString();
+    };
+    QCOMPARE(partnerOf(m_otherPartner), u"Demo Partner B"_s);
+    QCOMPARE(partnerOf(m_pending), u"Demo Partner A"_s);
+
+    auto *partner = child<QComboBox>(u"partnerFilter"_s);
+    QCOMPARE(partner->itemText(0), u"All partners"_s);
+    partner->setCurrentIndex(partner->findText(u"Demo Partner B"_s));
+    QTRY_COMPARE(listedIds(), QList<QUuid>{m_otherPartner});
+    QTRY_COMPARE(countText(), u"1 record"_s);
+    // Clear filters shows every partner again.
+    child<QToolButton>(u"clearFilters"_s)->click();
+    QTRY_VERIFY(listedIds().size() > 1);
+    QCOMPARE(partner->currentIndex(), 0);
 }
 
 void TestVoucherListPage::refreshKeepsTheSelection()

@@ -2,6 +2,7 @@
 
 #include "core/commands/session.h"
 #include "core/repositories/customerrepository.h"
+#include "core/repositories/partnerrepository.h"
 #include "core/store/storeerror.h"
 #include "ui/vouchers/optionaldateedit.h"
 #include "ui/vouchers/voucherlistlog.h"
@@ -13,6 +14,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QCollator>
 #include <QComboBox>
 #include <QCompleter>
 #include <QGridLayout>
@@ -73,6 +75,19 @@ VoucherFilterBar::VoucherFilterBar(Session &session, QWidget *parent)
 // Status, kind and "Balance > 0": each narrows the list as soon as it changes.
 void VoucherFilterBar::setUpChoices()
 {
+    if (!m_session.actor().isPartnerManager()) {
+        // Reviewers and admins see every partner's rows: they narrow to one here.
+        m_partner = new QComboBox;
+        m_partner->setObjectName(u"partnerFilter"_s);
+        m_partner->setAccessibleName(tr("Partner"));
+        m_partner->setToolTip(tr("Show only one partner's applications and vouchers"));
+        reloadPartners();
+        connect(m_partner, &QComboBox::currentIndexChanged, this, &VoucherFilterBar::update);
+        connect(&m_session, &Session::changed, this, [this](Session::Changes changes) {
+            if (changes & Session::Change::Partner)
+                reloadPartners();
+        });
+    }
     m_status->setObjectName(u"statusFilter"_s);
     m_status->addItem(tr("All statuses"), -1);
     for (int s = int(VoucherListStatus::PendingReview); s <= int(VoucherListStatus::Invalidated);
@@ -181,6 +196,8 @@ void VoucherFilterBar::layOut()
     m_customer->setMinimumWidth(160);
     m_search->setMinimumWidth(200);
     auto *first = new FlowLayout;
+    if (m_partner)
+        first->addGroup({buddyLabel(tr("&Partner"), m_partner), m_partner});
     first->addGroup({buddyLabel(tr("S&tatus"), m_status), m_status});
     first->addGroup({buddyLabel(tr("C&ustomer"), m_customer), m_customer}, {m_customer});
     first->addGroup({buddyLabel(tr("&Kind"), m_kind), m_kind});
@@ -212,6 +229,8 @@ void VoucherFilterBar::layOut()
                               m_clearButton, m_exportButton};
     for (size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
+    if (m_partner)
+        setTabOrder(m_partner, m_status);
 }
 
 void VoucherFilterBar::setExportAction(QAction *action)
@@ -227,9 +246,33 @@ void VoucherFilterBar::focusSearch()
     m_search->selectAll();
 }
 
+void VoucherFilterBar::reloadPartners()
+{
+    const QVariant chosen = m_partner->currentData();
+    QList<Partner> partners;
+    try {
+        partners = PartnerRepository(m_session.db()).all();
+    } catch (const StoreError &error) {
+        qCWarning(lcVoucherList) << "reading the partners failed:" << error.what();
+        return; // the combo keeps what it had; the list reports the store's trouble
+    }
+    QCollator collator{QLocale()};
+    std::sort(partners.begin(), partners.end(), [&collator](const Partner &a, const Partner &b) {
+        return collator.compare(a.name, b.name) < 0;
+    });
+    const QSignalBlocker blocker(m_partner);
+    m_partner->clear();
+    m_partner->addItem(tr("All partners"), QUuid());
+    for (const Partner &partner : std::as_const(partners))
+        m_partner->addItem(partner.name, partner.id);
+    m_partner->setCurrentIndex(std::max(0, m_partner->findData(chosen)));
+}
+
 void VoucherFilterBar::clear()
 {
     m_resetting = true;
+    if (m_partner)
+        m_partner->setCurrentIndex(0);
     m_status->setCurrentIndex(0);
     m_customer->clear();
     m_customerId = {};
@@ -279,6 +322,8 @@ void VoucherFilterBar::update()
     m_dateMessage->clearMessage();
 
     VoucherListFilter filter;
+    if (m_partner)
+        filter.partnerId = m_partner->currentData().toUuid();
     if (const int status = m_status->currentData().toInt(); status >= 0)
         filter.status = VoucherListStatus(status);
     filter.customerId = m_customerId;

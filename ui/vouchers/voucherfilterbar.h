@@ -29,8 +29,9 @@ class VoucherFilterBar : public QWidget
 public:
     explicit VoucherFilterBar(Session &session, QWidget *parent = nullptr);
 
-    // The conditions in force; dates are local days turned into UTC bounds. partnerId is null:
-    // the list adds the session's scope.
+    // The conditions in force; dates are local days turned into UTC bounds. partnerId is the
+    // partner chosen by a reviewer or an admin (null: all); a partner manager's list is scoped
+    // to its own partner by the model.
     VoucherListFilter filter() const { return m_filter; }
     // True when no condition is set.
     bool isClear() const { return m_filter == VoucherListFilter(); }
@@ -63,6 +64,9 @@ private:
     QDateTime startOfDay(const QDate &date) const;
 
     Session &m_session;
+    void reloadPartners();
+
+    QComboBox *m_partner = nullptr; // vendor roles only
     QComboBox *m_status;
     QLineEdit *m_customer;
     QCompleter *m_customerCompleter;

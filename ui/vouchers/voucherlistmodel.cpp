@@ -2,6 +2,7 @@
 
 #include "core/commands/session.h"
 #include "core/queries/voucherlistquery.h"
+#include "core/repositories/partnerrepository.h"
 #include "core/store/storeerror.h"
 #include "ui/sync/pendingmarker.h"
 #include "ui/vouchers/voucherlistlog.h"
@@ -48,17 +49,18 @@ VoucherListFilter VoucherListModel::scopedFilter() const
 {
     VoucherListFilter filter = m_filter;
     const Actor actor = m_session.actor();
-    filter.partnerId = actor.isPartnerManager() ? actor.partnerId : QUuid();
+    // A manager sees its own partner's rows whatever the filter says; a vendor role the
+    // partner it chose, or every partner's.
+    if (actor.isPartnerManager())
+        filter.partnerId = actor.partnerId;
     return filter;
 }
 
 void VoucherListModel::setFilter(const VoucherListFilter &filter)
 {
-    VoucherListFilter unscoped = filter;
-    unscoped.partnerId = {};
-    if (unscoped == m_filter && m_error.isEmpty())
+    if (filter == m_filter && m_error.isEmpty())
         return;
-    m_filter = unscoped;
+    m_filter = filter;
     reload(PageSize);
     startCount();
     startPageEnds();
@@ -174,6 +176,12 @@ void VoucherListModel::reload(int rows)
         m_rows = VoucherListQuery(m_session.db(), scopedFilter(), m_sort).page(0, rows, m_now);
         m_pending = PendingMarker::ids(m_session.pendingIds());
         m_atEnd = m_rows.size() < rows;
+        // A handful of partners, read with the rows (not a join on a million of them).
+        m_partnerNames.clear();
+        if (!m_session.actor().isPartnerManager()) {
+            for (const Partner &partner : PartnerRepository(m_session.db()).all())
+                m_partnerNames.insert(partner.id, partner.name);
+        }
     } catch (const StoreError &error) {
         qCWarning(lcVoucherList) << "reading the list failed:" << error.what();
         m_rows.clear();
@@ -502,6 +510,8 @@ QVariant VoucherListModel::displayData(const VoucherListRow &row, int column) co
     switch (column) {
     case CodeColumn:
         return row.isIssued() ? row.voucherCode : kNone;
+    case PartnerColumn:
+        return m_partnerNames.value(row.partnerId);
     case CustomerColumn:
         return tr("%1 (%2)").arg(row.customerName, row.customerUin);
     case KindColumn:
@@ -612,6 +622,8 @@ QVariant VoucherListModel::headerData(int section, Qt::Orientation orientation, 
     switch (section) {
     case CodeColumn:
         return tr("Voucher code");
+    case PartnerColumn:
+        return tr("Partner");
     case CustomerColumn:
         return tr("Customer (UIN)");
     case KindColumn:

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -29,6 +30,7 @@ class VoucherListModel : public QAbstractTableModel
 public:
     enum Column {
         CodeColumn,
+        PartnerColumn, // shown to reviewers and admins, who see every partner's rows
         CustomerColumn,
         KindColumn,
         FaceColumn,
@@ -140,7 +142,8 @@ private:
     VoucherListSort m_sort;
     QDateTime m_now;
     QList<VoucherListRow> m_rows;
-    QSet<QUuid> m_pending; // read with the rows, not at every data() call
+    QSet<QUuid> m_pending;                // read with the rows, not at every data() call
+    QHash<QUuid, QString> m_partnerNames; // for the Partner column (vendor roles)
     bool m_atEnd = true;
     bool m_announcing = false;
     QString m_error;

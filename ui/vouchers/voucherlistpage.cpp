@@ -119,6 +119,9 @@ void VoucherListPage::setUpTable()
     };
     for (const auto &[column, width] : widths)
         m_view->setColumnWidth(column, width);
+    m_view->setColumnWidth(VoucherListModel::PartnerColumn, 150);
+    // A partner manager's rows are all its own partner's.
+    m_view->setColumnHidden(VoucherListModel::PartnerColumn, m_session.actor().isPartnerManager());
     connect(header, &QHeaderView::sortIndicatorChanged, this,
             [this](int column) { sortByColumn(column); });
     m_selection = new RowSelection(m_view);
@@ -309,6 +312,8 @@ void VoucherListPage::restoreState(QSettings &settings)
     const QByteArray header = settings.value(u"header"_s).toByteArray();
     if (!header.isEmpty())
         m_view->horizontalHeader()->restoreState(header); // and with it the sort
+    // The state may be another role's (one settings file for every login on this machine).
+    m_view->setColumnHidden(VoucherListModel::PartnerColumn, m_session.actor().isPartnerManager());
     const QByteArray splitter = settings.value(u"splitter"_s).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
