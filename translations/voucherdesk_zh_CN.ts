@@ -4477,6 +4477,30 @@ UIN %2</translation>
             <numerusform>%Ln 条记录</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Open File</source>
+        <translation>打开文件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open the exported file</source>
+        <translation>打开导出的文件</translation>
+    </message>
+    <message>
+        <source>Open the CSV file in the program your desktop uses for it</source>
+        <translation>用桌面为 CSV 文件设定的程序打开它</translation>
+    </message>
+    <message>
+        <source>Open the folder of the exported file</source>
+        <translation>打开导出文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Show the folder the CSV file was written to</source>
+        <translation>显示 CSV 文件所在的文件夹</translation>
+    </message>
 </context>
 <context>
     <name>VoucherSortMenu</name>

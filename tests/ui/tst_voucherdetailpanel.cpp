@@ -26,6 +26,8 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStyle>
 #include <QTableView>
@@ -59,6 +61,7 @@ private slots:
     void universalScopeMarksBlocklistChanges();
     void reloadsWhenTheSessionAnnouncesAChange();
     void deductionModel();
+    void lowPaneScrollsInsteadOfCuttingText();
 
 private:
     QUuid submitPending(VoucherKind kind = VoucherKind::Specific);
@@ -181,6 +184,35 @@ void TestVoucherDetailPanel::unknownOrForeignApplicationIsNotShown()
     QVERIFY(emptyState()->isEmpty());
     QCOMPARE(emptyState()->title(), u"This application is no longer available"_s);
     QVERIFY(!label("title")->text().contains(u"Beta Cloud"_s));
+}
+
+// In a low pane (1024×700) the labels kept less height than their text needs and lost the bottom
+// of their glyphs ("bv Li Wei." for "by Li Wei,"): the detail scrolls instead.
+void TestVoucherDetailPanel::lowPaneScrollsInsteadOfCuttingText()
+{
+    const QUuid id = submitPending();
+    m_ws->approve(id);
+    m_panel->resize(760, 150);
+    m_panel->showApplication(id);
+    QTRY_VERIFY(label("title")->isVisible());
+    const auto cut = [this] {
+        QStringList found;
+        for (const QLabel *shown : m_panel->findChildren<QLabel *>()) {
+            if (!shown->isVisibleTo(m_panel.get()) || shown->text().isEmpty())
+                continue;
+            const int needed = shown->wordWrap() ? shown->heightForWidth(shown->width())
+                                                 : shown->minimumSizeHint().height();
+            if (shown->height() < needed)
+                found.append(
+                    u"%1 (%2 of %3 px)"_s.arg(shown->text()).arg(shown->height()).arg(needed));
+        }
+        return found;
+    };
+    QTRY_VERIFY2(cut().isEmpty(), qPrintable(cut().join(u", "_s)));
+    // It scrolls to the rest.
+    auto *scroll = m_panel->findChild<QScrollArea *>(u"detailScroll"_s);
+    QVERIFY(scroll);
+    QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
 }
 
 void TestVoucherDetailPanel::pendingApplication()

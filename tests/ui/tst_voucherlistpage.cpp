@@ -25,8 +25,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDesktopServices>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QInputMethodEvent>
@@ -37,11 +39,13 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QToolTip>
+#include <QUrl>
 
 #include <memory>
 
@@ -52,6 +56,18 @@ using namespace Qt::StringLiterals;
 // menu, pages loaded while scrolling, the record count arriving later, the empty states,
 // selection driving the detail panel, refreshes (bounded, and none while hidden), showItem, and
 // the CSV export (written, filtered, cancelled, with the statuses as of the export).
+// Stands in for the desktop's file opener (QDesktopServices::setUrlHandler).
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void open(const QUrl &url) { urls.append(url); }
+};
+
 class TestVoucherListPage : public QObject
 {
     Q_OBJECT
@@ -149,6 +165,11 @@ Customer TestVoucherListPage::addCustomer(const QString &name, const QString &ui
 void TestVoucherListPage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // The page remembers the export folder: in a settings file of the test's own.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"VoucherDeskTest"_s);
+    QCoreApplication::setApplicationName(u"tst_voucherlistpage"_s);
+    QSettings().clear();
     m_ws = std::make_unique<TestWorkspace>();
     QVERIFY2(m_ws->isValid(), qPrintable(m_ws->errorMessage()));
     m_zeta = addCustomer(u"zeta labs"_s, u"700000001"_s);
@@ -1093,6 +1114,33 @@ void TestVoucherListPage::exportActionAsksForAFile()
     QTest::keyClick(name, Qt::Key_Return);
     QTRY_COMPARE(statusLine(), u"Exported 4 records to %1"_s.arg(QDir::toNativeSeparators(path)));
     QCOMPARE(readCsv(path).size(), 5);
+
+    // Then the file and its folder are a click away (opened by the desktop; caught here).
+    UrlCatcher desktop;
+    QDesktopServices::setUrlHandler(u"file"_s, &desktop, "open");
+    auto *openFile = child<QPushButton>(u"openExportedFile"_s);
+    auto *openFolder = child<QPushButton>(u"openExportFolder"_s);
+    QVERIFY(openFile->isVisible() && openFolder->isVisible());
+    QTest::mouseClick(openFile, Qt::LeftButton);
+    QTest::mouseClick(openFolder, Qt::LeftButton);
+    QDesktopServices::unsetUrlHandler(u"file"_s);
+    QCOMPARE(desktop.urls, (QList<QUrl>{QUrl::fromLocalFile(path),
+                                        QUrl::fromLocalFile(QFileInfo(path).absolutePath())}));
+
+    // The next Save dialog opens in that folder, not in the process's working directory.
+    m_page->menuActions().value(0)->trigger();
+    QFileDialog *again = nullptr;
+    const auto visibleDialog = [this]() -> QFileDialog * {
+        for (QFileDialog *dialog : m_page->findChildren<QFileDialog *>()) {
+            if (dialog->isVisible())
+                return dialog;
+        }
+        return nullptr;
+    };
+    QTRY_VERIFY((again = visibleDialog()));
+    QCOMPARE(QFileInfo(again->directory().absolutePath()).canonicalFilePath(),
+             QFileInfo(m_dir.path()).canonicalFilePath());
+    again->reject();
 }
 
 void TestVoucherListPage::focusSearch()

@@ -17,8 +17,10 @@
 #include "ui/widgets/rowselection.h"
 
 #include <QAction>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,6 +30,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +51,8 @@ VoucherListPage::VoucherListPage(Session &session, QWidget *parent)
     , m_statusLine(new QLabel)
     , m_exportProgress(new QProgressBar)
     , m_cancelExport(new QPushButton(tr("Cancel export")))
+    , m_openFile(new QPushButton(tr("&Open File")))
+    , m_openFolder(new QPushButton(tr("Open &Folder")))
     , m_detail(new VoucherDetailPanel(session))
     , m_splitter(new QSplitter(Qt::Vertical))
     , m_exportAction(new QAction(Icons::get(u"export"_s), tr("Export &CSV…"), this))
@@ -145,6 +150,19 @@ void VoucherListPage::setUpExportStatus()
     m_cancelExport->setToolTip(tr("Stop the export; no file is written"));
     m_cancelExport->hide();
     connect(m_cancelExport, &QPushButton::clicked, m_export, &VoucherExportController::cancel);
+    m_openFile->setObjectName(u"openExportedFile"_s);
+    m_openFile->setAccessibleName(tr("Open the exported file"));
+    m_openFile->setToolTip(tr("Open the CSV file in the program your desktop uses for it"));
+    m_openFolder->setObjectName(u"openExportFolder"_s);
+    m_openFolder->setAccessibleName(tr("Open the folder of the exported file"));
+    m_openFolder->setToolTip(tr("Show the folder the CSV file was written to"));
+    m_openFile->hide();
+    m_openFolder->hide();
+    connect(m_openFile, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_export->path())); });
+    connect(m_openFolder, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_export->path()).absolutePath()));
+    });
     connect(m_export, &VoucherExportController::progressChanged, this,
             [this](qint64 done, qint64 total) {
                 m_exportProgress->setRange(0, kProgressSteps);
@@ -163,6 +181,8 @@ void VoucherListPage::layOut()
     countRow->addWidget(m_statusLine, 1);
     countRow->addWidget(m_exportProgress);
     countRow->addWidget(m_cancelExport);
+    countRow->addWidget(m_openFile);
+    countRow->addWidget(m_openFolder);
     auto *listArea = new QWidget;
     auto *listLayout = new QVBoxLayout(listArea);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -326,6 +346,8 @@ bool VoucherListPage::exportTo(const QString &path)
     if (m_export->isRunning())
         return false;
     m_statusLine->setText(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    m_openFile->hide();
+    m_openFolder->hide();
     m_statusLine->show();
     m_exportProgress->setRange(0, 0); // busy until the count is known
     m_exportProgress->show();
@@ -346,7 +368,7 @@ void VoucherListPage::chooseExportFile()
 {
     if (m_export->isRunning())
         return;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString folder = exportFolder();
     //: Default file name of an export; %1 is today's date.
     const QString name =
         tr("vouchers-%1.csv").arg(m_session.now().toLocalTime().date().toString(Qt::ISODate));
@@ -360,6 +382,22 @@ void VoucherListPage::chooseExportFile()
     dialog->open();
 }
 
+// Where the Save dialog opens: the folder of the last export, else the documents folder, else
+// home (a missing folder made the dialog open in the process's working directory).
+QString VoucherListPage::exportFolder() const
+{
+    const QStringList candidates{
+        QSettings().value(u"voucherList/exportFolder"_s).toString(),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        QDir::homePath(),
+    };
+    for (const QString &folder : candidates) {
+        if (!folder.isEmpty() && QFileInfo(folder).isDir())
+            return folder;
+    }
+    return QDir::homePath();
+}
+
 void VoucherListPage::exportFinished(const VoucherCsvExporter::Outcome &outcome)
 {
     m_exportProgress->hide();
@@ -367,10 +405,16 @@ void VoucherListPage::exportFinished(const VoucherCsvExporter::Outcome &outcome)
     m_exportAction->setEnabled(true);
     const QString file = QDir::toNativeSeparators(m_export->path());
     switch (outcome.status) {
-    case VoucherCsvExporter::Outcome::Status::Written:
+    case VoucherCsvExporter::Outcome::Status::Written: {
         m_statusLine->setText(
             tr("Exported %Ln record(s) to %1", nullptr, int(outcome.rows)).arg(file));
+        m_openFile->show();
+        m_openFolder->show();
+        // The next export starts where this one went.
+        QSettings().setValue(u"voucherList/exportFolder"_s,
+                             QFileInfo(m_export->path()).absolutePath());
         break;
+    }
     case VoucherCsvExporter::Outcome::Status::Cancelled:
         m_statusLine->setText(tr("Export cancelled; no file was written."));
         break;

@@ -67,6 +67,7 @@ private:
     int lastVisibleRow() const;
     void chooseExportFile();
     void exportFinished(const VoucherCsvExporter::Outcome &outcome);
+    QString exportFolder() const;
     void applyFilter();
     void updateState();
     void updateCount();
@@ -86,6 +87,8 @@ private:
     QLabel *m_statusLine;
     QProgressBar *m_exportProgress;
     QPushButton *m_cancelExport;
+    QPushButton *m_openFile;   // after an export: the file it wrote
+    QPushButton *m_openFolder; // and the folder it is in
     VoucherDetailPanel *m_detail;
     QSplitter *m_splitter;
     QAction *m_exportAction;
