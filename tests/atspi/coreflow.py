@@ -226,6 +226,16 @@ def partner_manager(app, db):
     check(expected <= set(read), 'labels read: %s' % sorted(read))
     check(read['Pay mode:'] == 'Prepaid and postpaid',
           'the pay mode combo reads "%s"' % read['Pay mode:'])
+
+    step('Next with nothing filled in: the first invalid field has the focus and its message')
+    note = find(editor, 'the Note field', label='Note:')
+    note.queryComponent().grabFocus()
+    wait_for(lambda: note.getState().contains(pyatspi.STATE_FOCUSED), 'the focus on Note')
+    press(find(editor, 'Next', role=pyatspi.ROLE_PUSH_BUTTON, contains='Next'))
+    name = find(editor, 'the Name field', role=pyatspi.ROLE_TEXT, label='Name:')
+    wait_for(lambda: 'name' in name.description.lower(),
+             'the Name field to describe its problem')
+    wait_for(lambda: name.getState().contains(pyatspi.STATE_FOCUSED), 'the focus on Name')
     press(find(editor, 'Cancel', role=pyatspi.ROLE_PUSH_BUTTON, name='Cancel'))
     wait_for(lambda: not showing(editor), 'the editor to close')
 
