@@ -84,7 +84,7 @@ MainWindow::MainWindow(Session &session, const QString &workspaceDescription, QW
     splitter->addWidget(m_navigation);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({250, 1030});
+    splitter->setSizes({210, 1070});
     setCentralWidget(splitter);
 
     if (session.actor().isPartnerManager()) {

@@ -8,6 +8,7 @@
 #include "ui/review/reviewfilterbar.h"
 #include "ui/review/reviewqueuemodel.h"
 #include "ui/widgets/badgedelegate.h"
+#include "ui/widgets/columnfitter.h"
 #include "ui/widgets/displayformat.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/fieldmessage.h"
@@ -160,17 +161,17 @@ void ReviewQueueWindow::setUpTable()
     m_view->verticalHeader()->setDefaultSectionSize(28);
     QHeaderView *header = m_view->horizontalHeader();
     header->setHighlightSections(false);
-    // The names take the window's width; the other columns keep theirs.
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(ReviewQueueModel::CustomerColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(ReviewQueueModel::TemplateColumn, QHeaderView::Stretch);
+
     const std::pair<int, int> widths[] = {
         {ReviewQueueModel::DueColumn, 150},      {ReviewQueueModel::PartnerColumn, 190},
         {ReviewQueueModel::CustomerColumn, 220}, {ReviewQueueModel::TemplateColumn, 220},
-        {ReviewQueueModel::FaceColumn, 130},
+        {ReviewQueueModel::FaceColumn, 130},     {ReviewQueueModel::SubmittedColumn, 150},
     };
     for (const auto &[column, width] : widths)
         m_view->setColumnWidth(column, width);
+    // The names take the window's spare width, never less than their own.
+    new ColumnFitter(
+        m_view, {{ReviewQueueModel::CustomerColumn, 220}, {ReviewQueueModel::TemplateColumn, 220}});
     m_selection = new RowSelection(m_view);
     connect(m_selection, &RowSelection::changed, this, &ReviewQueueWindow::onSelectedRowChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ReviewQueueWindow::updateEmptyState);

@@ -10,6 +10,7 @@
 #include "ui/vouchers/voucherlistmodel.h"
 #include "ui/vouchers/vouchersortmenu.h"
 #include "ui/widgets/badgedelegate.h"
+#include "ui/widgets/columnfitter.h"
 #include "ui/widgets/displayformat.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/icons.h"
@@ -109,22 +110,19 @@ void VoucherListPage::setUpTable()
     header->setSortIndicatorShown(true);
     header->setSortIndicator(VoucherListModel::AppliedColumn, Qt::DescendingOrder);
     m_sortMenu->showSort(VoucherListModel::AppliedColumn, Qt::DescendingOrder);
-    // The names take the window's width (at 1920 px the room went to the last column); the
-    // other columns keep theirs, and the user may still resize any of them.
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(VoucherListModel::CustomerColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(VoucherListModel::TemplateColumn, QHeaderView::Stretch);
-    header->setMinimumSectionSize(60);
     header->setHighlightSections(false);
     const std::pair<int, int> widths[] = {
-        {VoucherListModel::CodeColumn, 130},     {VoucherListModel::CustomerColumn, 220},
-        {VoucherListModel::KindColumn, 90},      {VoucherListModel::FaceColumn, 105},
-        {VoucherListModel::BalanceColumn, 115},  {VoucherListModel::StatusColumn, 130},
-        {VoucherListModel::TemplateColumn, 130}, {VoucherListModel::AppliedColumn, 135},
+        {VoucherListModel::CodeColumn, 125},   {VoucherListModel::KindColumn, 80},
+        {VoucherListModel::FaceColumn, 100},   {VoucherListModel::BalanceColumn, 110},
+        {VoucherListModel::StatusColumn, 125}, {VoucherListModel::AppliedColumn, 130},
+        {VoucherListModel::ExpiresColumn, 95},
     };
     for (const auto &[column, width] : widths)
         m_view->setColumnWidth(column, width);
     m_view->setColumnWidth(VoucherListModel::PartnerColumn, 150);
+    // The names take the window's spare width (at 1920 px it went to the last column).
+    m_columnFitter = new ColumnFitter(
+        m_view, {{VoucherListModel::CustomerColumn, 150}, {VoucherListModel::TemplateColumn, 110}});
     // A partner manager's rows are all its own partner's.
     m_view->setColumnHidden(VoucherListModel::PartnerColumn, m_session.actor().isPartnerManager());
     connect(header, &QHeaderView::sortIndicatorChanged, this,
@@ -334,6 +332,7 @@ void VoucherListPage::restoreState(QSettings &settings)
         m_view->horizontalHeader()->restoreState(header); // and with it the sort
     // The state may be another role's (one settings file for every login on this machine).
     m_view->setColumnHidden(VoucherListModel::PartnerColumn, m_session.actor().isPartnerManager());
+    m_columnFitter->fit();
     const QByteArray splitter = settings.value(u"splitter"_s).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);

@@ -3,6 +3,7 @@
 #include "core/queries/vouchercsvexporter.h"
 #include "ui/page.h"
 
+class ColumnFitter;
 class EmptyState;
 class QAction;
 class QLabel;
@@ -82,6 +83,7 @@ private:
     VoucherFilterBar *m_filterBar;
     QTableView *m_view;
     RowSelection *m_selection = nullptr;
+    ColumnFitter *m_columnFitter = nullptr;
     EmptyState *m_emptyState;
     QLabel *m_countLabel;
     QLabel *m_statusLine;
