@@ -70,6 +70,16 @@ private slots:
             QVERIFY2(found, qPrintable(action->text() + u" " + key));
         }
         QCOMPARE(rows.size(), QSet<QString>(rows.begin(), rows.end()).size());
+        // One key, one meaning: Ctrl+E was Edit on one page and Export on another.
+        QHash<QString, QString> meaning;
+        for (const ShortcutsDialog::Entry &entry : ShortcutsDialog::entriesOf({&window})) {
+            for (const QString &key : entry.key.split(u", "_s)) {
+                QVERIFY2(!meaning.contains(key) || meaning.value(key) == entry.action,
+                         qPrintable(key + u": "_s + meaning.value(key) + u" and "_s +
+                                    entry.action));
+                meaning.insert(key, entry.action);
+            }
+        }
 
         // From the actions: a changed key is listed as it is now.
         QAction *find = menuAction(window, u"&Find"_s);

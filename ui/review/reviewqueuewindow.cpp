@@ -163,15 +163,15 @@ void ReviewQueueWindow::setUpTable()
     header->setHighlightSections(false);
 
     const std::pair<int, int> widths[] = {
-        {ReviewQueueModel::DueColumn, 150},      {ReviewQueueModel::PartnerColumn, 190},
+        {ReviewQueueModel::DueColumn, 135},      {ReviewQueueModel::PartnerColumn, 170},
         {ReviewQueueModel::CustomerColumn, 220}, {ReviewQueueModel::TemplateColumn, 220},
-        {ReviewQueueModel::FaceColumn, 130},     {ReviewQueueModel::SubmittedColumn, 150},
+        {ReviewQueueModel::FaceColumn, 115},     {ReviewQueueModel::SubmittedColumn, 150},
     };
     for (const auto &[column, width] : widths)
         m_view->setColumnWidth(column, width);
     // The names take the window's spare width, never less than their own.
     new ColumnFitter(
-        m_view, {{ReviewQueueModel::CustomerColumn, 220}, {ReviewQueueModel::TemplateColumn, 220}});
+        m_view, {{ReviewQueueModel::CustomerColumn, 180}, {ReviewQueueModel::TemplateColumn, 180}});
     m_selection = new RowSelection(m_view);
     connect(m_selection, &RowSelection::changed, this, &ReviewQueueWindow::onSelectedRowChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ReviewQueueWindow::updateEmptyState);
