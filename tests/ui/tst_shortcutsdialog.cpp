@@ -74,9 +74,9 @@ private slots:
         QHash<QString, QString> meaning;
         for (const ShortcutsDialog::Entry &entry : ShortcutsDialog::entriesOf({&window})) {
             for (const QString &key : entry.key.split(u", "_s)) {
-                QVERIFY2(!meaning.contains(key) || meaning.value(key) == entry.action,
-                         qPrintable(key + u": "_s + meaning.value(key) + u" and "_s +
-                                    entry.action));
+                QVERIFY2(
+                    !meaning.contains(key) || meaning.value(key) == entry.action,
+                    qPrintable(key + u": "_s + meaning.value(key) + u" and "_s + entry.action));
                 meaning.insert(key, entry.action);
             }
         }
