@@ -176,11 +176,16 @@ void VoucherListModel::reload(int rows)
         m_rows = VoucherListQuery(m_session.db(), scopedFilter(), m_sort).page(0, rows, m_now);
         m_pending = PendingMarker::ids(m_session.pendingIds());
         m_atEnd = m_rows.size() < rows;
-        // A handful of partners, read with the rows (not a join on a million of them).
+        // A handful of partners, read with the rows (not a join on a million of them). A
+        // manager's own only: its column is hidden, but a screen reader still reads the cells.
         m_partnerNames.clear();
-        if (!m_session.actor().isPartnerManager()) {
-            for (const Partner &partner : PartnerRepository(m_session.db()).all())
+        const Actor actor = m_session.actor();
+        const PartnerRepository partners(m_session.db());
+        if (!actor.isPartnerManager()) {
+            for (const Partner &partner : partners.all())
                 m_partnerNames.insert(partner.id, partner.name);
+        } else if (const std::optional<Partner> own = partners.find(actor.partnerId)) {
+            m_partnerNames.insert(own->id, own->name);
         }
     } catch (const StoreError &error) {
         qCWarning(lcVoucherList) << "reading the list failed:" << error.what();
