@@ -27,7 +27,8 @@ HttpResponse list(RouteContext &context)
 
     CustomerFilter filter;
     filter.partnerId = RouteSupport::listScope(context);
-    filter.text = context.request.query.queryItemValue(u"q"_s, QUrl::FullyDecoded);
+    if (!RouteQuery::text(context, u"q"_s, &filter.text, &refused))
+        return refused;
     filter.eligibleOnly = eligible == true;
     filter.ineligibleOnly = eligible == false;
     filter.offset = paging->offset;

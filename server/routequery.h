@@ -14,4 +14,9 @@ public:
     // nullopt when the parameter is absent or empty.
     static bool flag(const RouteContext &context, const QString &name, std::optional<bool> *value,
                      HttpResponse *response);
+    // A text filter (?q=, ?name=), trimmed. False (with *response the 400) when it holds a
+    // control character (a NUL broke SQLite's full-text MATCH and PostgreSQL's text), or what
+    // was not UTF-8: no such text is stored, so none can be searched for.
+    static bool text(const RouteContext &context, const QString &name, QString *value,
+                     HttpResponse *response);
 };

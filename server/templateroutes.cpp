@@ -115,7 +115,8 @@ HttpResponse list(RouteContext &context)
     if (!RouteQuery::flag(context, u"locked"_s, &filter.locked, &refused))
         return refused;
     filter.partnerId = RouteSupport::listScope(context);
-    filter.nameContains = query.queryItemValue(u"name"_s, QUrl::FullyDecoded);
+    if (!RouteQuery::text(context, u"name"_s, &filter.nameContains, &refused))
+        return refused;
     filter.offset = paging->offset;
     filter.limit = paging->limit;
 

@@ -11,6 +11,7 @@
 #include "core/repositories/voucherrepository.h"
 #include "server/apiserver.h"
 #include "server/listcountcache.h"
+#include "server/routequery.h"
 #include "server/routesupport.h"
 
 #include <QJsonArray>
@@ -153,7 +154,8 @@ listParameters(const RouteContext &context, HttpResponse *response)
                                                  "optionally after \"-\" for descending.")});
         }
     }
-    filter.text = queryValue(context, u"q"_s);
+    if (!RouteQuery::text(context, u"q"_s, &filter.text, response))
+        return std::nullopt;
     if (!errors.isEmpty()) {
         *response = RouteSupport::fail(context, CommandError::invalid(errors));
         return std::nullopt;

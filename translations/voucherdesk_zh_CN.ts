@@ -1092,6 +1092,10 @@
         <extracomment>%2 is the decimal point and %3 the digit group separator of the user&apos;s locale; %4 and %5 the same amount written with and without the separators.</extracomment>
         <translation>金额中不能包含 %1。请输入数字，以“%2”作为小数点，也可以用 %3 分隔千位：例如 %4 或 %5。</translation>
     </message>
+    <message>
+        <source>%1 must be UTF-8 text without control characters.</source>
+        <translation>%1 必须是不含控制字符的 UTF-8 文本。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerChoicePage</name>

@@ -82,9 +82,17 @@ VoucherListQuery::VoucherListQuery(const Database &db, VoucherListFilter filter,
     , m_sort(sort)
 {}
 
+// One FTS5 phrase, whatever the text holds: quotes doubled, and control characters (a NUL ends
+// the query string for FTS5's parser: "unterminated string") turned into the separators they
+// are to the tokenizer anyway.
 QString VoucherListQuery::textIndexPhrase(const QString &text)
 {
-    return u"\""_s + QString(text).replace(u"\""_s, u"\"\""_s) + u"\""_s;
+    QString phrase = text;
+    for (QChar &c : phrase) {
+        if (c.category() == QChar::Other_Control)
+            c = u' ';
+    }
+    return u"\""_s + phrase.replace(u"\""_s, u"\"\""_s) + u"\""_s;
 }
 
 // Not while a replica's first pull has the text index suspended (VoucherListIndexes): it holds

@@ -6,6 +6,7 @@
 #include "core/queries/voucherlistquery.h"
 #include "core/repositories/voucherrepository.h"
 #include "core/store/sqltransaction.h"
+#include "core/store/storeerror.h"
 #include "tests/support/queryplan.h"
 #include "tests/support/resultmessage.h"
 #include "tests/support/storeprobe.h"
@@ -53,6 +54,7 @@ private slots:
     void textSearch();
     void textSearchByVoucherCode();
     void textSearchReadsTheTextIndex();
+    void textWithControlCharactersReachesNoQuerySyntax();
     void textIndexFollowsTheList();
     void partnerScoping();
     void sortOrder_data();
@@ -608,6 +610,27 @@ void TestVoucherListQuery::textSearchReadsTheTextIndex()
     QVERIFY(query.countSql().contains(u"voucher_list_text"_s));
     filter.text = u"ze"_s;
     QVERIFY(!VoucherListQuery(m_ws->db(), filter).pageSql().contains(u"voucher_list_text"_s));
+}
+
+// A NUL ended FTS5's query string ("unterminated string": a 500 on the server); quotes and
+// control characters never reach the MATCH syntax, and such a text just finds nothing.
+void TestVoucherListQuery::textWithControlCharactersReachesNoQuerySyntax()
+{
+    for (const QString &text : {u"ze\u0000ta"_s, u"zeta\u0000"_s, u"ab\u0007cd"_s, u"ze\"ta"_s,
+                                u"\"\"\""_s, u"zeta OR *"_s}) {
+        VoucherListFilter filter;
+        filter.text = text;
+        const VoucherListQuery query(m_ws->db(), filter);
+        QVERIFY(query.pageSql().contains(u"voucher_list_text"_s) || text.size() < 3);
+        try {
+            query.page(0, 10, m_late);
+            query.count(m_late);
+        } catch (const StoreError &error) {
+            QFAIL(qPrintable(QString::fromLatin1(text.toUtf8().toPercentEncoding()) + u": "_s +
+                             QString::fromUtf8(error.what())));
+        }
+    }
+    QVERIFY(!VoucherListQuery::textIndexPhrase(u"a\u0000b"_s).contains(QChar(0)));
 }
 
 void TestVoucherListQuery::textSearchByVoucherCode()

@@ -143,6 +143,8 @@ private slots:
         QTest::newRow("offset=-1") << u"offset=-1"_s << u"InvalidParameter.Offset"_s << u"offset"_s;
         QTest::newRow("offset=2^63")
             << u"offset=9223372036854775808"_s << u"InvalidParameter.Offset"_s << u"offset"_s;
+        QTest::newRow("q with NUL") << u"q=ac%00me"_s << u"InvalidParameter.Q"_s << u"q"_s;
+        QTest::newRow("q with a tab") << u"q=ac%09me"_s << u"InvalidParameter.Q"_s << u"q"_s;
     }
 
     void badQueryValuesNameTheParameter()

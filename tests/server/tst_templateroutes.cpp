@@ -173,6 +173,8 @@ private slots:
         QTest::newRow("limit=-1") << u"limit=-1"_s << u"InvalidParameter.Limit"_s << u"limit"_s;
         QTest::newRow("limit=2^63")
             << u"limit=9223372036854775808"_s << u"InvalidParameter.Limit"_s << u"limit"_s;
+        QTest::newRow("name with NUL")
+            << u"name=pro%00mo"_s << u"InvalidParameter.Name"_s << u"name"_s;
         QTest::newRow("offset=x") << u"offset=x"_s << u"InvalidParameter.Offset"_s << u"offset"_s;
         QTest::newRow("offset=1e300")
             << u"offset=1e300"_s << u"InvalidParameter.Offset"_s << u"offset"_s;

@@ -309,6 +309,12 @@ void TestVoucherRoutes::listBadParameters_data()
     QTest::newRow("SQL-looking") << u"sort=code;DROP%20TABLE%20vouchers"_s
                                  << u"InvalidParameter.Sort"_s;
     QTest::newRow("several") << u"status=lost&kind=special"_s << u"InvalidParameter"_s;
+    // A NUL in a text filter of 3+ characters broke the full-text MATCH (500 on SQLite), and
+    // PostgreSQL refuses NUL in text: no stored text holds one, so it is refused.
+    QTest::newRow("q with NUL") << u"q=ab%00c"_s << u"InvalidParameter.Q"_s;
+    QTest::newRow("q with a control character") << u"q=ab%07cd"_s << u"InvalidParameter.Q"_s;
+    QTest::newRow("q not UTF-8") << u"q=ab%FFcd"_s << u"InvalidParameter.Q"_s;
+    QTest::newRow("q lone surrogate") << u"q=ab%ED%A0%80cd"_s << u"InvalidParameter.Q"_s;
 }
 
 void TestVoucherRoutes::listBadParameters()
