@@ -16,6 +16,7 @@
 #include <QLoggingCategory>
 #include <QMetaEnum>
 #include <QPointer>
+#include <QSet>
 #include <QTcpSocket>
 #include <QThread>
 #include <QtConcurrent>
@@ -38,8 +39,18 @@ HttpRequest fromQt(const QHttpServerRequest &request)
     r.method = methodName(request.method());
     r.path = request.url().path();
     r.query = request.query();
-    for (const auto &[name, value] : request.headers())
-        r.headers.insert(name.toLower(), value);
+    QSet<QByteArray> lengths;
+    for (const auto &[name, value] : request.headers()) {
+        const QByteArray lower = name.toLower();
+        if (lower == "content-length")
+            lengths.insert(value.trimmed());
+        else if (lower == "transfer-encoding")
+            r.ambiguousFraming = true; // with a Content-Length, checked below
+        else if (lower == "connection" && value.trimmed().toLower().split(',').contains("close"))
+            r.closeAfter = true;
+        r.headers.insert(lower, value);
+    }
+    r.ambiguousFraming = lengths.size() > 1 || (r.ambiguousFraming && !lengths.isEmpty());
     r.body = request.body();
     r.remoteAddress = request.remoteAddress().toString();
     r.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -85,6 +96,12 @@ ApiServer::ApiServer(Database &db, QObject *parent)
 
 HttpResponse ApiServer::route(HttpRequest &request, QString *routePattern)
 {
+    if (request.ambiguousFraming) {
+        return HttpResponse::error(
+            400, u"InvalidParameter.Framing"_s,
+            CoreTr::tr("Send one Content-Length, or Transfer-Encoding without Content-Length."),
+            request.requestId);
+    }
     const bool declaredTooLarge = request.header("content-length").toLongLong() > MaxBodyBytes;
     if (declaredTooLarge || request.body.size() > MaxBodyBytes) {
         return HttpResponse::error(413, u"RequestTooLarge"_s,
@@ -169,6 +186,9 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     }
     const quint64 sequence = found->received++;
     const QPointer<QTcpSocket> alive(socket);
+    // Decided now: the request object is Qt's, reused for the next request on the socket.
+    if (r->closeAfter || r->ambiguousFraming)
+        found->closeAfter = std::min(found->closeAfter, sequence);
     QThreadPool *pool = r->method == "GET" ? &m_readers : &m_writer;
     QtConcurrent::run(pool, [this, r] {
         return dispatch(*r);
@@ -180,9 +200,17 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         connection->ready.insert(sequence, response);
         // Answers leave in the order their requests came, however quick a later one was.
         while (connection->ready.contains(connection->sent)) {
-            const HttpResponse next = connection->ready.take(connection->sent++);
+            const quint64 number = connection->sent++;
+            const HttpResponse next = connection->ready.take(number);
             if (alive->state() == QAbstractSocket::ConnectedState)
                 respond(request, alive, next);
+            if (number == connection->closeAfter) {
+                // Asked for (Connection: close), or framing this server cannot trust: nothing
+                // more is read from this connection.
+                connection->ready.clear();
+                alive->disconnectFromHost();
+                return;
+            }
         }
     });
     return true;

@@ -10,6 +10,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <limits>
+
 class Database;
 struct HttpRequest;
 
@@ -57,6 +59,7 @@ private:
         quint64 received = 0;
         quint64 sent = 0;
         QMap<quint64, HttpResponse> ready;
+        quint64 closeAfter = std::numeric_limits<quint64>::max(); // the answer that ends it
     };
     QHash<QTcpSocket *, Connection> m_connections;
     // Last: destroyed (waiting for their requests) first. Reads run side by side; writes (any

@@ -16,6 +16,11 @@ struct HttpRequest
     QByteArray body;
     QString remoteAddress;
     QString requestId;
+    // "Connection: close": the connection ends after this request's answer.
+    bool closeAfter = false;
+    // Two different Content-Length headers, or one beside Transfer-Encoding: a proxy in front
+    // may see another body than this server does (request smuggling).
+    bool ambiguousFraming = false;
 
     QByteArray header(const QByteArray &lowerCaseName) const
     {

@@ -1096,6 +1096,10 @@
         <source>%1 must be UTF-8 text without control characters.</source>
         <translation>%1 必须是不含控制字符的 UTF-8 文本。</translation>
     </message>
+    <message>
+        <source>Send one Content-Length, or Transfer-Encoding without Content-Length.</source>
+        <translation>请只发送一个 Content-Length，或只发送 Transfer-Encoding 而不带 Content-Length。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerChoicePage</name>

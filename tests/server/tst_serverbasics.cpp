@@ -97,6 +97,58 @@ private slots:
         QVERIFY2(received.indexOf("\"token\"") < received.indexOf("\"ok\""), received.constData());
     }
 
+    // "Connection: close" is honoured: the answer comes, then the server closes; a request
+    // pipelined behind it is not answered.
+    void connectionCloseEndsTheConnection()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(m_server.url().host(), quint16(m_server.url().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n"
+                     "GET /health HTTP/1.1\r\nHost: test\r\n\r\n");
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (received += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState),
+            10000);
+        received += socket.readAll();
+        QCOMPARE(received.count("HTTP/1.1 200"), 1);
+    }
+
+    // Framing a proxy in front could read otherwise (request smuggling) is refused, and the
+    // connection closed: two different Content-Length headers, or one with Transfer-Encoding.
+    void ambiguousFramingIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("headers");
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("two lengths")
+            << QByteArray("Content-Length: 2\r\nContent-Length: 30\r\n") << QByteArray("{}");
+        QTest::newRow("length and chunked")
+            << QByteArray("Content-Length: 2\r\nTransfer-Encoding: chunked\r\n")
+            << QByteArray("2\r\n{}\r\n0\r\n\r\n");
+    }
+
+    void ambiguousFramingIsRefused()
+    {
+        QFETCH(QByteArray, headers);
+        QFETCH(QByteArray, body);
+        QTcpSocket socket;
+        socket.connectToHost(m_server.url().host(), quint16(m_server.url().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: test\r\n"
+                     "Content-Type: application/json\r\n" +
+                     headers + "\r\n" + body);
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (received += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState),
+            10000);
+        received += socket.readAll();
+        QVERIFY2(received.startsWith("HTTP/1.1 400"), received.constData());
+        QVERIFY2(received.contains("InvalidParameter.Framing"), received.constData());
+        // The server goes on answering others.
+        ApiClient client(m_server.url());
+        QCOMPARE(client.get(u"/health"_s).status, 200);
+    }
+
     void signInMeAndSignOut()
     {
         ApiClient client(m_server.url());
