@@ -62,6 +62,12 @@ ApiServer::ApiServer(Database &db, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_db(db)
 {
+    // Ten thousand sign-in cycles left ten thousand rows: ended sessions go (a write, so on the
+    // writer's thread, between commands), at start-up and hourly, on both stores.
+    m_purgeTimer.setInterval(PurgeIntervalMs);
+    connect(&m_purgeTimer, &QTimer::timeout, this, &ApiServer::purgeSessions);
+    m_purgeTimer.start();
+    QTimer::singleShot(0, this, &ApiServer::purgeSessions);
     // Reads mostly wait on the store, so more threads than cores.
     m_readers.setMaxThreadCount(std::max(4, 2 * QThread::idealThreadCount()));
     m_writer.setMaxThreadCount(1);
@@ -92,6 +98,18 @@ ApiServer::ApiServer(Database &db, QObject *parent)
         });
     });
     m_checkpointTimer.start();
+}
+
+void ApiServer::purgeSessions()
+{
+    m_writer.start([this] {
+        const CommandContext system(m_db, Actor{});
+        const Result<int> purged = AuthCommands(system).purge();
+        if (!purged)
+            qCWarning(lcServer) << "purging ended sessions failed:" << purged.error().message();
+        else if (purged.value() > 0)
+            qCInfo(lcServer) << "purged" << purged.value() << "ended sessions and failed sign-ins";
+    });
 }
 
 HttpResponse ApiServer::route(HttpRequest &request, QString *routePattern)

@@ -28,6 +28,8 @@ class ApiServer : public QAbstractHttpServer
 public:
     static constexpr qint64 MaxBodyBytes = 1024 * 1024;
     static constexpr int CheckpointIntervalMs = 1000;
+    // Ended sign-in sessions and old failed sign-ins are deleted at start-up and then hourly.
+    static constexpr int PurgeIntervalMs = 60 * 60 * 1000;
     static constexpr qint64 WalSizeLimitBytes = 64 * 1024 * 1024;
 
     explicit ApiServer(Database &db, QObject *parent = nullptr);
@@ -44,6 +46,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    void purgeSessions();
     HttpResponse route(HttpRequest &request, QString *routePattern);
     void respond(const QHttpServerRequest &request, QTcpSocket *socket,
                  const HttpResponse &response);
@@ -72,4 +75,5 @@ private:
     // every write queued behind it (approvals' p99 went from 170 ms to 900 ms).
     QThreadPool m_checkpointer;
     QTimer m_checkpointTimer;
+    QTimer m_purgeTimer;
 };

@@ -2,7 +2,9 @@
 // envelope and request ids, unknown routes and methods, oversized and malformed bodies,
 // sign-in, tokens, throttling, health and metrics, and the command line.
 
+#include "core/repositories/authsessionrepository.h"
 #include "tests/support/apiclient.h"
+#include "tests/support/serverfixture.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testworkspace.h"
 
@@ -147,6 +149,36 @@ private slots:
         // The server goes on answering others.
         ApiClient client(m_server.url());
         QCOMPARE(client.get(u"/health"_s).status, 200);
+    }
+
+    // Ended sign-in sessions were never deleted (10,000 cycles left 10,000 rows): the server
+    // purges those ended more than a day ago at start-up (and hourly), and keeps the others.
+    void endedSessionsArePurged()
+    {
+        ServerFixture fixture;
+        TestWorkspace &ws = fixture.workspace();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto add = [&](const QString &hash, qint64 endedDaysAgo, bool revoked) {
+            AuthSession session;
+            session.tokenHash = hash;
+            session.userId = ws.managerA.userId;
+            session.createdAt = now.addDays(-endedDaysAgo - 1);
+            session.expiresAt = revoked ? now.addDays(30) : now.addDays(-endedDaysAgo);
+            if (revoked)
+                session.revokedAt = now.addDays(-endedDaysAgo);
+            AuthSessionRepository(ws.db()).insert(session);
+        };
+        const QString hex = QString(64, u'0');
+        add(u"a"_s + hex.mid(1), 3, false); // expired three days ago
+        add(u"b"_s + hex.mid(1), 2, true);  // signed out two days ago
+        add(u"c"_s + hex.mid(1), 0, true);  // signed out just now: kept a day
+        QVERIFY2(fixture.start(), qPrintable(fixture.errorMessage()));
+        const auto stored = [&](const QString &hash) {
+            return AuthSessionRepository(ws.db()).find(hash).has_value();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!stored(u"a"_s + hex.mid(1)), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!stored(u"b"_s + hex.mid(1)), 10000);
+        QVERIFY(stored(u"c"_s + hex.mid(1)));
     }
 
     void signInMeAndSignOut()
