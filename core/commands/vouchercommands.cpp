@@ -78,6 +78,8 @@ Result<Deduction> VoucherCommands::recordDeduction(const Deduction &request) con
         vouchers.insertDeduction(deduction, hash);
         VoucherListWriter(db).setBalance(voucher->applicationId, balance);
         QJsonObject details = requestFields(deduction);
+        // Which deduction: the voucher's event alone could not be traced back to its row.
+        details.insert(u"deductionId"_s, deduction.id.toString(QUuid::WithoutBraces));
         details.insert(u"deductedMinor"_s, deduction.deductedMinor);
         details.insert(u"balanceMinor"_s, balance);
         m_context.audit(u"RecordDeduction"_s, u"Voucher"_s, voucher->id, details);

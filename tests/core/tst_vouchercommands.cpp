@@ -180,6 +180,7 @@ void TestVoucherCommands::deductionAudit()
     QCOMPARE(events.last().details.value(u"deductedMinor"_s).toInteger(), 12345);
     QCOMPARE(events.last().details.value(u"balanceMinor"_s).toInteger(), 100000 - 12345);
     QCOMPARE(events.last().details.value(u"orderId"_s).toString(), u"ORD-77"_s);
+    QCOMPARE(events.last().details.value(u"deductionId"_s).toString(), idText(stored->id));
 }
 
 void TestVoucherCommands::refusalsLeaveTheBalance_data()
