@@ -10,6 +10,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <functional>
 #include <limits>
 
 class Database;
@@ -40,6 +41,10 @@ public:
 
     // The whole answer to one request, without a socket (the tests of the routes use it too).
     HttpResponse dispatch(HttpRequest &request);
+
+    // Stops accepting connections, answers every request already received (for at most
+    // `timeoutMs`), then checkpoints the SQLite log into the database and calls `done`.
+    void drain(int timeoutMs, std::function<void()> done);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
