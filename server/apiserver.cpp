@@ -17,7 +17,6 @@
 #include <QMetaEnum>
 #include <QPointer>
 #include <QSet>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 #include <QtConcurrent>
@@ -99,40 +98,6 @@ ApiServer::ApiServer(Database &db, QObject *parent)
         });
     });
     m_checkpointTimer.start();
-}
-
-void ApiServer::drain(int timeoutMs, std::function<void()> done)
-{
-    for (QTcpServer *listener : servers())
-        listener->close();
-    m_purgeTimer.stop();
-    QElapsedTimer clock;
-    clock.start();
-    auto *poll = new QTimer(this);
-    poll->setInterval(20);
-    connect(poll, &QTimer::timeout, this, [this, poll, clock, timeoutMs, done] {
-        const bool answering = std::any_of(
-            m_connections.cbegin(), m_connections.cend(),
-            [](const Connection &connection) { return connection.sent < connection.received; });
-        if (answering && clock.elapsed() < timeoutMs)
-            return;
-        if (answering)
-            qCWarning(lcServer) << "stopping with requests unanswered after" << timeoutMs << "ms";
-        poll->stop();
-        poll->deleteLater();
-        m_checkpointTimer.stop();
-        for (QThreadPool *pool : {&m_readers, &m_writer, &m_checkpointer})
-            pool->waitForDone();
-        if (!m_db.isPostgres()) {
-            try {
-                m_db.execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
-            } catch (const StoreError &error) {
-                qCWarning(lcServer) << "final checkpoint failed:" << error.what();
-            }
-        }
-        done();
-    });
-    poll->start();
 }
 
 void ApiServer::purgeSessions()

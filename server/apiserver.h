@@ -10,7 +10,6 @@
 #include <QThreadPool>
 #include <QTimer>
 
-#include <functional>
 #include <limits>
 
 class Database;
@@ -41,10 +40,6 @@ public:
 
     // The whole answer to one request, without a socket (the tests of the routes use it too).
     HttpResponse dispatch(HttpRequest &request);
-
-    // Stops accepting connections, answers every request already received (for at most
-    // `timeoutMs`), then checkpoints the SQLite log into the database and calls `done`.
-    void drain(int timeoutMs, std::function<void()> done);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

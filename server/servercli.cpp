@@ -8,7 +8,6 @@
 #include "core/store/database.h"
 #include "server/apiroutes.h"
 #include "server/apiserver.h"
-#include "server/stopsignal.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -136,7 +135,7 @@ int ServerCli::usage()
 {
     m_err << tr("Usage:\n"
                 "  voucherdesk-server serve --db DB --listen HOST:PORT [--tls-cert FILE "
-                "--tls-key FILE] [--drain SECONDS]\n"
+                "--tls-key FILE]\n"
                 "  voucherdesk-server partner add --db DB --name NAME --quota-minor AMOUNT "
                 "--currency CODE\n"
                 "  voucherdesk-server user add --db DB --login LOGIN --role ROLE [--partner "
@@ -173,12 +172,7 @@ int ServerCli::serve(const QStringList &arguments)
                                     tr("host:port"), u"127.0.0.1:8080"_s);
     const QCommandLineOption cert(u"tls-cert"_s, tr("PEM certificate for HTTPS."), tr("file"));
     const QCommandLineOption key(u"tls-key"_s, tr("PEM private key for HTTPS."), tr("file"));
-    const QCommandLineOption drain(
-        u"drain"_s,
-        tr("On SIGTERM or SIGINT, how long to go on answering the requests already received "
-           "(default 10)."),
-        tr("seconds"), u"10"_s);
-    parser.addOptions({db, listen, cert, key, drain});
+    parser.addOptions({db, listen, cert, key});
     if (!parse(parser, arguments, m_err))
         return 2;
 
@@ -210,13 +204,6 @@ int ServerCli::serve(const QStringList &arguments)
             return 1;
     }
 
-    bool drainOk = false;
-    const int drainSeconds = parser.value(drain).toInt(&drainOk);
-    if (!drainOk || drainSeconds < 0 || drainSeconds > 3600) {
-        m_err << tr("--drain takes a number of seconds from 0 to 3600.") << Qt::endl;
-        return 2;
-    }
-    const int drainMs = drainSeconds * 1000;
     const std::unique_ptr<Database> database = openOrComplain(parser.value(db), m_err);
     if (!database)
         return 1;
@@ -235,15 +222,7 @@ int ServerCli::serve(const QStringList &arguments)
                                   : host.toString();
     m_out << "listening on " << (tls ? "https://" : "http://") << shownHost << ':' << bound
           << Qt::endl;
-    // A stop answers what was accepted, checkpoints and closes the database, and exits 0.
-    StopSignal stop;
-    QObject::connect(&stop, &StopSignal::requested, &server, [&] {
-        m_out << "stopping: answering the requests in flight" << Qt::endl;
-        server.drain(drainMs, [] { QCoreApplication::exit(0); });
-    });
-    const int code = QCoreApplication::exec();
-    m_out << "stopped" << Qt::endl;
-    return code;
+    return QCoreApplication::exec();
 }
 
 int ServerCli::addPartner(const QStringList &arguments)

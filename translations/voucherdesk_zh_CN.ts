@@ -2408,6 +2408,18 @@
         <translation>%1 中没有未加密的 PEM 私钥（RSA 或 EC）。</translation>
     </message>
     <message>
+        <source>Usage:
+  voucherdesk-server serve --db DB --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
+  voucherdesk-server partner add --db DB --name NAME --quota-minor AMOUNT --currency CODE
+  voucherdesk-server user add --db DB --login LOGIN --role ROLE [--partner NAME-OR-ID] [--name DISPLAY-NAME] --password-stdin
+DB is a SQLite file or postgresql://user[:password]@host:port/dbname.</source>
+        <translation>用法：
+  voucherdesk-server serve --db DB --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
+  voucherdesk-server partner add --db DB --name NAME --quota-minor AMOUNT --currency CODE
+  voucherdesk-server user add --db DB --login LOGIN --role ROLE [--partner NAME-OR-ID] [--name DISPLAY-NAME] --password-stdin
+DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</translation>
+    </message>
+    <message>
         <source>Unknown command: %1</source>
         <translation>未知命令：%1</translation>
     </message>
@@ -2522,30 +2534,6 @@
     <message>
         <source>There is no partner &quot;%1&quot;.</source>
         <translation>不存在合作伙伴“%1”。</translation>
-    </message>
-    <message>
-        <source>Usage:
-  voucherdesk-server serve --db DB --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--drain SECONDS]
-  voucherdesk-server partner add --db DB --name NAME --quota-minor AMOUNT --currency CODE
-  voucherdesk-server user add --db DB --login LOGIN --role ROLE [--partner NAME-OR-ID] [--name DISPLAY-NAME] --password-stdin
-DB is a SQLite file or postgresql://user[:password]@host:port/dbname.</source>
-        <translation>用法：
-  voucherdesk-server serve --db DB --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--drain SECONDS]
-  voucherdesk-server partner add --db DB --name NAME --quota-minor AMOUNT --currency CODE
-  voucherdesk-server user add --db DB --login LOGIN --role ROLE [--partner NAME-OR-ID] [--name DISPLAY-NAME] --password-stdin
-DB 为 SQLite 文件或 postgresql://user[:password]@host:port/dbname。</translation>
-    </message>
-    <message>
-        <source>On SIGTERM or SIGINT, how long to go on answering the requests already received (default 10).</source>
-        <translation>收到 SIGTERM 或 SIGINT 后，继续应答已收到请求的时长（默认 10）。</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>秒数</translation>
-    </message>
-    <message>
-        <source>--drain takes a number of seconds from 0 to 3600.</source>
-        <translation>--drain 的取值为 0 到 3600 之间的秒数。</translation>
     </message>
 </context>
 <context>

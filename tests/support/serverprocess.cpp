@@ -57,13 +57,6 @@ void ServerProcess::stop()
         kill();
 }
 
-int ServerProcess::waitForExit(int timeoutMs)
-{
-    if (m_process.state() != QProcess::NotRunning && !m_process.waitForFinished(timeoutMs))
-        return -1;
-    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-}
-
 void ServerProcess::kill()
 {
     if (m_process.state() == QProcess::NotRunning)

@@ -27,10 +27,6 @@ public:
     static quint16 freeLoopbackPort();
     void stop();
     void kill(); // SIGKILL: no chance to clean up
-    // SIGTERM without waiting; then waitForExit() tells how it ended.
-    void terminate() { m_process.terminate(); }
-    // The exit code once the process ended within the timeout (-1 if not, or if it crashed).
-    int waitForExit(int timeoutMs = 20000);
 
     QUrl url() const { return m_url; }
     QString errorMessage() const { return m_error; }
