@@ -40,17 +40,18 @@ HttpRequest fromQt(const QHttpServerRequest &request)
     r.path = request.url().path();
     r.query = request.query();
     QSet<QByteArray> lengths;
+    bool transferEncoding = false;
     for (const auto &[name, value] : request.headers()) {
         const QByteArray lower = name.toLower();
         if (lower == "content-length")
             lengths.insert(value.trimmed());
         else if (lower == "transfer-encoding")
-            r.ambiguousFraming = true; // with a Content-Length, checked below
+            transferEncoding = true;
         else if (lower == "connection" && value.trimmed().toLower().split(',').contains("close"))
             r.closeAfter = true;
         r.headers.insert(lower, value);
     }
-    r.ambiguousFraming = lengths.size() > 1 || (r.ambiguousFraming && !lengths.isEmpty());
+    r.ambiguousFraming = lengths.size() > 1 || (transferEncoding && !lengths.isEmpty());
     r.body = request.body();
     r.remoteAddress = request.remoteAddress().toString();
     r.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);

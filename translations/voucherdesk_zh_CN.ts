@@ -1497,6 +1497,13 @@
     </message>
 </context>
 <context>
+    <name>PartnerChoice</name>
+    <message>
+        <source>All partners</source>
+        <translation>全部合作伙伴</translation>
+    </message>
+</context>
+<context>
     <name>PayDialog</name>
     <message>
         <source>Pay with voucher %1</source>
@@ -2073,10 +2080,6 @@
     <message>
         <source>A&amp;mount:</source>
         <translation>金额(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>All partners</source>
-        <translation>全部合作伙伴</translation>
     </message>
     <message>
         <source>Enter an amount of zero or more.</source>
@@ -4279,10 +4282,6 @@ SHA-256：%3
     <message>
         <source>&amp;Partner</source>
         <translation>合作伙伴(&amp;P)</translation>
-    </message>
-    <message>
-        <source>All partners</source>
-        <translation>全部合作伙伴</translation>
     </message>
 </context>
 <context>

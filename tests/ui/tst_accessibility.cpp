@@ -3,6 +3,7 @@
 
 #include "core/repositories/voucherrepository.h"
 #include "tests/support/testworkspace.h"
+#include "tests/support/widgetfinder.h"
 #include "ui/admin/setquotadialog.h"
 #include "ui/applications/applicationwizard.h"
 #include "ui/customers/customerdialog.h"
@@ -148,15 +149,6 @@ QStringList toolButtonsWithoutTooltip(QWidget *root)
     }
     return missing;
 }
-template<typename T>
-T *findByName(QWidget *root, const QString &accessibleName)
-{
-    for (T *widget : root->findChildren<T *>()) {
-        if (widget->accessibleName() == accessibleName)
-            return widget;
-    }
-    return nullptr;
-}
 } // namespace
 
 class TestAccessibility : public QObject
@@ -233,7 +225,7 @@ private slots:
             dialog->hide();
         }
         // The label read is the row's own, without its mnemonic.
-        auto *amount = findByName<QLineEdit>(&pay, u"Order amount"_s);
+        auto *amount = findByAccessibleName<QLineEdit>(&pay, u"Order amount"_s);
         QVERIFY(amount);
         const auto relations =
             QAccessible::queryAccessibleInterface(amount)->relations(QAccessible::Label);

@@ -7,6 +7,7 @@
 #include "ui/widgets/clearbutton.h"
 #include "ui/widgets/displayformat.h"
 #include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/partnerchoice.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -90,7 +91,6 @@ ReviewFilterBar::ReviewFilterBar(Session &session, QWidget *parent)
 
 void ReviewFilterBar::reloadPartners()
 {
-    const QVariant chosen = m_partner->currentData();
     QList<Partner> partners;
     try {
         partners = PartnerRepository(m_session.db()).all();
@@ -98,16 +98,10 @@ void ReviewFilterBar::reloadPartners()
         // The queue's own read reports the store's trouble; the combo keeps what it had.
         return;
     }
-    const QSignalBlocker blocker(m_partner);
-    m_partner->clear();
+    PartnerChoice::fill(m_partner, partners);
     m_currencies.clear();
-    m_partner->addItem(tr("All partners"), QUuid());
-    for (const Partner &partner : std::as_const(partners)) {
-        m_partner->addItem(partner.name, partner.id);
+    for (const Partner &partner : std::as_const(partners))
         m_currencies.insert(partner.id, partner.currency);
-    }
-    const int index = chosen.isValid() ? m_partner->findData(chosen) : 0;
-    m_partner->setCurrentIndex(index >= 0 ? index : 0);
 }
 
 // Amounts are typed in the chosen partner's currency; with every partner, in the first one's

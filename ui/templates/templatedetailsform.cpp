@@ -34,7 +34,7 @@ TemplateDetailsForm::TemplateDetailsForm(const ProductScope &scope, const QStrin
     m_name->setAccessibleName(tr("Name"));
     m_name->setMaxLength(VoucherTemplate::MaxNameLength + 20); // longer input gets a message
     m_nameMessage = messageFor(m_name, u"nameMessage"_s);
-    addLabelledRow(tr("&Name:"), m_name, withMessage(fullWidth(m_name), m_nameMessage));
+    addLabelledRow(tr("&Name:"), m_name, FieldMessage::wrap(m_name, m_nameMessage));
     addKindRows(scope);
     addValueRows();
     addTermsRows();
@@ -55,11 +55,6 @@ TemplateDetailsForm::TemplateDetailsForm(const ProductScope &scope, const QStrin
     connect(m_note, &QPlainTextEdit::textChanged, this, byUser);
 }
 
-QLayout *TemplateDetailsForm::withMessage(QLayout *field, FieldMessage *message)
-{
-    return FieldMessage::wrap(field, message);
-}
-
 // The label's buddy is the input itself, a sibling in this form (never a wrapping widget): its
 // mnemonic focuses the input, and a screen reader reads the label as the input's.
 void TemplateDetailsForm::addLabelledRow(const QString &label, QWidget *input, QLayout *field)
@@ -77,14 +72,6 @@ QLayout *TemplateDetailsForm::rowWith(QWidget *field, QWidget *trailing)
     if (trailing)
         row->addWidget(trailing);
     row->addStretch();
-    return row;
-}
-
-QLayout *TemplateDetailsForm::fullWidth(QWidget *field)
-{
-    auto *row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(field);
     return row;
 }
 
@@ -125,7 +112,7 @@ void TemplateDetailsForm::addKindRows(const ProductScope &scope)
     m_products->setObjectName(u"productPicker"_s);
     m_products->setProducts(scope.products());
     m_productsMessage = messageFor(m_products->list(), u"productsMessage"_s);
-    m_productsRow = withMessage(fullWidth(m_products), m_productsMessage);
+    m_productsRow = FieldMessage::wrap(m_products, m_productsMessage);
     addLabelledRow(tr("&Products:"), m_products, m_productsRow);
 }
 
@@ -140,7 +127,7 @@ void TemplateDetailsForm::addValueRows()
     currency->setObjectName(u"currencyLabel"_s);
     currency->setToolTip(tr("Your quota pool's currency"));
     addLabelledRow(tr("&Face value:"), m_faceValue,
-                   withMessage(rowWith(m_faceValue, currency), m_faceValueMessage));
+                   FieldMessage::wrap(rowWith(m_faceValue, currency), m_faceValueMessage));
 
     m_validity = new QSpinBox;
     m_validity->setObjectName(u"validitySpin"_s);
@@ -150,9 +137,9 @@ void TemplateDetailsForm::addValueRows()
     m_validity->setRange(VoucherTemplate::MinValidityDays, 9999);
     m_validity->setValue(30);
     m_validityMessage = messageFor(m_validity, u"validityMessage"_s);
-    addLabelledRow(
-        tr("&Validity:"), m_validity,
-        withMessage(rowWith(m_validity, new QLabel(tr("days after issue"))), m_validityMessage));
+    addLabelledRow(tr("&Validity:"), m_validity,
+                   FieldMessage::wrap(rowWith(m_validity, new QLabel(tr("days after issue"))),
+                                      m_validityMessage));
 
     m_minSpend = new QLineEdit;
     m_minSpend->setObjectName(u"minSpendEdit"_s);
@@ -161,8 +148,9 @@ void TemplateDetailsForm::addValueRows()
     m_minSpend->setToolTip(tr("Orders below this amount cannot be paid with the voucher."));
     m_minSpend->setText(Money(0, m_currency).toEditString());
     m_minSpendMessage = messageFor(m_minSpend, u"minSpendMessage"_s);
-    addLabelledRow(tr("&Min spend:"), m_minSpend,
-                   withMessage(rowWith(m_minSpend, new QLabel(m_currency)), m_minSpendMessage));
+    addLabelledRow(
+        tr("&Min spend:"), m_minSpend,
+        FieldMessage::wrap(rowWith(m_minSpend, new QLabel(m_currency)), m_minSpendMessage));
 }
 
 void TemplateDetailsForm::addTermsRows()
@@ -185,7 +173,7 @@ void TemplateDetailsForm::addTermsRows()
     m_note->setPlaceholderText(
         tr("Optional, up to %1 characters").arg(VoucherTemplate::MaxNoteLength));
     m_noteMessage = messageFor(m_note, u"noteMessage"_s);
-    addLabelledRow(tr("N&ote:"), m_note, withMessage(fullWidth(m_note), m_noteMessage));
+    addLabelledRow(tr("N&ote:"), m_note, FieldMessage::wrap(m_note, m_noteMessage));
 }
 
 void TemplateDetailsForm::setTemplate(const VoucherTemplate &t)
@@ -318,8 +306,7 @@ QStringList TemplateDetailsForm::showErrors(const FieldErrors &errors)
 
 void TemplateDetailsForm::clearMessages()
 {
-    for (FieldMessage *message : {m_nameMessage, m_productsMessage, m_faceValueMessage,
-                                  m_validityMessage, m_minSpendMessage, m_noteMessage}) {
+    for (const auto &[fields, message] : messageTargets()) {
         QSizePolicy free = message->sizePolicy();
         free.setRetainSizeWhenHidden(false);
         message->setSizePolicy(free);

@@ -50,11 +50,9 @@ signals:
     void edited();
 
 private:
-    QLayout *withMessage(QLayout *field, FieldMessage *message);
     void addLabelledRow(const QString &label, QWidget *input, QLayout *field);
     // The field and a trailing label (unit or currency) in a row, kept to the field's own width.
     QLayout *rowWith(QWidget *field, QWidget *trailing = nullptr);
-    static QLayout *fullWidth(QWidget *field);
     FieldMessage *messageFor(QWidget *field, const QString &name);
     void addKindRows(const ProductScope &scope);
     void addValueRows();

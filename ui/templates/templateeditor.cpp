@@ -196,11 +196,7 @@ void TemplateEditor::showBanner(const QString &message, bool warning)
 bool TemplateEditor::readDraft()
 {
     clearMessages();
-    VoucherTemplate draft = m_mode == Mode::Create ? VoucherTemplate() : m_base;
-    draft.id = m_mode == Mode::Create ? m_newId : m_base.id;
-    FieldErrors errors = m_details->read(draft);
-    errors.append(checkDraft(draft, errors));
-    m_draft = draft;
+    const FieldErrors errors = fieldsDraft(&m_draft);
     showFieldErrors(errors);
     return errors.isEmpty();
 }
@@ -259,11 +255,19 @@ void TemplateEditor::revalidate()
 {
     if (!m_details->hasMessages())
         return;
-    VoucherTemplate draft = m_mode == Mode::Create ? VoucherTemplate() : m_base;
-    draft.id = m_mode == Mode::Create ? m_newId : m_base.id;
-    FieldErrors errors = m_details->read(draft);
-    errors.append(checkDraft(draft, errors));
-    m_details->updateShownErrors(errors);
+    VoucherTemplate draft;
+    m_details->updateShownErrors(fieldsDraft(&draft));
+}
+
+// The template the fields describe (a new one, or the stored one changed), and every
+// objection to it: what the form cannot read, the rules' and the store's.
+FieldErrors TemplateEditor::fieldsDraft(VoucherTemplate *draft) const
+{
+    *draft = m_mode == Mode::Create ? VoucherTemplate() : m_base;
+    draft->id = m_mode == Mode::Create ? m_newId : m_base.id;
+    FieldErrors errors = m_details->read(*draft);
+    errors.append(checkDraft(*draft, errors));
+    return errors;
 }
 
 FieldErrors TemplateEditor::checkDraft(const VoucherTemplate &draft,

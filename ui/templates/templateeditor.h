@@ -52,6 +52,7 @@ private:
     // Reads the fields into m_draft; false with every field's message shown when any is bad.
     bool readDraft();
     void revalidate();
+    FieldErrors fieldsDraft(VoucherTemplate *draft) const;
     // The rules' and the store's objections to the draft beyond what the form itself reads.
     FieldErrors checkDraft(const VoucherTemplate &draft, const FieldErrors &unreadable) const;
     void showFieldErrors(const FieldErrors &errors);

@@ -10,6 +10,7 @@
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/flowlayout.h"
 #include "ui/widgets/icons.h"
+#include "ui/widgets/partnerchoice.h"
 #include "ui/widgets/searchfield.h"
 
 #include <QAction>
@@ -248,7 +249,6 @@ void VoucherFilterBar::focusSearch()
 
 void VoucherFilterBar::reloadPartners()
 {
-    const QVariant chosen = m_partner->currentData();
     QList<Partner> partners;
     try {
         partners = PartnerRepository(m_session.db()).all();
@@ -260,12 +260,7 @@ void VoucherFilterBar::reloadPartners()
     std::sort(partners.begin(), partners.end(), [&collator](const Partner &a, const Partner &b) {
         return collator.compare(a.name, b.name) < 0;
     });
-    const QSignalBlocker blocker(m_partner);
-    m_partner->clear();
-    m_partner->addItem(tr("All partners"), QUuid());
-    for (const Partner &partner : std::as_const(partners))
-        m_partner->addItem(partner.name, partner.id);
-    m_partner->setCurrentIndex(std::max(0, m_partner->findData(chosen)));
+    PartnerChoice::fill(m_partner, partners);
 }
 
 void VoucherFilterBar::clear()

@@ -1,5 +1,6 @@
 #include "ui/widgets/fieldmessage.h"
 
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -45,12 +46,10 @@ void FieldMessage::clearMessage()
 
 QLayout *FieldMessage::wrap(QWidget *field, FieldMessage *message)
 {
-    auto *cell = new QVBoxLayout;
-    cell->setContentsMargins(0, 0, 0, 0);
-    cell->setSpacing(2);
-    cell->addWidget(field);
-    cell->addWidget(message);
-    return cell;
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(field);
+    return wrap(row, message);
 }
 
 QLayout *FieldMessage::wrap(QLayout *field, FieldMessage *message)
